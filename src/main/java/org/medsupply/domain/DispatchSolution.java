@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medsupply.domain;
+
+import java.util.List;
+
+import org.optaplanner.core.api.domain.solution.PlanningEntityCollectionProperty;
+import org.optaplanner.core.api.domain.solution.PlanningScore;
+import org.optaplanner.core.api.domain.solution.PlanningSolution;
+import org.optaplanner.core.api.domain.solution.ProblemFactCollectionProperty;
+import org.optaplanner.core.api.domain.solution.ProblemFactProperty;
+import org.optaplanner.core.api.domain.valuerange.ValueRangeProvider;
+import org.optaplanner.core.api.score.buildin.bendablelong.BendableLongScore;
+
+/**
+ * A dispatch situation and, once solved, its plan: which trip carries each delivery.
+ * The score has one hard level and {@link ScoreLevels#SOFT_LEVELS} soft levels (see {@link ScoreLevels}).
+ */
+@PlanningSolution
+public class DispatchSolution {
+
+    private String name;
+    @ProblemFactProperty
+    private TimeAxis timeAxis;
+    @ProblemFactCollectionProperty
+    private List<Supply> supplies;
+    @ProblemFactCollectionProperty
+    private List<Warehouse> warehouses;
+    @ProblemFactCollectionProperty
+    private List<Hospital> hospitals;
+    @ProblemFactCollectionProperty
+    private List<DemandLine> lines;
+    @ProblemFactCollectionProperty
+    private List<Vehicle> vehicles;
+
+    @PlanningEntityCollectionProperty
+    private List<Trip> trips;
+    @PlanningEntityCollectionProperty
+    @ValueRangeProvider(id = "deliveries")
+    private List<Delivery> deliveries;
+
+    @PlanningScore(bendableHardLevelsSize = ScoreLevels.HARD_LEVELS, bendableSoftLevelsSize = ScoreLevels.SOFT_LEVELS)
+    private BendableLongScore score;
+
+    public DispatchSolution() {
+    }
+
+    public DispatchSolution(String name, TimeAxis timeAxis, List<Supply> supplies, List<Warehouse> warehouses,
+            List<Hospital> hospitals, List<DemandLine> lines, List<Vehicle> vehicles, List<Trip> trips,
+            List<Delivery> deliveries) {
+        this.name = name;
+        this.timeAxis = timeAxis;
+        this.supplies = supplies;
+        this.warehouses = warehouses;
+        this.hospitals = hospitals;
+        this.lines = lines;
+        this.vehicles = vehicles;
+        this.trips = trips;
+        this.deliveries = deliveries;
+    }
+
+    /** The trip that holds what no vehicle brings; always the first trip. */
+    public Trip unservedPool() {
+        return trips.get(0);
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public TimeAxis getTimeAxis() {
+        return timeAxis;
+    }
+
+    public List<Supply> getSupplies() {
+        return supplies;
+    }
+
+    public List<Warehouse> getWarehouses() {
+        return warehouses;
+    }
+
+    public List<Hospital> getHospitals() {
+        return hospitals;
+    }
+
+    public List<DemandLine> getLines() {
+        return lines;
+    }
+
+    public List<Vehicle> getVehicles() {
+        return vehicles;
+    }
+
+    public List<Trip> getTrips() {
+        return trips;
+    }
+
+    public List<Delivery> getDeliveries() {
+        return deliveries;
+    }
+
+    public BendableLongScore getScore() {
+        return score;
+    }
+
+    public void setScore(BendableLongScore score) {
+        this.score = score;
+    }
+}

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medsupply.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.optaplanner.core.api.domain.entity.PlanningEntity;
+import org.optaplanner.core.api.domain.lookup.PlanningId;
+import org.optaplanner.core.api.domain.variable.PlanningListVariable;
+
+/**
+ * One loading of a vehicle at its warehouse: it leaves, makes its deliveries in list order and
+ * returns. A vehicle has {@code maxTrips} trips, chained by {@link #previousTrip()}; an empty trip
+ * takes no time. The one trip without a vehicle is the <em>unserved pool</em>: deliveries in it are
+ * the part of the demand the plan does not bring (OptaPlanner 10.1.0 list variables cannot leave a
+ * value unassigned, so the shortfall is modelled as a place).
+ */
+@PlanningEntity
+public class Trip {
+
+    public static final String DELIVERIES = "deliveries";
+
+    @PlanningId
+    private String id;
+    private Vehicle vehicle;
+    private Trip previousTrip;
+    private Trip nextTrip;
+
+    @PlanningListVariable(valueRangeProviderRefs = "deliveries")
+    private List<Delivery> deliveries = new ArrayList<>();
+
+    public Trip() {
+    }
+
+    public Trip(String id, Vehicle vehicle, Trip previousTrip) {
+        this.id = id;
+        this.vehicle = vehicle;
+        this.previousTrip = previousTrip;
+        if (previousTrip != null) {
+            previousTrip.nextTrip = this;
+        }
+    }
+
+    public static Trip unservedPool() {
+        return new Trip("unserved", null, null);
+    }
+
+    public boolean isUnservedPool() {
+        return vehicle == null;
+    }
+
+    /** Departure from the warehouse: the shift start, or when the previous trip is back. */
+    public long departureMs() {
+        return previousTrip == null ? vehicle.shiftFromMs() : previousTrip.returnMs();
+    }
+
+    /** Return to the warehouse; an empty trip returns when it would have left. */
+    public long returnMs() {
+        if (deliveries.isEmpty()) {
+            return departureMs();
+        }
+        Delivery last = deliveries.get(deliveries.size() - 1);
+        return last.getDepartureMs() + vehicle.drivingMs(last.getHospital(), vehicle.warehouse());
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public Vehicle getVehicle() {
+        return vehicle;
+    }
+
+    public Trip getPreviousTrip() {
+        return previousTrip;
+    }
+
+    public Trip getNextTrip() {
+        return nextTrip;
+    }
+
+    public List<Delivery> getDeliveries() {
+        return deliveries;
+    }
+
+    public void setDeliveries(List<Delivery> deliveries) {
+        this.deliveries = deliveries;
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}
