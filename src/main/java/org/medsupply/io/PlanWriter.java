@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medsupply.io;
+
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.medsupply.domain.Delivery;
+import org.medsupply.domain.DemandLine;
+import org.medsupply.domain.DispatchSolution;
+import org.medsupply.domain.Hospital;
+import org.medsupply.domain.Priority;
+import org.medsupply.domain.ShortfallDiagnosis;
+import org.medsupply.domain.Site;
+import org.medsupply.domain.Trip;
+import org.medsupply.domain.Vehicle;
+import org.medsupply.io.PlanFile.KpisDto;
+import org.medsupply.io.PlanFile.RouteDto;
+import org.medsupply.io.PlanFile.StopDto;
+import org.medsupply.io.PlanFile.TripDto;
+import org.medsupply.io.PlanFile.UnmetDto;
+
+/**
+ * Writes a solved {@link DispatchSolution} as a FORMAT.md plan: routes with their trips and stops,
+ * every shortfall with its cause and reason ({@link ShortfallDiagnosis}), and KPIs recomputed from the
+ * routes. Times are printed rounded up to the whole second.
+ */
+public final class PlanWriter {
+
+    private PlanWriter() {
+    }
+
+    public static PlanFile toPlan(DispatchSolution solution) {
+        List<RouteDto> routes = new ArrayList<>();
+        Map<DemandLine, Long> delivered = new HashMap<>();
+        Map<DemandLine, Long> lastStartMs = new HashMap<>();
+        double totalKm = 0;
+        for (Vehicle vehicle : solution.getVehicles()) {
+            List<TripDto> trips = new ArrayList<>();
+            double vehicleKm = 0;
+            for (Trip trip : solution.getTrips()) {
+                if (trip.getVehicle() != vehicle || trip.getDeliveries().isEmpty()) {
+                    continue;
+                }
+                vehicleKm += tripKm(trip);
+                trips.add(trip(solution, trip));
+                for (Delivery delivery : trip.getDeliveries()) {
+                    delivered.merge(delivery.getLine(), delivery.getQuantity(), Long::sum);
+                    lastStartMs.merge(delivery.getLine(), delivery.getStartMs(), Math::max);
+                }
+            }
+            if (!trips.isEmpty()) {
+                routes.add(new RouteDto(vehicle.id(), vehicle.warehouse().id(), round(vehicleKm, 3), trips));
+                totalKm += vehicleKm;
+            }
+        }
+        List<UnmetDto> unmet = new ShortfallDiagnosis(solution, delivered).shortfalls().stream()
+                .map(s -> new UnmetDto(s.line().hospital().id(), s.line().supply().id(), s.quantity(),
+                        s.line().priority().wireName(), s.cause().wireName(), s.reason()))
+                .toList();
+        KpisDto kpis = kpis(solution, delivered, lastStartMs, round(totalKm, 3), routes.size());
+        boolean feasible = solution.getScore() != null && solution.getScore().isFeasible();
+        return new PlanFile(solution.getName(), String.valueOf(solution.getScore()), feasible, routes, unmet, kpis);
+    }
+
+    private static TripDto trip(DispatchSolution solution, Trip trip) {
+        Vehicle vehicle = trip.getVehicle();
+        List<StopDto> stops = new ArrayList<>();
+        Map<String, Long> load = new LinkedHashMap<>();
+        double weightKg = 0;
+        double volumeM3 = 0;
+        Map<String, Long> deliver = null;
+        for (Delivery delivery : trip.getDeliveries()) {
+            if (delivery.startsStop()) {
+                deliver = new LinkedHashMap<>();
+                stops.add(new StopDto(delivery.getHospital().id(), time(solution, delivery.getArrivalMs()),
+                        time(solution, delivery.getStartMs()), time(solution, delivery.getDepartureMs()), deliver));
+            }
+            deliver.merge(delivery.getSupply().id(), delivery.getQuantity(), Long::sum);
+            load.merge(delivery.getSupply().id(), delivery.getQuantity(), Long::sum);
+            weightKg += delivery.weightMg() / 1e6;
+            volumeM3 += delivery.volumeMm3() / 1e9;
+        }
+        return new TripDto(time(solution, trip.departureMs()), time(solution, trip.returnMs()), load,
+                round(weightKg, 6), round(volumeM3, 9), stops);
+    }
+
+    static double tripKm(Trip trip) {
+        Vehicle vehicle = trip.getVehicle();
+        double km = 0;
+        Site here = vehicle.warehouse();
+        for (Delivery delivery : trip.getDeliveries()) {
+            km += vehicle.distanceKm(here, delivery.getHospital());
+            here = delivery.getHospital();
+        }
+        return km + vehicle.distanceKm(here, vehicle.warehouse());
+    }
+
+    private static KpisDto kpis(DispatchSolution solution, Map<DemandLine, Long> delivered,
+            Map<DemandLine, Long> lastStartMs, double totalKm, int vehiclesUsed) {
+        Map<Priority, long[]> byPriority = new EnumMap<>(Priority.class); // requested, delivered
+        Map<Hospital, Map<Priority, long[]>> byHospital = new HashMap<>();
+        int lateLines = 0;
+        for (DemandLine line : solution.getLines()) {
+            long got = delivered.getOrDefault(line, 0L);
+            add(byPriority.computeIfAbsent(line.priority(), p -> new long[2]), line.quantity(), got);
+            add(byHospital.computeIfAbsent(line.hospital(), h -> new EnumMap<>(Priority.class))
+                    .computeIfAbsent(line.priority(), p -> new long[2]), line.quantity(), got);
+            Long start = lastStartMs.get(line);
+            if (line.needByMs() != null && start != null && start > line.needByMs()) {
+                lateLines++;
+            }
+        }
+        Map<String, Double> fill = new LinkedHashMap<>();
+        Map<String, Double> minFill = new LinkedHashMap<>();
+        for (Priority priority : Priority.values()) {
+            fill.put(priority.wireName(), fillRate(byPriority.get(priority)));
+            double min = 1.0;
+            for (Map<Priority, long[]> hospital : byHospital.values()) {
+                if (hospital.containsKey(priority)) {
+                    min = Math.min(min, fillRate(hospital.get(priority)));
+                }
+            }
+            minFill.put(priority.wireName(), min);
+        }
+        return new KpisDto(totalKm, vehiclesUsed, fill, minFill, lateLines);
+    }
+
+    private static void add(long[] counts, long requested, long delivered) {
+        counts[0] += requested;
+        counts[1] += delivered;
+    }
+
+    private static double fillRate(long[] counts) {
+        return counts == null || counts[0] == 0 ? 1.0 : round((double) counts[1] / counts[0], 4);
+    }
+
+    private static String time(DispatchSolution solution, long millis) {
+        long wholeSeconds = Math.floorDiv(millis + 999, 1000) * 1000;
+        return solution.getTimeAxis().toTime(wholeSeconds).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+
+    static double round(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
+    }
+}
