@@ -34,7 +34,13 @@ public class DispatchSolution {
 
     @PlanningEntityCollectionProperty
     private List<Trip> trips;
-    @PlanningEntityCollectionProperty
+    /*
+     * Registered as facts, not as an entity collection: OptaPlanner 10.1.0 counts unassigned list
+     * values by reading the list variable from every entity of the solution, and fails on entities
+     * of the element class. Deliveries are still planning entities (their shadow variables work and
+     * solution cloning deep-copies them, as it does every planning entity class).
+     */
+    @ProblemFactCollectionProperty
     @ValueRangeProvider(id = "deliveries")
     private List<Delivery> deliveries;
 
