@@ -19,7 +19,7 @@ public final class Chunking {
         long quantum = Math.max(1, ceilDiv(quantity, (1L << maxChunks) - 1));
         List<Long> sizes = new ArrayList<>();
         long left = quantity;
-        for (long size = quantum; left > 2 * size && size <= maxUnitsPerChunk && sizes.size() < maxChunks - 1;
+        for (long size = quantum; size <= left && size <= maxUnitsPerChunk && sizes.size() < maxChunks - 1;
                 size *= 2) {
             sizes.add(size);
             left -= size;
