@@ -30,13 +30,21 @@ public final class Timeline {
     private Timeline() {
     }
 
-    /** Recomputes {@code trip} and every later trip of its vehicle. */
+    /**
+     * Recomputes every trip of {@code trip}'s vehicle. From the first trip, not from {@code trip}: a move
+     * may have changed an earlier trip too whose listener has not run yet, and a later trip leaves when
+     * the earlier one is back.
+     */
     public static void update(Trip trip, ChangeNotifier notifier) {
         if (trip.isUnservedPool()) {
             trip.getDeliveries().forEach(delivery -> clear(delivery, notifier));
             return;
         }
-        for (Trip current = trip; current != null; current = current.getNextTrip()) {
+        Trip first = trip;
+        while (first.getPreviousTrip() != null) {
+            first = first.getPreviousTrip();
+        }
+        for (Trip current = first; current != null; current = current.getNextTrip()) {
             schedule(current, notifier);
         }
     }

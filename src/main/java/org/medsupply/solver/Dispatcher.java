@@ -5,9 +5,11 @@ import java.util.function.Consumer;
 
 import org.medsupply.domain.DispatchSolution;
 import org.optaplanner.core.api.score.buildin.bendablelong.BendableLongScore;
-import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.config.solver.SolverConfig;
+import org.optaplanner.core.impl.phase.event.PhaseLifecycleListenerAdapter;
+import org.optaplanner.core.impl.phase.scope.AbstractPhaseScope;
+import org.optaplanner.core.impl.solver.DefaultSolver;
 
 /** Solves one problem on the calling thread. */
 public final class Dispatcher {
@@ -16,13 +18,38 @@ public final class Dispatcher {
     }
 
     /**
-     * @param onNewBest told each new best score while solving (on the solver thread); may be a no-op
-     * @return the best plan found, scored
+     * The outcome of a solve and the figures analysts compare.
+     *
+     * @param constructionMillis when the greedy plan (the first complete plan) was ready
+     * @param scoreCalculationCount score calculations over the whole solve
      */
+    public record Run(DispatchSolution best, long constructionMillis, long totalMillis, long scoreCalculationCount) {
+        public long scoreCalculationsPerSecond() {
+            return totalMillis == 0 ? 0 : scoreCalculationCount * 1000 / totalMillis;
+        }
+    }
+
+    /** @param onNewBest told each new best score while solving (on the solver thread); may be a no-op */
     public static DispatchSolution solve(DispatchSolution problem, SolverConfig config,
             Consumer<BendableLongScore> onNewBest) {
-        Solver<DispatchSolution> solver = SolverFactory.<DispatchSolution>create(config).buildSolver();
+        return run(problem, config, onNewBest).best();
+    }
+
+    public static Run run(DispatchSolution problem, SolverConfig config, Consumer<BendableLongScore> onNewBest) {
+        DefaultSolver<DispatchSolution> solver =
+                (DefaultSolver<DispatchSolution>) SolverFactory.<DispatchSolution>create(config).buildSolver();
         solver.addEventListener(event -> onNewBest.accept((BendableLongScore) event.getNewBestScore()));
-        return solver.solve(problem);
+        long[] constructionMillis = {-1};
+        solver.addPhaseLifecycleListener(new PhaseLifecycleListenerAdapter<>() {
+            @Override
+            public void phaseEnded(AbstractPhaseScope<DispatchSolution> phaseScope) {
+                if (constructionMillis[0] < 0) {
+                    constructionMillis[0] = phaseScope.calculateSolverTimeMillisSpentUpToNow();
+                }
+            }
+        });
+        DispatchSolution best = solver.solve(problem);
+        return new Run(best, constructionMillis[0], solver.getTimeMillisSpent(),
+                solver.getSolverScope().getScoreCalculationCount());
     }
 }

@@ -25,6 +25,11 @@ public final class TestProblems {
     }
 
     public static ProblemFile random(long seed, int hospitals, int vehicles) {
+        return random(seed, hospitals, vehicles, 0);
+    }
+
+    /** @param tripsPerVehicle every vehicle's {@code maxTrips}, or 0 for a random 1 or 2 */
+    public static ProblemFile random(long seed, int hospitals, int vehicles, int tripsPerVehicle) {
         SplittableRandom random = new SplittableRandom(seed);
         List<SupplyDto> supplies = List.of(
                 new SupplyDto("n95", "N95 box", 1.2, 0.008, null, null),
@@ -57,7 +62,8 @@ public final class TestProblems {
             vehicleList.add(new VehicleDto("v" + v, v % 2 == 0 ? "wh-a" : "wh-b",
                     200.0 + random.nextInt(400), v % 3 == 0 ? 2.0 : null, v % 2 == 0, null,
                     new WindowDto(time(0), time(300 + random.nextInt(300))),
-                    v % 4 == 0 ? 20.0 : null, null, 1 + random.nextInt(2), null));
+                    v % 4 == 0 ? 20.0 : null, null,
+                    tripsPerVehicle > 0 ? tripsPerVehicle : 1 + random.nextInt(2), null));
         }
         return new ProblemFile("random-" + seed, time(0), supplies, warehouses, hospitalList, vehicleList,
                 new TravelDto("euclidean", null, null, 1.0, null, null, null, null), null);
