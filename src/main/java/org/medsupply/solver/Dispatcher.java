@@ -40,16 +40,18 @@ public final class Dispatcher {
                 (DefaultSolver<DispatchSolution>) SolverFactory.<DispatchSolution>create(config).buildSolver();
         solver.addEventListener(event -> onNewBest.accept((BendableLongScore) event.getNewBestScore()));
         long[] constructionMillis = {-1};
+        long[] scoreCalculationCount = {0};
         solver.addPhaseLifecycleListener(new PhaseLifecycleListenerAdapter<>() {
             @Override
             public void phaseEnded(AbstractPhaseScope<DispatchSolution> phaseScope) {
                 if (constructionMillis[0] < 0) {
                     constructionMillis[0] = phaseScope.calculateSolverTimeMillisSpentUpToNow();
                 }
+                // read here: after solving the count is gone with the score director
+                scoreCalculationCount[0] = phaseScope.getSolverScope().getScoreCalculationCount();
             }
         });
         DispatchSolution best = solver.solve(problem);
-        return new Run(best, constructionMillis[0], solver.getTimeMillisSpent(),
-                solver.getSolverScope().getScoreCalculationCount());
+        return new Run(best, constructionMillis[0], solver.getTimeMillisSpent(), scoreCalculationCount[0]);
     }
 }

@@ -26,9 +26,11 @@ public final class SolverConfigs {
      * third of the limit, so easy problems do not burn the whole budget.
      */
     public static SolverConfig forRun(Duration timeLimit, Long seed) {
+        // OptaPlanner rejects limits finer than a millisecond
+        long limitMillis = Math.max(1, timeLimit.toMillis());
         SolverConfig config = production().withTerminationConfig(new TerminationConfig()
-                .withSpentLimit(timeLimit)
-                .withUnimprovedSpentLimit(timeLimit.dividedBy(3).plusMillis(500)));
+                .withSpentLimit(Duration.ofMillis(limitMillis))
+                .withUnimprovedSpentLimit(Duration.ofMillis(limitMillis / 3 + 500)));
         if (seed != null) {
             config.withRandomSeed(seed).withEnvironmentMode(EnvironmentMode.REPRODUCIBLE);
         }
