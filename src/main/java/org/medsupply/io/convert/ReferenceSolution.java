@@ -158,7 +158,8 @@ public record ReferenceSolution(List<Route> routes, Double statedCost) {
             }
             for (String customer : route.customers()) {
                 if (!waiting.containsKey(customer)) {
-                    errors.add(new InputError("", "line " + route.line() + ": the problem has no customer " + customer));
+                    errors.add(new InputError("", "line " + route.line() + ": the problem has no customer "
+                            + customer));
                 } else if (!visited.add(customer)) {
                     errors.add(new InputError("", "line " + route.line() + ": customer " + customer
                             + " is visited twice"));

@@ -64,7 +64,8 @@ class SolomonImporterTest {
 
     @Test
     void aCustomerWithoutDemandGetsNoDemandLine() throws Exception {
-        String text = text("five-customers.txt").replace("    5       0         -5         25", "    5       0         -5          0");
+        String text = text("five-customers.txt")
+                .replace("    5       0         -5         25", "    5       0         -5          0");
 
         ProblemFile problem = read(text);
 
@@ -129,7 +130,8 @@ class SolomonImporterTest {
         String noFleet = text("five-customers.txt").replace("  3          50\n", "");
 
         assertThat(details(failure(noCustomers))).containsExactly("no CUSTOMER section");
-        assertThat(details(failure(noFleet))).containsExactly("line 3: the VEHICLE section has no \"NUMBER CAPACITY\" row");
+        assertThat(details(failure(noFleet)))
+                .containsExactly("line 3: the VEHICLE section has no \"NUMBER CAPACITY\" row");
         assertThat(details(failure(""))).containsExactly("the file is empty");
         assertThatThrownBy(() -> read("VEHICLE\n3 50\nCUSTOMER\n")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("line 3: the CUSTOMER section has no rows");
