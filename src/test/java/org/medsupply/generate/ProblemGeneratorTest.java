@@ -136,10 +136,8 @@ class ProblemGeneratorTest {
     void scarcityLeavesThatShareOfSomeSuppliesMissingAndOthersAmple() {
         double scarcity = 0.4;
         ProblemFile problem = ProblemGenerator.generate(new Options(11, 200, 5, 50, scarcity));
-        Map<String, Long> demand = new HashMap<>();
-        lines(problem).forEach(line -> demand.merge(line.supply(), line.quantity(), Long::sum));
-        Map<String, Long> stock = new HashMap<>();
-        problem.warehouses().forEach(w -> w.stock().forEach((supply, units) -> stock.merge(supply, units, Long::sum)));
+        Map<String, Long> demand = demandBySupply(problem);
+        Map<String, Long> stock = stockBySupply(problem);
 
         List<String> scarce = demand.keySet().stream()
                 .filter(s -> stock.getOrDefault(s, 0L) == (long) Math.floor((1 - scarcity) * demand.get(s))).toList();
@@ -152,11 +150,8 @@ class ProblemGeneratorTest {
     @Test
     void withoutScarcityEveryDemandIsStocked() {
         ProblemFile problem = ProblemGenerator.generate(new Options(11, 200, 5, 50, 0));
-        Map<String, Long> demand = new HashMap<>();
-        lines(problem).forEach(line -> demand.merge(line.supply(), line.quantity(), Long::sum));
-        Map<String, Long> stock = new HashMap<>();
-        problem.warehouses().forEach(w -> w.stock().forEach((supply, units) -> stock.merge(supply, units, Long::sum)));
-        demand.forEach((supply, units) -> assertThat(stock.get(supply)).as(supply).isGreaterThanOrEqualTo(units));
+        Map<String, Long> stock = stockBySupply(problem);
+        demandBySupply(problem).forEach((supply, units) -> assertThat(stock.get(supply)).as(supply).isGreaterThanOrEqualTo(units));
     }
 
     @Test
@@ -243,6 +238,18 @@ class ProblemGeneratorTest {
 
     private static Stream<DemandDto> lines(ProblemFile problem) {
         return problem.hospitals().stream().flatMap(h -> h.demands().stream());
+    }
+
+    private static Map<String, Long> demandBySupply(ProblemFile problem) {
+        Map<String, Long> demand = new HashMap<>();
+        lines(problem).forEach(line -> demand.merge(line.supply(), line.quantity(), Long::sum));
+        return demand;
+    }
+
+    private static Map<String, Long> stockBySupply(ProblemFile problem) {
+        Map<String, Long> stock = new HashMap<>();
+        problem.warehouses().forEach(w -> w.stock().forEach((supply, units) -> stock.merge(supply, units, Long::sum)));
+        return stock;
     }
 
     private static <T> Map<String, T> byId(List<T> items, Function<T, String> id) {
