@@ -4,11 +4,16 @@ package org.medsupply.io;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-/** The one configured Jackson mapper of the project. */
+/**
+ * The one configured Jackson mapper of the project. Only record components are properties:
+ * {@code is...()} helpers such as {@code isColdChain()} are not, so an absent optional field is written
+ * back absent instead of as its default.
+ */
 public final class Json {
 
     /** Deepest nesting accepted; a problem file needs 6 levels, matrices included. */
@@ -19,6 +24,7 @@ public final class Json {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
             .build();
 
     static {
