@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.medsupply.domain;
 
+import java.util.List;
+
 /**
  * How far and how long between two sites, as FORMAT.md's {@code travel} defines it. Implementations
  * are immutable and shared by every vehicle of one problem.
  */
-public sealed interface Travel permits Travel.Haversine, Travel.Euclidean, Travel.Matrix {
+public sealed interface Travel permits Travel.Haversine, Travel.Euclidean, Travel.Matrix, Travel.Tabulated {
 
     double EARTH_RADIUS_KM = 6371.0088;
 
@@ -60,6 +62,48 @@ public sealed interface Travel permits Travel.Haversine, Travel.Euclidean, Trave
         @Override
         public double durationMinutes(Site from, Site to, double speedKmh) {
             return from == to ? 0 : durationMinutes[from.index()][to.index()];
+        }
+    }
+
+    /**
+     * The distances of a haversine or euclidean travel worked out once for every pair of sites: the
+     * solver and the greedy dispatcher ask for them millions of times, and trigonometry dominated.
+     */
+    record Tabulated(double[][] distanceKm, Double minutesPerKm) implements Travel {
+
+        /** Sites beyond which the table (8 bytes a pair) would cost more memory than it saves time. */
+        public static final int MAX_SITES = 4096;
+
+        /** @param sites every site of the problem, each at its {@link Site#index()} */
+        public static Travel of(Travel source, List<? extends Site> sites) {
+            Double minutesPerKm;
+            if (source instanceof Haversine haversine) {
+                minutesPerKm = haversine.minutesPerKm();
+            } else if (source instanceof Euclidean euclidean) {
+                minutesPerKm = euclidean.minutesPerKm();
+            } else {
+                return source; // a matrix is a table already
+            }
+            if (sites.size() > MAX_SITES) {
+                return source;
+            }
+            double[][] table = new double[sites.size()][sites.size()];
+            for (Site from : sites) {
+                for (Site to : sites) {
+                    table[from.index()][to.index()] = source.distanceKm(from, to);
+                }
+            }
+            return new Tabulated(table, minutesPerKm);
+        }
+
+        @Override
+        public double distanceKm(Site from, Site to) {
+            return distanceKm[from.index()][to.index()];
+        }
+
+        @Override
+        public double durationMinutes(Site from, Site to, double speedKmh) {
+            return durationFromDistance(distanceKm(from, to), speedKmh, minutesPerKm);
         }
     }
 

@@ -14,6 +14,7 @@ import org.medsupply.domain.DemandLine;
 import org.medsupply.domain.DispatchSolution;
 import org.medsupply.domain.Hospital;
 import org.medsupply.domain.Priority;
+import org.medsupply.domain.Site;
 import org.medsupply.domain.Supply;
 import org.medsupply.domain.TimeAxis;
 import org.medsupply.domain.Timeline;
@@ -68,7 +69,9 @@ public final class ProblemMapper {
                     from, to, TimeAxis.minutesToMillis(h.unloadMinutesOrDefault())));
         }
 
-        Travel travel = travel(travelDto, warehouses, hospitals);
+        List<Site> sites = new ArrayList<>(warehouses.values());
+        sites.addAll(hospitals);
+        Travel travel = Travel.Tabulated.of(travel(travelDto, warehouses, hospitals), sites);
         List<Vehicle> vehicles = new ArrayList<>();
         List<Trip> trips = new ArrayList<>();
         Trip pool = Trip.unservedPool();

@@ -2,11 +2,14 @@
 package org.medsupply.solver;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 
 import org.medsupply.domain.Delivery;
 import org.medsupply.domain.DemandLine;
@@ -28,7 +31,8 @@ public final class GreedyDispatcher {
 
     private final DispatchSolution solution;
     private final Map<Trip, TripState> states = new IdentityHashMap<>();
-    private final Map<Vehicle, List<TripState>> tripsByVehicle = new IdentityHashMap<>();
+    /** In the problem's vehicle order, so that ties go the same way in every run. */
+    private final Map<Vehicle, List<TripState>> tripsByVehicle = new LinkedHashMap<>();
     private final Map<Warehouse, Map<Supply, Long>> stockLeft = new IdentityHashMap<>();
 
     private GreedyDispatcher(DispatchSolution solution) {
@@ -70,7 +74,7 @@ public final class GreedyDispatcher {
         List<Delivery> left = new ArrayList<>(chunks);
         left.sort(Comparator.comparingLong(Delivery::getQuantity).reversed());
         while (!left.isEmpty()) {
-            Insertion insertion = cheapestFeasibleInsertion(line, left.get(left.size() - 1));
+            Insertion insertion = chooseInsertion(line, left);
             if (insertion == null) {
                 return;
             }
@@ -92,9 +96,59 @@ public final class GreedyDispatcher {
         }
     }
 
-    /** The cheapest place for a stop at the line's hospital that can take at least {@code smallest}. */
-    private Insertion cheapestFeasibleInsertion(DemandLine line, Delivery smallest) {
-        List<Insertion> candidates = new ArrayList<>();
+    /**
+     * The cheapest on-time stop that takes all that is left of the line; failing that, for a line that
+     * may be split the cheapest that takes some of it, and for one that may not the one taking most.
+     */
+    private Insertion chooseInsertion(DemandLine line, List<Delivery> left) {
+        long allUnits = left.stream().mapToLong(Delivery::getQuantity).sum();
+        // each trip's cheapest place first; a trip's other places only when that one is not on time
+        PriorityQueue<Insertion> candidates = new PriorityQueue<>(Comparator.comparingLong(Insertion::cost));
+        eligibleTrips(line, left.get(left.size() - 1))
+                .forEach(state -> candidates.add(state.cheapestInsertion(line.hospital())));
+        Insertion best = null;
+        long bestUnits = 0;
+        while (!candidates.isEmpty()) {
+            Insertion candidate = candidates.poll();
+            long units = unitsTaken(candidate.state, line.supply(), left);
+            boolean takesAll = units == allUnits;
+            if (!takesAll && (line.splittable() ? best != null : units <= bestUnits)) {
+                continue;
+            }
+            if (candidate.existingStop != null || isOnTime(candidate)) {
+                if (takesAll) {
+                    return candidate;
+                }
+                best = candidate;
+                bestUnits = units;
+            } else if (candidate.cheapestOfTrip) {
+                candidate.state.addOtherInsertions(candidate, candidates);
+            }
+        }
+        return best;
+    }
+
+    /** How many units of the waiting chunks (largest first) the trip could take, by capacity and stock. */
+    private long unitsTaken(TripState state, Supply supply, List<Delivery> left) {
+        long stock = stockLeft.get(state.vehicle().warehouse()).get(supply);
+        long weightMg = state.weightMg;
+        long volumeMm3 = state.volumeMm3;
+        long units = 0;
+        for (Delivery chunk : left) {
+            if (weightMg + chunk.weightMg() <= state.vehicle().capacityMg()
+                    && volumeMm3 + chunk.volumeMm3() <= state.vehicle().capacityMm3() && stock >= chunk.getQuantity()) {
+                weightMg += chunk.weightMg();
+                volumeMm3 += chunk.volumeMm3();
+                stock -= chunk.getQuantity();
+                units += chunk.getQuantity();
+            }
+        }
+        return units;
+    }
+
+    /** The trips that can take at least {@code smallest} of the line: vehicle, stock and capacity allowing. */
+    private List<TripState> eligibleTrips(DemandLine line, Delivery smallest) {
+        List<TripState> eligible = new ArrayList<>();
         for (List<TripState> vehicleTrips : tripsByVehicle.values()) {
             Vehicle vehicle = vehicleTrips.get(0).vehicle();
             if (!vehicle.canCarry(line.supply())
@@ -107,22 +161,10 @@ public final class GreedyDispatcher {
                     continue; // the empty trips of a vehicle are all alike: try the first
                 }
                 emptyTripSeen |= state.stops.isEmpty();
-                state.addInsertions(line.hospital(), candidates);
+                eligible.add(state);
             }
         }
-        while (!candidates.isEmpty()) {
-            Insertion best = candidates.get(0);
-            for (Insertion candidate : candidates) {
-                if (candidate.cost < best.cost) {
-                    best = candidate;
-                }
-            }
-            if (best.existingStop != null || isOnTime(best)) {
-                return best;
-            }
-            candidates.remove(best);
-        }
-        return null;
+        return eligible;
     }
 
     /** Replays the vehicle's day with the new stop: every window and the shift end must hold. */
@@ -203,26 +245,45 @@ public final class GreedyDispatcher {
             return deliveries;
         }
 
-        /** Adds a free insertion into an existing stop at the hospital, or one per gap between stops. */
-        void addInsertions(Hospital hospital, List<Insertion> candidates) {
+        /** A free insertion into the trip's stop at the hospital if it has one, else the cheapest new stop. */
+        Insertion cheapestInsertion(Hospital hospital) {
             for (Stop stop : stops) {
                 if (stop.hospital == hospital) {
-                    candidates.add(new Insertion(this, -1, hospital, 0, stop));
-                    return;
+                    return new Insertion(this, -1, hospital, 0, stop, true);
                 }
             }
-            Vehicle vehicle = vehicle();
+            Insertion cheapest = null;
             for (int position = 0; position <= stops.size(); position++) {
-                Site before = position == 0 ? vehicle.warehouse() : stops.get(position - 1).hospital;
-                Site after = position == stops.size() ? vehicle.warehouse() : stops.get(position).hospital;
-                long cost = vehicle.travelCost(before, hospital) + vehicle.travelCost(hospital, after)
-                        - vehicle.travelCost(before, after);
-                candidates.add(new Insertion(this, position, hospital, cost, null));
+                long cost = insertionCost(hospital, position);
+                if (cheapest == null || cost < cheapest.cost) {
+                    cheapest = new Insertion(this, position, hospital, cost, null, true);
+                }
             }
+            return cheapest;
+        }
+
+        /** Every new-stop position but the one already tried. */
+        void addOtherInsertions(Insertion tried, Collection<Insertion> candidates) {
+            for (int position = 0; position <= stops.size(); position++) {
+                if (position != tried.position) {
+                    candidates.add(new Insertion(this, position, tried.hospital, insertionCost(tried.hospital, position),
+                            null, false));
+                }
+            }
+        }
+
+        private long insertionCost(Hospital hospital, int position) {
+            Vehicle vehicle = vehicle();
+            Site before = position == 0 ? vehicle.warehouse() : stops.get(position - 1).hospital;
+            Site after = position == stops.size() ? vehicle.warehouse() : stops.get(position).hospital;
+            return vehicle.travelCost(before, hospital) + vehicle.travelCost(hospital, after)
+                    - vehicle.travelCost(before, after);
         }
     }
 
-    private record Insertion(TripState state, int position, Hospital hospital, long cost, Stop existingStop) {
+    /** @param cheapestOfTrip whether this is the trip's first candidate (its others are added only if it fails) */
+    private record Insertion(TripState state, int position, Hospital hospital, long cost, Stop existingStop,
+            boolean cheapestOfTrip) {
         Stop apply() {
             if (existingStop != null) {
                 return existingStop;
