@@ -39,7 +39,11 @@ public record ProblemFile(String name, String start, List<SupplyDto> supplies, L
     }
 
     /** A time window; both ends ISO-8601 with offset. */
-    public record WindowDto(String from, String to) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record WindowDto(String from, String to, JsonNode extensions) {
+        public WindowDto(String from, String to) {
+            this(from, to, null);
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -28,7 +28,7 @@ import org.medsupply.io.ProblemFile.VehicleDto;
 import org.medsupply.io.ProblemFile.WarehouseDto;
 
 /**
- * Turns a validated {@link ProblemFile} into the planning model: sites numbered (warehouses first),
+ * Turns a {@link ProblemFile} validated by {@link ProblemReader} into the planning model: sites numbered (warehouses first),
  * times in ms after {@code start}, each demand line cut into deliveries, every vehicle given
  * {@code maxTrips} trips, and all deliveries waiting in the unserved pool until a plan is built.
  */
@@ -58,14 +58,14 @@ public final class ProblemMapper {
         for (WarehouseDto w : problem.warehouses()) {
             Map<String, Long> stock = w.stock() == null ? Map.of() : w.stock();
             warehouses.put(w.id(), new Warehouse(w.id(), w.name(), warehouses.size(),
-                    coordinate(euclidean ? w.x() : w.lat()), coordinate(euclidean ? w.y() : w.lon()), stock));
+                    euclidean ? w.x() : w.lat(), euclidean ? w.y() : w.lon(), stock));
         }
         List<Hospital> hospitals = new ArrayList<>();
         for (HospitalDto h : problem.hospitals()) {
             long from = h.window() == null ? Long.MIN_VALUE / 4 : axis.toMillis(OffsetDateTime.parse(h.window().from()));
             long to = h.window() == null ? TimeAxis.OPEN_END : axis.toMillis(OffsetDateTime.parse(h.window().to()));
             hospitals.add(new Hospital(h.id(), h.name(), warehouses.size() + hospitals.size(),
-                    coordinate(euclidean ? h.x() : h.lat()), coordinate(euclidean ? h.y() : h.lon()),
+                    euclidean ? h.x() : h.lat(), euclidean ? h.y() : h.lon(),
                     from, to, TimeAxis.minutesToMillis(h.unloadMinutesOrDefault())));
         }
 
@@ -126,10 +126,6 @@ public final class ProblemMapper {
             }
         }
         return best;
-    }
-
-    private static double coordinate(Double value) {
-        return value == null ? Double.NaN : value;
     }
 
     private static Travel travel(TravelDto dto, Map<String, Warehouse> warehouses, List<Hospital> hospitals) {

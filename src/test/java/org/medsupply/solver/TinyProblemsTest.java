@@ -8,17 +8,17 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.medsupply.io.Json;
 import org.medsupply.io.PlanFile;
 import org.medsupply.io.PlanWriter;
 import org.medsupply.io.ProblemFile;
+import org.medsupply.io.ProblemReader;
 import org.medsupply.testing.TestSolving;
 
 /** Problems under problems/tiny whose best plan is known by hand. */
 class TinyProblemsTest {
 
     private static ProblemFile problem(String name) throws Exception {
-        return Json.MAPPER.readValue(Path.of("problems/tiny", name + ".json").toFile(), ProblemFile.class);
+        return ProblemReader.read(Path.of("problems/tiny", name + ".json"));
     }
 
     private static PlanFile solve(String name) throws Exception {
