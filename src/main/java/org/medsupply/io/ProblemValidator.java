@@ -235,17 +235,9 @@ final class ProblemValidator {
         window(hospital.optional("window"), "window");
         number(hospital.optional("unloadMinutes"), Bound.NON_NEGATIVE);
         List<Obj> demands = objectList(hospital.required("demands"), DEMAND_FIELDS);
-        Map<String, String> demandedSupplies = new HashMap<>();
+        // several lines of one supply are allowed: "3 ventilators critical by 10:30, 2 more high"
         for (Obj demand : demands) {
-            Field supplyField = demand.required("supply");
-            String supply = reference(supplyField, supplies, "supply");
-            if (supply != null) {
-                String earlier = demandedSupplies.putIfAbsent(supply, demand.pointer);
-                if (earlier != null) {
-                    error(supplyField.pointer(), "supply '" + supply + "' is already demanded by " + earlier
-                            + "; give one line per supply and hospital");
-                }
-            }
+            reference(demand.required("supply"), supplies, "supply");
             wholeNumber(demand.required("quantity"), 1, Long.MAX_VALUE);
             oneOf(demand.optional("priority"), PRIORITIES, "priority");
             time(demand.optional("needBy"));

@@ -15,9 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.medsupply.domain.DispatchSolution;
 import org.medsupply.generate.ProblemGenerator.Options;
-import org.medsupply.io.Json;
 import org.medsupply.io.ProblemFile;
 import org.medsupply.io.ProblemMapper;
+import org.medsupply.io.ProblemReader;
 
 /** The problem files committed under problems/: all usable, and the generated ones exactly reproducible. */
 class CommittedProblemsTest {
@@ -40,7 +40,7 @@ class CommittedProblemsTest {
     @ParameterizedTest
     @MethodSource("problemFiles")
     void everyProblemFileMapsToAPlanningProblem(Path file) throws Exception {
-        ProblemFile problem = Json.MAPPER.readValue(file.toFile(), ProblemFile.class);
+        ProblemFile problem = ProblemReader.read(file);
         DispatchSolution solution = ProblemMapper.toSolution(problem);
         long lines = problem.hospitals().stream().mapToLong(h -> h.demands().size()).sum();
         assertThat(solution.getLines()).hasSize((int) lines);

@@ -61,9 +61,6 @@ class ProblemRulesTest {
                         "/hospitals/0/demands/1/supply", "unknown supply 'oxygen'"),
                 arguments(FORMAT_EXAMPLE, "/warehouses/0/stock/oxygen", "3", "/warehouses/0/stock/oxygen",
                         "unknown supply 'oxygen'"),
-                arguments(FORMAT_EXAMPLE, "/hospitals/0/demands/1/supply", "\"ventilator\"",
-                        "/hospitals/0/demands/1/supply", "supply 'ventilator' is already demanded by"
-                                + " /hospitals/0/demands/0; give one line per supply and hospital"),
                 // numbers
                 arguments(FORMAT_EXAMPLE, "/hospitals/0/demands/0/quantity", "0", "/hospitals/0/demands/0/quantity",
                         "must be at least 1, not 0"),

@@ -7,12 +7,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.medsupply.check.PlanChecker;
 import org.medsupply.domain.DispatchSolution;
-import org.medsupply.io.Json;
 import org.medsupply.io.PlanFile;
 import org.medsupply.io.PlanWriter;
 import org.medsupply.io.ProblemFile;
 import org.medsupply.io.ProblemMapper;
+import org.medsupply.io.ProblemReader;
 
 /**
  * problems/demo-city-outbreak.json: a short solve gives a feasible plan, and the shortfalls built into
@@ -24,8 +25,7 @@ class DemoProblemTest {
 
     @Test
     void shortSolveIsFeasibleAndExplainsEveryKindOfShortfall() throws Exception {
-        ProblemFile problem = Json.MAPPER.readValue(Path.of("problems/demo-city-outbreak.json").toFile(),
-                ProblemFile.class);
+        ProblemFile problem = ProblemReader.read(Path.of("problems/demo-city-outbreak.json"));
         DispatchSolution best = Dispatcher.solve(ProblemMapper.toSolution(problem),
                 SolverConfigs.forRun(Duration.ofSeconds(3), 1L), score -> {
                 });
@@ -33,6 +33,7 @@ class DemoProblemTest {
         assertThat(best.getScore().hardScore(0)).isZero();
         PlanFile plan = PlanWriter.toPlan(best);
         assertThat(plan.feasible()).isTrue();
+        assertThat(PlanChecker.check(problem, plan).violations()).isEmpty();
         assertThat(plan.unmet()).extracting(PlanFile.UnmetDto::cause)
                 .contains("stock", "priority", "cold-chain", "time", "fleet");
         assertThat(plan.unmet()).filteredOn(unmet -> unmet.cause().equals("cold-chain"))

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medsupply.cli;
+
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.medsupply.domain.DispatchSolution;
+import org.medsupply.io.Json;
+import org.medsupply.io.PlanFile;
+import org.medsupply.io.PlanWriter;
+import org.medsupply.io.ProblemMapper;
+import org.medsupply.io.ProblemReader;
+import org.medsupply.solver.Dispatcher;
+import org.medsupply.solver.SolverConfigs;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "solve", description = "Solves a problem file, showing the best score as it improves (stderr) and a summary.")
+final class SolveCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "PROBLEM", description = "problem file (JSON, FORMAT.md)")
+    private Path problemFile;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "PLAN", description = "write the plan (JSON) to this file")
+    private Path planFile;
+
+    @Option(names = "--time-limit", paramLabel = "DURATION", defaultValue = "30s",
+            converter = DurationConverter.class, description = "longest solve, e.g. 30s, 2m, PT1M (default ${DEFAULT-VALUE})")
+    private Duration timeLimit;
+
+    @Option(names = "--seed", description = "random seed: the same seed gives the same plan when the clock does not cut the run")
+    private Long seed;
+
+    @Option(names = "--stats", description = "print run figures on stderr: time to the first complete plan, "
+            + "score calculation speed, peak heap")
+    private boolean stats;
+
+    @Override
+    public Integer call() throws Exception {
+        DispatchSolution problem = ProblemMapper.toSolution(ProblemReader.read(problemFile));
+        PrintWriter err = spec.commandLine().getErr();
+        long started = System.nanoTime();
+        Dispatcher.Run run = Dispatcher.run(problem, SolverConfigs.forRun(timeLimit, seed), score -> {
+            err.printf("%7.1fs  best %s%n", (System.nanoTime() - started) / 1e9, score);
+            err.flush();
+        });
+        if (stats) {
+            err.printf(Locale.ROOT, "first complete plan (greedy) after %.2f s; solved in %.1f s; "
+                    + "%,d score calculations/s; peak heap at most %d MiB%n", run.constructionMillis() / 1e3,
+                    run.totalMillis() / 1e3, run.scoreCalculationsPerSecond(), peakHeapBytes() >> 20);
+        }
+        PlanFile plan = PlanWriter.toPlan(run.best());
+        if (planFile != null) {
+            Json.MAPPER.writeValue(planFile.toFile(), plan);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PlanSummary.print(plan, problem, out);
+        if (planFile != null) {
+            out.println("Plan written to " + planFile);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** An upper bound of the heap the JVM has used: the sum of each heap pool's own peak. */
+    private static long peakHeapBytes() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed())
+                .sum();
+    }
+}

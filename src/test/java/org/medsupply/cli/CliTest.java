@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medsupply.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands as a coordinator runs them: output, files written and exit codes (0 done, 2 bad input, 1 internal). */
+class CliTest {
+
+    private static final Path TINY = Path.of("problems/tiny/round-trip.json");
+
+    @TempDir
+    Path dir;
+
+    private record Outcome(int exitCode, String out, String err) {
+    }
+
+    private static Outcome run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exitCode = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Outcome(exitCode, out.toString(), err.toString());
+    }
+
+    @Test
+    void solveWritesAPlanThatCheckAccepts() {
+        Path plan = dir.resolve("plan.json");
+        Outcome solved = run("solve", TINY.toString(), "-o", plan.toString(), "--time-limit", "2s", "--seed", "1");
+        assertThat(solved.exitCode()).as(solved.err()).isZero();
+        assertThat(solved.out()).contains("Fill rate by priority", "Vehicles used");
+        assertThat(solved.err()).contains("best ");
+        assertThat(plan).exists();
+
+        Outcome checked = run("check", TINY.toString(), plan.toString());
+        assertThat(checked.exitCode()).as(checked.out()).isZero();
+        assertThat(checked.out()).startsWith("ok");
+    }
+
+    @Test
+    void checkExitsTwoAndListsViolationsOfATamperedPlan() throws IOException {
+        Path plan = dir.resolve("plan.json");
+        assertThat(run("solve", TINY.toString(), "-o", plan.toString(), "--time-limit", "1s", "--seed", "1")
+                .exitCode()).isZero();
+        Files.writeString(plan, Files.readString(plan).replaceFirst("\"totalDistanceKm\" : [0-9.]+",
+                "\"totalDistanceKm\" : 0.5"));
+
+        Outcome checked = run("check", TINY.toString(), plan.toString());
+        assertThat(checked.exitCode()).isEqualTo(Main.BAD_INPUT);
+        assertThat(checked.out()).contains("violation [kpi]");
+    }
+
+    @Test
+    void validateAcceptsTheDemoAndNamesEveryErrorOfABadFile() throws IOException {
+        Outcome valid = run("validate", "problems/demo-city-outbreak.json");
+        assertThat(valid.exitCode()).as(valid.err()).isZero();
+        assertThat(valid.out()).startsWith("valid");
+
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, Files.readString(TINY).replace("\"capacityKg\"", "\"capacityKgs\""));
+        Outcome invalid = run("validate", bad.toString());
+        assertThat(invalid.exitCode()).isEqualTo(Main.BAD_INPUT);
+        assertThat(invalid.err()).contains("/vehicles/0/capacityKgs").doesNotContain("Exception", "at org.");
+    }
+
+    @Test
+    void aMissingFileIsBadInputNotAnInternalError() {
+        Outcome missing = run("solve", dir.resolve("nope.json").toString());
+        assertThat(missing.exitCode()).isEqualTo(Main.BAD_INPUT);
+        assertThat(missing.err()).contains("nope.json", "no such file").doesNotContain("Exception");
+    }
+
+    @Test
+    void unknownOptionsAndBadDurationsAreBadInput() {
+        assertThat(run("solve", TINY.toString(), "--colour").exitCode()).isEqualTo(Main.BAD_INPUT);
+        Outcome badDuration = run("solve", TINY.toString(), "--time-limit", "soon");
+        assertThat(badDuration.exitCode()).isEqualTo(Main.BAD_INPUT);
+        assertThat(badDuration.err()).contains("'soon' is not a duration");
+    }
+
+    @Test
+    void generateWritesAValidProblemOfTheAskedSize() {
+        Path problem = dir.resolve("gen.json");
+        Outcome generated = run("generate", "--hospitals", "12", "--warehouses", "2", "--vehicles", "3", "--seed", "5",
+                "-o", problem.toString());
+        assertThat(generated.exitCode()).as(generated.err()).isZero();
+        Outcome valid = run("validate", problem.toString());
+        assertThat(valid.exitCode()).as(valid.err()).isZero();
+        assertThat(valid.out()).contains("2 warehouses, 12 hospitals, 3 vehicles");
+        assertThat(run("generate", "--hospitals", "0", "-o", problem.toString()).exitCode()).isEqualTo(Main.BAD_INPUT);
+    }
+
+    @Test
+    void onlyUnexpectedFailuresAreInternalErrors() {
+        assertThat(Main.exitCode(new IllegalStateException("bug"))).isEqualTo(Main.INTERNAL_ERROR);
+        assertThat(Main.exitCode(new java.nio.file.NoSuchFileException("x"))).isEqualTo(Main.BAD_INPUT);
+    }
+}
