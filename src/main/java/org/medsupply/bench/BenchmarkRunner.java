@@ -13,6 +13,7 @@ import org.optaplanner.benchmark.config.PlannerBenchmarkConfig;
 import org.optaplanner.benchmark.config.ProblemBenchmarksConfig;
 import org.optaplanner.benchmark.config.SolverBenchmarkConfig;
 import org.optaplanner.benchmark.impl.DefaultPlannerBenchmark;
+import org.optaplanner.benchmark.impl.result.PlannerBenchmarkResult;
 import org.optaplanner.core.config.solver.SolverConfig;
 
 /**
@@ -22,7 +23,7 @@ import org.optaplanner.core.config.solver.SolverConfig;
  */
 public final class BenchmarkRunner {
 
-    /** @param reportDirectory the Benchmarker's HTML report (index.html) and {@code summary.md} */
+    /** @param reportDirectory this run's HTML report (index.html), beside which the command writes {@code summary.md} */
     public record Result(File reportDirectory, BenchmarkSummary summary) {
     }
 
@@ -33,9 +34,9 @@ public final class BenchmarkRunner {
     public static Result run(PlannerBenchmarkConfig config, List<Path> problems) {
         complete(config, problems);
         PlannerBenchmark benchmark = PlannerBenchmarkFactory.create(config).buildPlannerBenchmark();
-        File reportDirectory = benchmark.benchmark();
-        return new Result(reportDirectory,
-                BenchmarkSummary.of(((DefaultPlannerBenchmark) benchmark).getPlannerBenchmarkResult()));
+        benchmark.benchmark();
+        PlannerBenchmarkResult result = ((DefaultPlannerBenchmark) benchmark).getPlannerBenchmarkResult();
+        return new Result(result.getBenchmarkReportDirectory(), BenchmarkSummary.of(result));
     }
 
     static void complete(PlannerBenchmarkConfig config, List<Path> problems) {
