@@ -10,7 +10,7 @@ import org.medsupply.io.ProblemMapper;
 import org.medsupply.solver.Dispatcher;
 import org.medsupply.solver.SolverConfigs;
 
-/** MedSupply's production solver, as the CLI runs it. */
+/** MedSupply's production solver, given the whole time limit (no early stop when it stops improving). */
 public final class MedSupplyContender implements Contender {
 
     @Override
@@ -21,6 +21,6 @@ public final class MedSupplyContender implements Contender {
     @Override
     public PlanFile solve(ProblemFile problem, Duration timeLimit, long seed) {
         return PlanWriter.toPlan(Dispatcher.solve(ProblemMapper.toSolution(problem),
-                SolverConfigs.forRun(timeLimit, seed), score -> { }));
+                SolverConfigs.forFullRun(timeLimit, seed), score -> { }));
     }
 }

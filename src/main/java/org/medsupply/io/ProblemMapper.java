@@ -93,6 +93,7 @@ public final class ProblemMapper {
             }
         }
 
+        Map<String, Long> stockShortfall = stockShortfallBySupply(problem);
         List<DemandLine> lines = new ArrayList<>();
         List<Delivery> deliveries = new ArrayList<>();
         for (int h = 0; h < hospitals.size(); h++) {
@@ -102,7 +103,11 @@ public final class ProblemMapper {
                         Priority.fromWireName(d.priorityOrDefault()),
                         d.needBy() == null ? null : axis.toMillis(OffsetDateTime.parse(d.needBy())), d.isSplittable());
                 lines.add(line);
-                List<Long> sizes = Chunking.split(line.quantity(), maxChunksPerLine, unitsPerTrip(supply, vehicles));
+                // An unsplittable line arrives in one stop: its chunks only matter when stock may run
+                // short and part of it is all there is to send. Otherwise one delivery keeps the search
+                // small (classic routing instances are all such lines).
+                int chunks = line.splittable() || stockShortfall.get(supply.id()) > 0 ? maxChunksPerLine : 1;
+                List<Long> sizes = Chunking.split(line.quantity(), chunks, unitsPerTrip(supply, vehicles));
                 for (int c = 0; c < sizes.size(); c++) {
                     Delivery delivery = new Delivery(line.index() + ":" + c, line, sizes.get(c));
                     deliveries.add(delivery);
@@ -114,6 +119,20 @@ public final class ProblemMapper {
                 List.copyOf(warehouses.values()), hospitals, lines, vehicles, trips, deliveries);
         Timeline.connect(trips);
         return solution;
+    }
+
+    /** Per supply, how much more all hospitals ask for than all warehouses hold (0 when stock covers it). */
+    private static Map<String, Long> stockShortfallBySupply(ProblemFile problem) {
+        Map<String, Long> shortfall = new HashMap<>();
+        problem.supplies().forEach(supply -> shortfall.put(supply.id(), 0L));
+        problem.hospitals().forEach(h -> h.demands().forEach(d -> shortfall.merge(d.supply(), d.quantity(), Long::sum)));
+        problem.warehouses().forEach(w -> {
+            if (w.stock() != null) {
+                w.stock().forEach((supply, units) -> shortfall.merge(supply, -units, Long::sum));
+            }
+        });
+        shortfall.replaceAll((supply, units) -> Math.max(0, units));
+        return shortfall;
     }
 
     /** The most units of a supply one trip of the largest suitable vehicle takes (at least 1). */

@@ -37,6 +37,13 @@ public final class SolverConfigs {
         return config;
     }
 
+    /** A run that uses all of {@code timeLimit}, as benchmarks compare solvers at equal time. */
+    public static SolverConfig forFullRun(Duration timeLimit, Long seed) {
+        SolverConfig config = forRun(timeLimit, seed);
+        config.getTerminationConfig().setUnimprovedSpentLimit(null);
+        return config;
+    }
+
     /** Only the greedy dispatcher: the plan a coordinator could make by hand. */
     public static SolverConfig greedyOnly() {
         SolverConfig config = production();

@@ -20,4 +20,11 @@ class SolverConfigsTest {
         assertThat(SolverFactory.<DispatchSolution>create(SolverConfigs.forRun(Duration.ofNanos(1_500_001), null))
                 .buildSolver()).isNotNull();
     }
+
+    @Test
+    void aFullRunHasNoEarlyStop() {
+        TerminationConfig termination = SolverConfigs.forFullRun(Duration.ofSeconds(60), 1L).getTerminationConfig();
+        assertThat(termination.getSpentLimit()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(termination.getUnimprovedSpentLimit()).isNull();
+    }
 }
