@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -44,8 +45,10 @@ public final class InputLimits {
     public void checkJson(String json) throws InvalidInputException {
         try (JsonParser parser = factory.createParser(json)) {
             try {
-                while (parser.nextToken() != null) {
-                    // reading every token is the check
+                for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                    if (token == JsonToken.VALUE_STRING) {
+                        parser.getText(); // string lengths are checked when the text is decoded
+                    }
                 }
             } catch (StreamConstraintsException e) {
                 throw invalid(parser.getParsingContext().pathAsPointer().toString(), overLimit(e));

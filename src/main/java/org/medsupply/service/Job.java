@@ -57,9 +57,13 @@ final class Job {
 
     synchronized JobView view() {
         return new JobView(id, status, best == null ? null : best.plan().score(),
-                best == null ? null : best.plan().feasible(), submittedAt, startedAt, endedAt,
+                best == null ? null : best.plan().feasible(), text(submittedAt), text(startedAt), text(endedAt),
                 timeLimit.toMillis() / 1000.0, seed, problemFile.name(), counts,
                 cancellation.isRequested() && !status.isFinal(), failure);
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 
     synchronized JobStatus status() {

@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -96,8 +95,8 @@ public final class JobService implements AutoCloseable {
         this.registry = registry;
         this.limits = new InputLimits(config);
         this.executor = new ThreadPoolExecutor(config.parallelSolvers(), config.parallelSolvers(), 0,
-                TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), daemonThreads("medsupply-solver-"));
-        this.janitor = Executors.newSingleThreadScheduledExecutor(daemonThreads("medsupply-janitor-"));
+                TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), DaemonThreads.named("medsupply-solver-"));
+        this.janitor = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("medsupply-janitor-"));
         long sweepMillis = Math.max(1_000, Math.min(60_000, config.retention().toMillis() / 4));
         janitor.scheduleWithFixedDelay(this::evict, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
 
@@ -379,15 +378,5 @@ public final class JobService implements AutoCloseable {
     @Override
     public void close() {
         shutdown();
-    }
-
-    /** Named daemon threads, so a forgotten service never keeps the JVM alive. */
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger number = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + number.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.medsupply.service;
 
-import java.time.Instant;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -10,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *
  * @param score          best score so far; {@code null} while nothing is planned
  * @param feasible       whether that plan breaks no hard rule; {@code null} while nothing is planned
+ * @param submittedAt    ISO-8601 instant (UTC), as are the other two times
  * @param startedAt      {@code null} while queued (and for jobs cancelled before they started)
  * @param endedAt        {@code null} until the job is final
  * @param timeLimitSeconds solve time the job was given
@@ -19,8 +18,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param error          why it failed; only for {@link JobStatus#FAILED}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record JobView(String id, JobStatus status, String score, Boolean feasible, Instant submittedAt,
-        Instant startedAt, Instant endedAt, double timeLimitSeconds, Long seed, String problem, Counts counts,
+public record JobView(String id, JobStatus status, String score, Boolean feasible, String submittedAt,
+        String startedAt, String endedAt, double timeLimitSeconds, Long seed, String problem, Counts counts,
         boolean cancelRequested, Failure error) {
 
     /** Sizes of the problem. */

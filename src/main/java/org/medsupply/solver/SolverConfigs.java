@@ -2,6 +2,7 @@
 package org.medsupply.solver;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 
 import org.optaplanner.core.config.solver.EnvironmentMode;
 import org.optaplanner.core.config.solver.SolverConfig;
@@ -23,12 +24,13 @@ public final class SolverConfigs {
     /**
      * A run of at most {@code timeLimit}; with a seed, reproducible (same seed, same plan, as long as
      * the run is not cut by the clock). The solver also stops early when an unimproved spell lasts a
-     * third of the limit, so easy problems do not burn the whole budget.
+     * third of the limit, so easy problems do not burn the whole budget. OptaPlanner rejects
+     * sub-millisecond limits, so the third is cut to whole milliseconds.
      */
     public static SolverConfig forRun(Duration timeLimit, Long seed) {
         SolverConfig config = production().withTerminationConfig(new TerminationConfig()
                 .withSpentLimit(timeLimit)
-                .withUnimprovedSpentLimit(timeLimit.dividedBy(3).plusMillis(500)));
+                .withUnimprovedSpentLimit(timeLimit.dividedBy(3).truncatedTo(ChronoUnit.MILLIS).plusMillis(500)));
         if (seed != null) {
             config.withRandomSeed(seed).withEnvironmentMode(EnvironmentMode.REPRODUCIBLE);
         }

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medsupply.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.medsupply.io.InputError;
+import org.medsupply.io.InvalidInputException;
+
+/** Reads JSON request bodies as text; the size limit is enforced by {@link BodyLimitFilter} underneath. */
+final class RequestBodies {
+
+    private RequestBodies() {
+    }
+
+    /** The body as strict UTF-8 text; an empty body or invalid UTF-8 is an input error. */
+    static String readUtf8(InputStream body) throws IOException, InvalidInputException {
+        byte[] bytes = body.readAllBytes();
+        if (bytes.length == 0) {
+            throw new InvalidInputException(List.of(new InputError("", "the body is empty; send JSON")));
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidInputException(List.of(new InputError("", "the body is not valid UTF-8")));
+        }
+    }
+}
