@@ -12,7 +12,7 @@ import java.util.List;
 import org.medsupply.io.InputError;
 import org.medsupply.io.InvalidInputException;
 
-/** Reads JSON request bodies as text; the size limit is enforced by {@link BodyLimitFilter} underneath. */
+/** Reads JSON request bodies as text; the size limit is enforced by {@link RequestBodyFilter} underneath. */
 final class RequestBodies {
 
     private RequestBodies() {

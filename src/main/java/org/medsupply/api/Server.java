@@ -144,7 +144,7 @@ public final class Server {
                 .register(new ErrorMapper())
                 .register(new HttpMetricsFilter(registry))
                 .register(new CorsFilter(config.allowedOrigins()))
-                .register(new BodyLimitFilter(config.maxBodyBytes()))
+                .register(new RequestBodyFilter(config.maxBodyBytes()))
                 .register(new AbstractBinder() {
                     @Override
                     protected void configure() {

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -13,22 +15,27 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 
 /**
- * Enforces the body size limit: a declared {@code Content-Length} over it is refused before reading,
+ * Guards request bodies. A POST must say what it sends: without {@code Content-Type} it is refused
+ * with 415 (JAX-RS would otherwise treat a missing type as matching any {@code @Consumes}). And the
+ * size limit holds: a declared {@code Content-Length} over it is refused before reading,
  * and every body (chunked ones included) is counted while it is read, failing with
  * {@link PayloadTooLargeException} at the first byte over.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
-final class BodyLimitFilter implements ContainerRequestFilter {
+final class RequestBodyFilter implements ContainerRequestFilter {
 
     private final long maxBytes;
 
-    BodyLimitFilter(long maxBytes) {
+    RequestBodyFilter(long maxBytes) {
         this.maxBytes = maxBytes;
     }
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
+        if (HttpMethod.POST.equals(request.getMethod()) && request.getHeaderString(HttpHeaders.CONTENT_TYPE) == null) {
+            throw new NotSupportedException();
+        }
         String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (declared != null) {
             long length;
