@@ -83,12 +83,14 @@ public final class Server {
          * Stops in order: refuse new jobs (health turns 503), cancel queued and running jobs (running
          * ones keep their best plan), end event streams after their final event, then close the
          * listener after a grace period. Safe to call more than once.
+         *
+         * @return how many queued or running jobs were cancelled
          */
-        public void stop() {
+        public int stop() {
             if (!stopped.compareAndSet(false, true)) {
-                return;
+                return 0;
             }
-            jobs.shutdown();
+            int cancelled = jobs.shutdown();
             eventStreams.close();
             long graceMillis = jobs.config().shutdownGrace().toMillis();
             try {
@@ -100,6 +102,7 @@ public final class Server {
             } finally {
                 http.shutdownNow();
             }
+            return cancelled;
         }
 
         @Override

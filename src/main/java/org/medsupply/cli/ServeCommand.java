@@ -128,11 +128,14 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Server.Running running = Server.start(config());
         CountDownLatch stopped = new CountDownLatch(1);
+        PrintWriter out = spec.commandLine().getOut();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            running.stop();
+            int cancelled = running.stop();
+            out.println("MedSupply service stopped; " + cancelled + " queued or running jobs cancelled"
+                    + " (running ones kept their best plan)");
+            out.flush();
             stopped.countDown();
         }, "medsupply-shutdown"));
-        PrintWriter out = spec.commandLine().getOut();
         out.println("MedSupply service listening on " + running.uri() + " (API at " + running.uri().resolve("api/v1")
                 + "); stop with SIGTERM or Ctrl+C");
         out.flush();

@@ -350,16 +350,22 @@ public final class JobService implements AutoCloseable {
     /**
      * Stops taking jobs, cancels every queued and running one (running ones keep their best plan),
      * and waits up to the configured grace for solvers to finish.
+     *
+     * @return how many jobs this call stopped
      */
-    public void shutdown() {
+    public int shutdown() {
         shuttingDown = true;
         List<Job> open = new ArrayList<>(jobs.values());
         open.sort(Comparator.comparingLong((Job job) -> job.sequence));
+        int stopped = 0;
         for (Job job : open) {
-            try {
-                cancel(job.id);
-            } catch (JobNotFoundException evicted) {
-                // evicted meanwhile: nothing left to stop
+            if (!job.status().isFinal()) {
+                try {
+                    cancel(job.id);
+                    stopped++;
+                } catch (JobNotFoundException evicted) {
+                    // evicted meanwhile: nothing left to stop
+                }
             }
         }
         executor.shutdown();
@@ -373,6 +379,7 @@ public final class JobService implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         janitor.shutdownNow();
+        return stopped;
     }
 
     @Override
