@@ -77,6 +77,7 @@ public final class PlansResource {
             InputStream body) throws Exception {
         Duration limit = QueryParams.duration("timeLimit", timeLimit, config.defaultTimeLimit(), config.maxTimeLimit());
         Long randomSeed = QueryParams.optionalLong("seed", seed);
+        jobs.checkCapacity();
         ProblemFile problem = readProblem(jobs, RequestBodies.readUtf8(body));
         JobView job = jobs.submit(problem, limit, randomSeed);
         return Response.accepted(job).location(URI.create("/api/v1/plans/" + job.id())).build();

@@ -156,7 +156,7 @@ public final class JobService implements AutoCloseable {
             } catch (RejectedExecutionException stopped) {
                 jobs.remove(job.id);
                 admitted.decrementAndGet();
-                throw new OverloadedException("the server is shutting down", config.retryAfter());
+                throw overloaded();
             }
         } catch (RuntimeException | Error e) {
             admitted.decrementAndGet();
@@ -169,18 +169,30 @@ public final class JobService implements AutoCloseable {
         return job.view();
     }
 
-    private void admit() throws OverloadedException {
-        if (shuttingDown) {
+    /**
+     * Refuses early, before a request body is even read, when no slot is free now; {@link #submit}
+     * still makes the binding check.
+     */
+    public void checkCapacity() throws OverloadedException {
+        if (shuttingDown || admitted.get() >= config.parallelSolvers() + config.maxQueuedJobs()) {
             rejected.increment();
-            throw new OverloadedException("the server is shutting down", config.retryAfter());
+            throw overloaded();
         }
+    }
+
+    private OverloadedException overloaded() {
+        return shuttingDown ? new OverloadedException("the server is shutting down", config.retryAfter())
+                : new OverloadedException("all " + config.parallelSolvers() + " solvers are busy and "
+                        + config.maxQueuedJobs() + " jobs are waiting", config.retryAfter());
+    }
+
+    private void admit() throws OverloadedException {
         int capacity = config.parallelSolvers() + config.maxQueuedJobs();
         while (true) {
             int current = admitted.get();
-            if (current >= capacity) {
+            if (shuttingDown || current >= capacity) {
                 rejected.increment();
-                throw new OverloadedException("all " + config.parallelSolvers() + " solvers are busy and "
-                        + config.maxQueuedJobs() + " jobs are waiting", config.retryAfter());
+                throw overloaded();
             }
             if (admitted.compareAndSet(current, current + 1)) {
                 return;
