@@ -17,6 +17,7 @@ final class ProblemErrorPages implements ErrorPageGenerator {
     @Override
     public String generate(Request request, int status, String reasonPhrase, String description, Throwable exception) {
         request.getResponse().setContentType(ProblemDetail.MEDIA_TYPE);
+        request.getResponse().setCharacterEncoding("UTF-8");
         String title = reasonPhrase == null || reasonPhrase.isBlank() ? "Error" : reasonPhrase;
         try {
             return Json.MAPPER.writeValueAsString(ProblemDetail.of(status >= 500 ? "server-error" : "client-error",

@@ -4,6 +4,7 @@ package org.medsupply.api;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,8 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http.server.ServerConfiguration;
@@ -175,6 +178,11 @@ public final class Server {
 
     private static void configure(HttpServer http, ServiceConfig config) {
         ServerConfiguration server = http.getServerConfiguration();
+        Map<HttpHandler, HttpHandlerRegistration[]> handlers = Map.copyOf(server.getHttpHandlersWithMapping());
+        handlers.forEach((jersey, registrations) -> {
+            server.removeHttpHandler(jersey);
+            server.addHttpHandler(new UriGuard(jersey), registrations);
+        });
         server.setDefaultErrorPageGenerator(new ProblemErrorPages());
         server.setMaxPayloadRemainderToSkip(MAX_REMAINDER_TO_SKIP);
         server.setHttpServerName("medsupply");

@@ -4,8 +4,11 @@ package org.medsupply.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -141,6 +145,25 @@ class ErrorContractTest {
             String named = first.has("pointer") ? first.get("pointer").asText() : first.get("parameter").asText();
             assertThat(named).isEqualTo(badRequest.where());
             assertThat(first.get("detail").asText()).isNotBlank();
+        }
+    }
+
+    /** Requests the JDK client refuses to send, written on a raw socket. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "GET /api/v1/plans/%zz HTTP/1.1 | 400 | malformed-uri",
+        "BREW /health HTTP/1.1 | 405 | method-not-allowed",
+        "GET /api/v1/plans?seed=%ZZ HTTP/1.1 | 400 | malformed-uri"})
+    void rawRequestsAreProblemDetailsToo(String requestLine, int status, String kind) throws IOException {
+        try (Socket socket = new Socket(server.running.uri().getHost(), server.running.uri().getPort())) {
+            socket.getOutputStream().write((requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(response).startsWith("HTTP/1.1 " + status + " ")
+                    .containsIgnoringCase("Content-Type: " + TestServer.PROBLEM_JSON);
+            JsonNode problem = TestServer.json(response.substring(response.indexOf("\r\n\r\n") + 4));
+            assertThat(problem.get("type").asText()).isEqualTo("urn:medsupply:problem:" + kind);
+            assertThat(problem.get("status").asInt()).isEqualTo(status);
         }
     }
 
