@@ -34,7 +34,11 @@ java -cp "$CP" org.medsupply.bench.LoadGenerator "$BASE" status 200 20 10 0 | te
 java -cp "$CP" org.medsupply.bench.LoadGenerator "$BASE" status 200 30 5 2 | tee "$OUT/status-200-two-solves.json"
 stop
 
-# 2. submissions at 20 req/s against one solver and a queue of 8 (capacity ~0.7 jobs/s)
+# 2. the default of half the cores solving (1 on 2 cores): status reads while one solve runs and
+#    one waits, then submissions at 20 req/s against the one solver and a queue of 8
+#    (capacity ~0.7 jobs/s)
 serve --solvers 1 --max-queued 8
+java -cp "$CP" org.medsupply.bench.LoadGenerator "$BASE" status 200 20 10 0 > /dev/null
+java -cp "$CP" org.medsupply.bench.LoadGenerator "$BASE" status 200 30 5 2 | tee "$OUT/status-200-one-solver.json"
 java -cp "$CP" org.medsupply.bench.LoadGenerator "$BASE" overload 20 20 3 | tee "$OUT/overload-20.json"
 stop
