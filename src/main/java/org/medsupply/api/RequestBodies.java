@@ -18,9 +18,19 @@ final class RequestBodies {
     private RequestBodies() {
     }
 
-    /** The body as strict UTF-8 text; an empty body or invalid UTF-8 is an input error. */
-    static String readUtf8(InputStream body) throws IOException, InvalidInputException {
-        byte[] bytes = body.readAllBytes();
+    /**
+     * The body as strict UTF-8 text; an empty, incomplete (cut before its length, or too slow to
+     * arrive) or invalid UTF-8 body is an input error.
+     */
+    static String readUtf8(InputStream body) throws PayloadTooLargeException, InvalidInputException {
+        byte[] bytes;
+        try {
+            bytes = body.readAllBytes();
+        } catch (PayloadTooLargeException tooLarge) {
+            throw tooLarge;
+        } catch (IOException cut) {
+            throw new InvalidInputException(List.of(new InputError("", "the body could not be read completely")));
+        }
         if (bytes.length == 0) {
             throw new InvalidInputException(List.of(new InputError("", "the body is empty; send JSON")));
         }

@@ -183,7 +183,7 @@ public final class Server {
             server.removeHttpHandler(jersey);
             server.addHttpHandler(new UriGuard(jersey), registrations);
         });
-        server.setDefaultErrorPageGenerator(new ProblemErrorPages());
+        server.setDefaultErrorPageGenerator(new ProblemErrorPages(Math.max(1, config.retryAfter().toSeconds())));
         server.setMaxPayloadRemainderToSkip(MAX_REMAINDER_TO_SKIP);
         server.setHttpServerName("medsupply");
         server.setHttpServerVersion("");
