@@ -43,10 +43,6 @@ class WorkerQueueTest {
                         .containsIgnoringCase("Retry-After: 2")
                         .containsIgnoringCase("Content-Type: " + TestServer.PROBLEM_JSON)
                         .contains("urn:medsupply:problem:overloaded"));
-                // the others end when their client stops sending: a body cut short is the client's error
-                assertThat(responses).filteredOn(response -> !response.startsWith("HTTP/1.1 503 "))
-                        .isNotEmpty().allSatisfy(response -> assertThat(response).startsWith("HTTP/1.1 400 ")
-                                .containsIgnoringCase("Content-Type: " + TestServer.PROBLEM_JSON));
             } finally {
                 for (Socket socket : sockets) {
                     socket.close();
