@@ -16,6 +16,14 @@ public final class Chunking {
     }
 
     public static List<Long> split(long quantity, int maxChunks, long maxUnitsPerChunk) {
+        return split(quantity, maxChunks, maxUnitsPerChunk, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As above, with at most {@code maxLoads} chunks of a full vehicle load (the fleet's trips): what is
+     * beyond them stays one chunk that no vehicle takes, so a huge line cannot blow up the model.
+     */
+    public static List<Long> split(long quantity, int maxChunks, long maxUnitsPerChunk, int maxLoads) {
         long quantum = Math.max(1, ceilDiv(quantity, (1L << maxChunks) - 1));
         List<Long> sizes = new ArrayList<>();
         long left = quantity;
@@ -24,10 +32,12 @@ public final class Chunking {
             sizes.add(size);
             left -= size;
         }
+        int loads = 0;
         while (left > 0) { // the remainder, cut to what one vehicle carries
-            long piece = Math.min(left, maxUnitsPerChunk);
+            long piece = loads < maxLoads ? Math.min(left, maxUnitsPerChunk) : left;
             sizes.add(piece);
             left -= piece;
+            loads++;
         }
         return sizes;
     }

@@ -107,7 +107,8 @@ public final class ProblemMapper {
                 // short and part of it is all there is to send. Otherwise one delivery keeps the search
                 // small (classic routing instances are all such lines).
                 int chunks = line.splittable() || stockShortfall.get(supply.id()) > 0 ? maxChunksPerLine : 1;
-                List<Long> sizes = Chunking.split(line.quantity(), chunks, unitsPerTrip(supply, vehicles));
+                List<Long> sizes = Chunking.split(line.quantity(), chunks, unitsPerTrip(supply, vehicles),
+                        trips.size());
                 for (int c = 0; c < sizes.size(); c++) {
                     Delivery delivery = new Delivery(line.index() + ":" + c, line, sizes.get(c));
                     deliveries.add(delivery);

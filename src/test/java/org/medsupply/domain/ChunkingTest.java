@@ -53,4 +53,12 @@ class ChunkingTest {
         assertThat(Chunking.split(1000, 6, 40)).allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(40L))
                 .extracting(Long::longValue).contains(40L);
     }
+
+    @Test
+    void aLineBeyondWhatTheFleetCanEverCarryStaysFewChunks() {
+        List<Long> sizes = Chunking.split(1_000_000_000_000L, 6, 1, 40);
+        assertThat(sizes).hasSizeLessThanOrEqualTo(6 + 40);
+        assertThat(sizes.stream().mapToLong(Long::longValue).sum()).isEqualTo(1_000_000_000_000L);
+        assertThat(sizes.stream().filter(size -> size <= 1)).hasSizeGreaterThanOrEqualTo(40);
+    }
 }

@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medsupply.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.medsupply.check.PlanChecker;
+import org.medsupply.io.InputError;
+import org.medsupply.io.InvalidInputException;
+import org.medsupply.io.Json;
+import org.medsupply.io.PlanCsv;
+import org.medsupply.io.PlanFile;
+import org.medsupply.io.PlanGeoJson;
+import org.medsupply.io.ProblemFile;
+import org.medsupply.io.ProblemReader;
+import org.medsupply.service.Explanation;
+import org.medsupply.service.JobService;
+import org.medsupply.service.JobView;
+import org.medsupply.service.ServiceConfig;
+
+/** {@code /api/v1/plans}: solve jobs, their plans, explanations and live events, and plan checking. */
+@Singleton
+@Path("/api/v1/plans")
+public final class PlansResource {
+
+    static final String CSV = "text/csv";
+    static final String GEO_JSON = "application/geo+json";
+    private static final int MAX_PAGE = 500;
+
+    /** A page of jobs, newest first. */
+    public record JobPage(int total, int offset, int limit, List<JobView> jobs) {
+    }
+
+    /** The outcome of {@code POST /plans/check}; {@code summary} is the checker's own figures. */
+    public record CheckResult(boolean valid, List<?> violations, Object summary) {
+    }
+
+    private final JobService jobs;
+    private final ServiceConfig config;
+    private final EventStreams eventStreams;
+
+    @Inject
+    public PlansResource(JobService jobs, EventStreams eventStreams) {
+        this.jobs = jobs;
+        this.config = jobs.config();
+        this.eventStreams = eventStreams;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response submit(@QueryParam("timeLimit") String timeLimit, @QueryParam("seed") String seed,
+            InputStream body) throws Exception {
+        Duration limit = QueryParams.duration("timeLimit", timeLimit, config.defaultTimeLimit(), config.maxTimeLimit());
+        Long randomSeed = QueryParams.optionalLong("seed", seed);
+        jobs.checkCapacity();
+        ProblemFile problem = readProblem(jobs, RequestBodies.readUtf8(body));
+        JobView job = jobs.submit(problem, limit, randomSeed);
+        return Response.accepted(job).location(URI.create("/api/v1/plans/" + job.id())).build();
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public JobPage list(@QueryParam("limit") String limit, @QueryParam("offset") String offset)
+            throws InvalidParameterException {
+        int pageSize = QueryParams.intInRange("limit", limit, 50, 1, MAX_PAGE);
+        int skip = QueryParams.intInRange("offset", offset, 0, 0, Integer.MAX_VALUE);
+        return new JobPage(jobs.jobCount(), skip, pageSize, jobs.list(pageSize, skip));
+    }
+
+    @GET
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public JobView get(@PathParam("id") String id) throws Exception {
+        return jobs.get(id);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response cancel(@PathParam("id") String id) throws Exception {
+        JobService.CancelOutcome outcome = jobs.cancel(id);
+        return Response.status(outcome.stopping() ? Response.Status.ACCEPTED : Response.Status.OK)
+                .entity(outcome.job()).build();
+    }
+
+    @GET
+    @Path("{id}/plan")
+    @Produces(MediaType.APPLICATION_JSON + ";qs=1")
+    public PlanFile plan(@PathParam("id") String id) throws Exception {
+        return jobs.bestPlan(id);
+    }
+
+    @GET
+    @Path("{id}/plan")
+    @Produces(CSV + ";qs=0.5")
+    public Response planCsv(@PathParam("id") String id) throws Exception {
+        return Response.ok(PlanCsv.write(jobs.bestPlan(id)), CSV + "; charset=utf-8; header=present").build();
+    }
+
+    @GET
+    @Path("{id}/plan")
+    @Produces(GEO_JSON + ";qs=0.5")
+    public Response planGeoJson(@PathParam("id") String id) throws Exception {
+        PlanFile plan = jobs.bestPlan(id);
+        return Response.ok(PlanGeoJson.write(jobs.problem(id), plan), GEO_JSON).build();
+    }
+
+    @GET
+    @Path("{id}/explanation")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Explanation explanation(@PathParam("id") String id) throws Exception {
+        return jobs.explain(id);
+    }
+
+    @GET
+    @Path("{id}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void events(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) throws Exception {
+        eventStreams.open(id, sink, sse);
+    }
+
+    @POST
+    @Path("check")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public CheckResult check(InputStream body) throws Exception {
+        String json = RequestBodies.readUtf8(body);
+        jobs.checkJson(json);
+        JsonNode root = Json.MAPPER.readTree(json);
+        List<InputError> errors = new ArrayList<>();
+        if (!(root instanceof ObjectNode envelope)) {
+            throw new InvalidInputException(List.of(new InputError("", "expected an object with problem and plan")));
+        }
+        for (Iterator<String> names = envelope.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!name.equals("problem") && !name.equals("plan")) {
+                errors.add(new InputError("/" + name, "unknown field '" + name + "'"));
+            }
+        }
+        ProblemFile problem = null;
+        PlanFile plan = null;
+        try {
+            problem = readProblem(jobs, required(envelope, "problem"));
+        } catch (InvalidInputException e) {
+            errors.addAll(prefixed("/problem", e));
+        }
+        try {
+            plan = PlanChecker.readPlan(required(envelope, "plan"));
+        } catch (InvalidInputException e) {
+            errors.addAll(prefixed("/plan", e));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        var report = PlanChecker.check(problem, plan);
+        return new CheckResult(report.valid(), report.violations(), report.summary());
+    }
+
+    /** Reads a problem the way every endpoint does: JSON limits, then the reader, then the size limits. */
+    static ProblemFile readProblem(JobService jobs, String json) throws InvalidInputException {
+        jobs.checkJson(json);
+        ProblemFile problem = ProblemReader.read(json);
+        jobs.checkProblemSize(problem);
+        return problem;
+    }
+
+    private static String required(ObjectNode envelope, String field) throws InvalidInputException {
+        JsonNode node = envelope.get(field);
+        if (node == null || node.isNull()) {
+            throw new InvalidInputException(List.of(new InputError("", "required")));
+        }
+        return node.toString();
+    }
+
+    private static List<InputError> prefixed(String prefix, InvalidInputException e) {
+        return e.errors().stream().map(error -> new InputError(prefix + error.pointer(), error.detail())).toList();
+    }
+}

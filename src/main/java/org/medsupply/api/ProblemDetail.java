@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medsupply.api;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * An RFC 9457 problem detail, the body of every error response ({@code application/problem+json}).
+ *
+ * @param type   a stable URN per kind of problem (see {@link #TYPE_PREFIX})
+ * @param errors for input errors: every problem found, each with a JSON pointer into the body or the
+ *               name of the query parameter at fault
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ProblemDetail(String type, String title, int status, String detail, List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    public static final String TYPE_PREFIX = "urn:medsupply:problem:";
+
+    /** @param pointer RFC 6901 pointer into the request body, or {@code null} for a query parameter */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FieldError(String pointer, String parameter, String detail) {
+    }
+
+    public static ProblemDetail of(String kind, String title, int status, String detail) {
+        return new ProblemDetail(TYPE_PREFIX + kind, title, status, detail, null);
+    }
+}

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medsupply.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.medsupply.io.InputError;
+import org.medsupply.io.InvalidInputException;
+
+/** Reads JSON request bodies as text; the size limit is enforced by {@link RequestBodyFilter} underneath. */
+final class RequestBodies {
+
+    private RequestBodies() {
+    }
+
+    /**
+     * The body as strict UTF-8 text; an empty, incomplete (cut before its length, or too slow to
+     * arrive) or invalid UTF-8 body is an input error.
+     */
+    static String readUtf8(InputStream body) throws PayloadTooLargeException, InvalidInputException {
+        byte[] bytes;
+        try {
+            bytes = body.readAllBytes();
+        } catch (PayloadTooLargeException tooLarge) {
+            throw tooLarge;
+        } catch (IOException cut) {
+            throw new InvalidInputException(List.of(new InputError("", "the body could not be read completely")));
+        }
+        if (bytes.length == 0) {
+            throw new InvalidInputException(List.of(new InputError("", "the body is empty; send JSON")));
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidInputException(List.of(new InputError("", "the body is not valid UTF-8")));
+        }
+    }
+}

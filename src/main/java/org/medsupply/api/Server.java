@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medsupply.api;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.ws.rs.ext.ContextResolver;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.http.server.ServerConfiguration;
+import org.glassfish.grizzly.nio.transport.TCPNIOTransport;
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
+import org.glassfish.jersey.CommonProperties;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.inject.hk2.AbstractBinder;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.media.sse.SseFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.medsupply.io.Json;
+import org.medsupply.service.JobService;
+import org.medsupply.service.ServiceConfig;
+
+/**
+ * The HTTP service: Jersey on Grizzly, wired explicitly (no auto-discovery, so Jersey's own Jackson
+ * exception mappers, which answer in plain text with parser messages, are never registered) and with
+ * every Grizzly limit set on the unstarted server.
+ */
+public final class Server {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+    /** Unread request bytes Grizzly skips to reuse a connection; beyond it the connection is closed. */
+    private static final long MAX_REMAINDER_TO_SKIP = 1024 * 1024;
+    /**
+     * The resource classes, registered as classes with their dependencies bound (registering
+     * instances works too, but makes Jersey warn that they are not providers: eclipse-ee4j/jersey#3700).
+     */
+    static final Set<Class<?>> RESOURCES = Set.of(PlansResource.class, ProblemsResource.class,
+            OperationsResource.class);
+
+    /** A started server. */
+    public static final class Running implements AutoCloseable {
+
+        private final HttpServer http;
+        private final JobService jobs;
+        private final EventStreams eventStreams;
+        private final URI uri;
+        private final AtomicBoolean stopped = new AtomicBoolean();
+
+        private Running(HttpServer http, JobService jobs, EventStreams eventStreams, URI uri) {
+            this.http = http;
+            this.jobs = jobs;
+            this.eventStreams = eventStreams;
+            this.uri = uri;
+        }
+
+        /** The bound address, e.g. {@code http://127.0.0.1:8080/} (with the real port when 0 was asked). */
+        public URI uri() {
+            return uri;
+        }
+
+        public JobService jobs() {
+            return jobs;
+        }
+
+        /**
+         * Stops in order: refuse new jobs (health turns 503), cancel queued and running jobs (running
+         * ones keep their best plan), end event streams after their final event, then close the
+         * listener after a grace period. Safe to call more than once.
+         *
+         * @return how many queued or running jobs were cancelled
+         */
+        public int stop() {
+            if (!stopped.compareAndSet(false, true)) {
+                return 0;
+            }
+            int cancelled = jobs.shutdown();
+            eventStreams.close();
+            long graceMillis = jobs.config().shutdownGrace().toMillis();
+            try {
+                http.shutdown(graceMillis, TimeUnit.MILLISECONDS).get(graceMillis + 1_000, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warn("HTTP listener did not stop within {} ms; closing it now", graceMillis);
+            } finally {
+                http.shutdownNow();
+            }
+            return cancelled;
+        }
+
+        @Override
+        public void close() {
+            stop();
+        }
+    }
+
+    /** Gives Jersey's Jackson provider the project's mapper (compact output). */
+    private record MapperResolver(ObjectMapper mapper) implements ContextResolver<ObjectMapper> {
+
+        @Override
+        public ObjectMapper getContext(Class<?> type) {
+            return mapper;
+        }
+    }
+
+    private Server() {
+    }
+
+    /** Starts the service with OptaPlanner solving. */
+    public static Running start(ServiceConfig config) {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        return start(JobService.withOptaPlanner(config, registry), registry);
+    }
+
+    /** Starts the service around a given job service (whose config is used), publishing metrics of {@code registry}. */
+    public static Running start(JobService jobs, PrometheusMeterRegistry registry) {
+        ServiceConfig config = jobs.config();
+        ObjectMapper mapper = Json.MAPPER.copy().disable(SerializationFeature.INDENT_OUTPUT);
+        EventStreams eventStreams = new EventStreams(jobs, mapper.writer());
+        ResourceConfig resources = new ResourceConfig()
+                .property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true)
+                .property(ServerProperties.WADL_FEATURE_DISABLE, true)
+                .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true)
+                .property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true)
+                .register(JacksonFeature.withoutExceptionMappers())
+                .register(new MapperResolver(mapper))
+                .register(SseFeature.class)
+                .register(new ErrorMapper())
+                .register(new HttpMetricsFilter(registry))
+                .register(new CorsFilter(config.allowedOrigins()))
+                .register(new RequestBodyFilter(config.maxBodyBytes()))
+                .register(new AbstractBinder() {
+                    @Override
+                    protected void configure() {
+                        bind(jobs).to(JobService.class);
+                        bind(eventStreams).to(EventStreams.class);
+                        bind(registry).to(PrometheusMeterRegistry.class);
+                    }
+                })
+                .registerClasses(RESOURCES);
+        URI base = URI.create("http://" + hostForUri(config.host()) + ":" + config.port() + "/");
+        HttpServer http = GrizzlyHttpServerFactory.createHttpServer(base, resources, false);
+        configure(http, config);
+        try {
+            http.start();
+        } catch (IOException e) {
+            jobs.shutdown();
+            eventStreams.close();
+            throw new UncheckedIOException("cannot listen on " + config.host() + ":" + config.port(), e);
+        }
+        int port = http.getListener("grizzly").getPort();
+        URI uri = URI.create("http://" + hostForUri(config.host()) + ":" + port + "/");
+        LOG.info("listening on {}", uri);
+        return new Running(http, jobs, eventStreams, uri);
+    }
+
+    private static void configure(HttpServer http, ServiceConfig config) {
+        ServerConfiguration server = http.getServerConfiguration();
+        Map<HttpHandler, HttpHandlerRegistration[]> handlers = Map.copyOf(server.getHttpHandlersWithMapping());
+        handlers.forEach((jersey, registrations) -> {
+            server.removeHttpHandler(jersey);
+            server.addHttpHandler(new UriGuard(jersey), registrations);
+        });
+        server.setDefaultErrorPageGenerator(new ProblemErrorPages(Math.max(1, config.retryAfter().toSeconds())));
+        server.setMaxPayloadRemainderToSkip(MAX_REMAINDER_TO_SKIP);
+        server.setHttpServerName("medsupply");
+        server.setHttpServerVersion("");
+        NetworkListener listener = http.getListener("grizzly");
+        listener.getKeepAlive().setIdleTimeoutInSeconds((int) Math.max(1, config.idleTimeout().toSeconds()));
+        listener.getKeepAlive().setMaxRequestsCount(256);
+        listener.setMaxHttpHeaderSize(8192);
+        listener.setMaxRequestHeaders(50);
+        listener.setMaxPendingBytes((int) Math.min(Integer.MAX_VALUE, 8 * ServiceConfig.MIB));
+        TCPNIOTransport transport = listener.getTransport();
+        transport.setReadTimeout(config.ioTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        transport.setWriteTimeout(config.ioTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        transport.setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
+                .setPoolName("medsupply-http")
+                .setCorePoolSize(config.workerThreads())
+                .setMaxPoolSize(config.workerThreads())
+                .setQueueLimit(config.workerQueue())
+                .setDaemon(true));
+    }
+
+    private static String hostForUri(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+}

@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medsupply.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import org.medsupply.api.Server;
+import org.medsupply.service.ServiceConfig;
+
+/**
+ * {@code medsupply serve}: runs the HTTP service until SIGTERM or Ctrl+C, then stops in order (running
+ * jobs cancelled with their best plan kept, connections closed after a grace period). Limits left
+ * unset keep the defaults of {@link ServiceConfig#defaults()}.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Runs the HTTP dispatch service (API under /api/v1, health at /health, metrics at /metrics).")
+public final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
+    private String host;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    private int port;
+
+    @Option(names = "--max-body-bytes", description = "Largest request body (default 10 MiB).")
+    private Long maxBodyBytes;
+
+    @Option(names = "--default-time-limit", description = "Solve time of a job naming none, ISO-8601 (default PT30S).")
+    private Duration defaultTimeLimit;
+
+    @Option(names = "--max-time-limit", description = "Longest solve time a job may ask for (default PT10M).")
+    private Duration maxTimeLimit;
+
+    @Option(names = "--max-hospitals", description = "Most hospitals per problem (default 2000).")
+    private Integer maxHospitals;
+
+    @Option(names = "--max-vehicles", description = "Most vehicles per problem (default 500).")
+    private Integer maxVehicles;
+
+    @Option(names = "--max-trips", description = "Most trips (sum of maxTrips) per problem (default 2000).")
+    private Integer maxTrips;
+
+    @Option(names = "--max-demand-lines", description = "Most demand lines per problem (default 20000).")
+    private Integer maxDemandLines;
+
+    @Option(names = "--max-matrix-cells", description = "Most site-matrix cells, sites squared (default 4000000).")
+    private Long maxMatrixCells;
+
+    @Option(names = "--max-json-depth", description = "Deepest JSON nesting accepted (default 32).")
+    private Integer maxNestingDepth;
+
+    @Option(names = "--max-string-length", description = "Longest JSON string accepted, in characters (default 10000).")
+    private Integer maxStringLength;
+
+    @Option(names = "--solvers", description = "Jobs solved at once (default: half the cores, at least 1).")
+    private Integer parallelSolvers;
+
+    @Option(names = "--max-queued", description = "Jobs waiting for a solver before 503 (default 8).")
+    private Integer maxQueuedJobs;
+
+    @Option(names = "--retention", description = "How long finished jobs stay readable (default PT1H).")
+    private Duration retention;
+
+    @Option(names = "--max-jobs", description = "Most jobs kept; oldest finished go first (default 1000).")
+    private Integer maxRetainedJobs;
+
+    @Option(names = "--max-event-streams", description = "Most open /events streams (default 64).")
+    private Integer maxEventStreams;
+
+    @Option(names = "--http-threads", description = "HTTP worker threads (default: twice the cores, at least 4).")
+    private Integer workerThreads;
+
+    @Option(names = "--http-queue", description = "Requests waiting for a worker thread (default 256).")
+    private Integer workerQueue;
+
+    @Option(names = "--idle-timeout", description = "Idle keep-alive connections are closed after (default PT15S).")
+    private Duration idleTimeout;
+
+    @Option(names = "--io-timeout", description = "Blocking reads and writes fail after (default PT15S).")
+    private Duration ioTimeout;
+
+    @Option(names = "--shutdown-grace", description = "How long stopping waits for solves and connections (default PT10S).")
+    private Duration shutdownGrace;
+
+    @Option(names = "--allow-origin", description = "A CORS origin allowed to call the API; repeatable, * for any (default none).")
+    private List<String> allowedOrigins = new ArrayList<>();
+
+    /** The configuration these options describe. */
+    public ServiceConfig config() {
+        ServiceConfig.Builder builder = ServiceConfig.builder().host(host).port(port).allowedOrigins(allowedOrigins);
+        set(maxBodyBytes, builder::maxBodyBytes);
+        set(defaultTimeLimit, builder::defaultTimeLimit);
+        set(maxTimeLimit, builder::maxTimeLimit);
+        set(maxHospitals, builder::maxHospitals);
+        set(maxVehicles, builder::maxVehicles);
+        set(maxTrips, builder::maxTrips);
+        set(maxDemandLines, builder::maxDemandLines);
+        set(maxMatrixCells, builder::maxMatrixCells);
+        set(maxNestingDepth, builder::maxNestingDepth);
+        set(maxStringLength, builder::maxStringLength);
+        set(parallelSolvers, builder::parallelSolvers);
+        set(maxQueuedJobs, builder::maxQueuedJobs);
+        set(retention, builder::retention);
+        set(maxRetainedJobs, builder::maxRetainedJobs);
+        set(maxEventStreams, builder::maxEventStreams);
+        set(workerThreads, builder::workerThreads);
+        set(workerQueue, builder::workerQueue);
+        set(idleTimeout, builder::idleTimeout);
+        set(ioTimeout, builder::ioTimeout);
+        set(shutdownGrace, builder::shutdownGrace);
+        return builder.build();
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Server.Running running = Server.start(config());
+        CountDownLatch stopped = new CountDownLatch(1);
+        PrintWriter out = spec.commandLine().getOut();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            int cancelled = running.stop();
+            out.println("MedSupply service stopped; " + cancelled + " queued or running jobs cancelled"
+                    + " (running ones kept their best plan)");
+            out.flush();
+            stopped.countDown();
+        }, "medsupply-shutdown"));
+        out.println("MedSupply service listening on " + running.uri() + " (API at " + running.uri().resolve("api/v1")
+                + "); stop with SIGTERM or Ctrl+C");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private static <T> void set(T value, Consumer<T> setter) {
+        if (value != null) {
+            setter.accept(value);
+        }
+    }
+}

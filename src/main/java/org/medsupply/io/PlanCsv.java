@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medsupply.io;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A plan as a driver's manifest in CSV (RFC 4180: CRLF line ends, fields quoted when they hold a
+ * comma, quote or line break): one row per stop and supply, in route, trip and stop order.
+ */
+public final class PlanCsv {
+
+    public static final String HEADER = "vehicle,trip,stop,hospital,supply,quantity,arrival,start,departure";
+
+    private PlanCsv() {
+    }
+
+    public static String write(PlanFile plan) {
+        StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
+        for (PlanFile.RouteDto route : orEmpty(plan.routes())) {
+            List<PlanFile.TripDto> trips = orEmpty(route.trips());
+            for (int t = 0; t < trips.size(); t++) {
+                List<PlanFile.StopDto> stops = orEmpty(trips.get(t).stops());
+                for (int s = 0; s < stops.size(); s++) {
+                    PlanFile.StopDto stop = stops.get(s);
+                    Map<String, Long> deliver = stop.deliver() == null ? Map.of() : stop.deliver();
+                    for (Map.Entry<String, Long> line : deliver.entrySet()) {
+                        row(csv, route.vehicle(), String.valueOf(t + 1), String.valueOf(s + 1), stop.hospital(),
+                                line.getKey(), String.valueOf(line.getValue()), stop.arrival(), stop.start(),
+                                stop.departure());
+                    }
+                }
+            }
+        }
+        return csv.toString();
+    }
+
+    private static void row(StringBuilder csv, String... fields) {
+        for (int i = 0; i < fields.length; i++) {
+            if (i > 0) {
+                csv.append(',');
+            }
+            csv.append(quote(fields[i]));
+        }
+        csv.append("\r\n");
+    }
+
+    static String quote(String field) {
+        if (field == null) {
+            return "";
+        }
+        if (field.contains(",") || field.contains("\"") || field.contains("\r") || field.contains("\n")) {
+            return '"' + field.replace("\"", "\"\"") + '"';
+        }
+        return field;
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medsupply.io;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A plan as a GeoJSON FeatureCollection (RFC 7946) for maps: one LineString per trip (warehouse,
+ * stops in order, back to the warehouse) and one Point per site. Positions are [lon, lat]; for
+ * euclidean problems they are [x, y] in the problem's plane. A site without coordinates (matrix
+ * travel) gets a null geometry, and so does a trip passing through one.
+ */
+public final class PlanGeoJson {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private PlanGeoJson() {
+    }
+
+    public static ObjectNode write(ProblemFile problem, PlanFile plan) {
+        boolean euclidean = problem.travel() != null && "euclidean".equals(problem.travel().methodOrDefault());
+        Map<String, double[]> positions = new HashMap<>();
+        ArrayNode features = NODES.arrayNode();
+        for (ProblemFile.WarehouseDto warehouse : problem.warehouses()) {
+            double[] position = position(euclidean, warehouse.lat(), warehouse.lon(), warehouse.x(), warehouse.y());
+            positions.put(warehouse.id(), position);
+            ObjectNode properties = NODES.objectNode().put("kind", "warehouse").put("id", warehouse.id())
+                    .put("name", warehouse.name());
+            features.add(feature(point(position), properties));
+        }
+        Map<String, Long> unmet = new HashMap<>();
+        List<PlanFile.UnmetDto> unmetList = plan.unmet() == null ? List.of() : plan.unmet();
+        unmetList.forEach(u -> unmet.merge(u.hospital(), u.quantity(), Long::sum));
+        for (ProblemFile.HospitalDto hospital : problem.hospitals()) {
+            double[] position = position(euclidean, hospital.lat(), hospital.lon(), hospital.x(), hospital.y());
+            positions.put(hospital.id(), position);
+            long requested = hospital.demands().stream().mapToLong(ProblemFile.DemandDto::quantity).sum();
+            long missing = unmet.getOrDefault(hospital.id(), 0L);
+            ObjectNode properties = NODES.objectNode().put("kind", "hospital").put("id", hospital.id())
+                    .put("name", hospital.name()).put("requested", requested).put("delivered", requested - missing)
+                    .put("fillRate", requested == 0 ? 1.0 : Math.round(10_000.0 * (requested - missing) / requested) / 10_000.0);
+            features.add(feature(point(position), properties));
+        }
+        for (PlanFile.RouteDto route : plan.routes() == null ? List.<PlanFile.RouteDto>of() : plan.routes()) {
+            List<PlanFile.TripDto> trips = route.trips() == null ? List.of() : route.trips();
+            for (int t = 0; t < trips.size(); t++) {
+                PlanFile.TripDto trip = trips.get(t);
+                List<PlanFile.StopDto> stops = trip.stops() == null ? List.of() : trip.stops();
+                ArrayNode line = NODES.arrayNode();
+                boolean located = addPosition(line, positions.get(route.warehouse()));
+                for (PlanFile.StopDto stop : stops) {
+                    located &= addPosition(line, positions.get(stop.hospital()));
+                }
+                located &= addPosition(line, positions.get(route.warehouse()));
+                ObjectNode properties = NODES.objectNode().put("kind", "trip").put("vehicle", route.vehicle())
+                        .put("trip", t + 1).put("warehouse", route.warehouse()).put("departure", trip.departure())
+                        .put("return", trip.returnTime()).put("stops", stops.size());
+                ObjectNode geometry = located ? NODES.objectNode().put("type", "LineString").set("coordinates", line)
+                        : null;
+                features.add(feature(geometry, properties));
+            }
+        }
+        ObjectNode collection = NODES.objectNode().put("type", "FeatureCollection");
+        collection.put("problem", plan.problem());
+        collection.set("features", features);
+        return collection;
+    }
+
+    private static double[] position(boolean euclidean, Double lat, Double lon, Double x, Double y) {
+        Double first = euclidean ? x : lon;
+        Double second = euclidean ? y : lat;
+        return first == null || second == null ? null : new double[] {first, second};
+    }
+
+    private static boolean addPosition(ArrayNode line, double[] position) {
+        if (position == null) {
+            return false;
+        }
+        line.add(NODES.arrayNode().add(position[0]).add(position[1]));
+        return true;
+    }
+
+    private static ObjectNode point(double[] position) {
+        if (position == null) {
+            return null;
+        }
+        ObjectNode point = NODES.objectNode().put("type", "Point");
+        point.set("coordinates", NODES.arrayNode().add(position[0]).add(position[1]));
+        return point;
+    }
+
+    private static ObjectNode feature(ObjectNode geometry, ObjectNode properties) {
+        ObjectNode feature = NODES.objectNode().put("type", "Feature");
+        feature.set("geometry", geometry == null ? NODES.nullNode() : geometry);
+        feature.set("properties", properties);
+        return feature;
+    }
+}

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medsupply.service;
+
+import java.util.List;
+
+import org.medsupply.io.PlanFile;
+
+/**
+ * Why the best plan scores what it does.
+ *
+ * @param constraints one entry per constraint that matched, in descending order of weight
+ * @param hospitals   every hospital, with the plan's shortfalls there (empty when fully served)
+ */
+public record Explanation(String jobId, String score, boolean feasible, List<ConstraintScore> constraints,
+        List<HospitalShortfalls> hospitals) {
+
+    /**
+     * @param score   this constraint's share of the score (sum over its matches)
+     * @param matches how many times it matched
+     */
+    public record ConstraintScore(String constraint, String score, int matches) {
+    }
+
+    /** @param fillRate units delivered / units requested at this hospital (1.0 when nothing was requested) */
+    public record HospitalShortfalls(String hospital, String name, double fillRate, List<PlanFile.UnmetDto> shortfalls) {
+    }
+}

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medsupply.service;
+
+import org.medsupply.domain.DispatchSolution;
+import org.medsupply.solver.SolverConfigs;
+import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.impl.phase.event.PhaseLifecycleListenerAdapter;
+import org.optaplanner.core.impl.phase.scope.AbstractPhaseScope;
+import org.optaplanner.core.impl.solver.DefaultSolver;
+
+/**
+ * One OptaPlanner {@code Solver} per job, run on the service's own executor rather than through
+ * {@code SolverManager}: in 10.1.0 SolverManager queues without bound, does not hand {@link Error}s to
+ * its exception handler, and blocks in {@code terminateEarly} until the consumer is done, while a
+ * plain solver's {@code terminateEarly} only raises a flag.
+ */
+public final class OptaPlannerJobSolver implements JobSolver {
+
+    @Override
+    public DispatchSolution solve(SolveRequest request) {
+        DefaultSolver<DispatchSolution> solver = (DefaultSolver<DispatchSolution>) SolverFactory
+                .<DispatchSolution>create(SolverConfigs.forRun(request.timeLimit(), request.seed())).buildSolver();
+        solver.addEventListener(event -> request.onNewBest().accept(event.getNewBestSolution()));
+        // solve() clears a stop asked before it started, so the stop action is (re)registered per phase.
+        solver.addPhaseLifecycleListener(new PhaseLifecycleListenerAdapter<>() {
+            @Override
+            public void phaseStarted(AbstractPhaseScope<DispatchSolution> phaseScope) {
+                request.cancellation().onRequest(solver::terminateEarly);
+            }
+        });
+        return solver.solve(request.problem());
+    }
+}

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medsupply.service;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.medsupply.domain.DispatchSolution;
+import org.medsupply.io.PlanFile;
+import org.medsupply.io.ProblemFile;
+import org.medsupply.solver.SolverConfigs;
+import org.optaplanner.core.api.score.ScoreExplanation;
+import org.optaplanner.core.api.score.buildin.bendablelong.BendableLongScore;
+import org.optaplanner.core.api.score.constraint.ConstraintMatchTotal;
+import org.optaplanner.core.api.solver.SolutionManager;
+import org.optaplanner.core.api.solver.SolverFactory;
+
+/**
+ * Breaks a plan's score down per constraint (OptaPlanner's constraint match totals) and lists per
+ * hospital the plan's shortfalls with their reasons (the {@code unmet} entries PlanWriter wrote from
+ * {@code ShortfallDiagnosis}, so the reasons are the same words as in the plan).
+ */
+final class ScoreExplainer {
+
+    private volatile SolutionManager<DispatchSolution, BendableLongScore> solutionManager;
+
+    /**
+     * @param solution a planning clone only this explainer touches (explaining recomputes its shadow
+     *                 variables and score in place)
+     */
+    Explanation explain(String jobId, ProblemFile problem, DispatchSolution solution, PlanFile plan) {
+        ScoreExplanation<DispatchSolution, BendableLongScore> explanation = manager().explain(solution);
+        List<Explanation.ConstraintScore> constraints = explanation.getConstraintMatchTotalMap().values().stream()
+                .sorted(Comparator.comparing(ConstraintMatchTotal<BendableLongScore>::getScore)
+                        .thenComparing(ConstraintMatchTotal::getConstraintName))
+                .map(total -> new Explanation.ConstraintScore(total.getConstraintName(), total.getScore().toString(),
+                        total.getConstraintMatchCount()))
+                .toList();
+        Map<String, List<PlanFile.UnmetDto>> unmetByHospital = new LinkedHashMap<>();
+        long[] unmetUnits = new long[problem.hospitals().size()];
+        Map<String, Integer> hospitalIndex = new LinkedHashMap<>();
+        for (int h = 0; h < problem.hospitals().size(); h++) {
+            hospitalIndex.put(problem.hospitals().get(h).id(), h);
+        }
+        for (PlanFile.UnmetDto unmet : plan.unmet() == null ? List.<PlanFile.UnmetDto>of() : plan.unmet()) {
+            unmetByHospital.computeIfAbsent(unmet.hospital(), id -> new ArrayList<>()).add(unmet);
+            Integer index = hospitalIndex.get(unmet.hospital());
+            if (index != null) {
+                unmetUnits[index] += unmet.quantity();
+            }
+        }
+        List<Explanation.HospitalShortfalls> hospitals = new ArrayList<>();
+        for (int h = 0; h < problem.hospitals().size(); h++) {
+            ProblemFile.HospitalDto hospital = problem.hospitals().get(h);
+            long requested = hospital.demands().stream().mapToLong(ProblemFile.DemandDto::quantity).sum();
+            double fillRate = requested == 0 ? 1.0
+                    : Math.round(10_000.0 * (requested - unmetUnits[h]) / requested) / 10_000.0;
+            hospitals.add(new Explanation.HospitalShortfalls(hospital.id(), hospital.name(), fillRate,
+                    List.copyOf(unmetByHospital.getOrDefault(hospital.id(), List.of()))));
+        }
+        BendableLongScore score = explanation.getScore();
+        return new Explanation(jobId, score.toString(), score.isFeasible(), constraints, hospitals);
+    }
+
+    private SolutionManager<DispatchSolution, BendableLongScore> manager() {
+        SolutionManager<DispatchSolution, BendableLongScore> manager = solutionManager;
+        if (manager == null) {
+            synchronized (this) {
+                if (solutionManager == null) {
+                    solutionManager = SolutionManager.create(SolverFactory.create(SolverConfigs.production()));
+                }
+                manager = solutionManager;
+            }
+        }
+        return manager;
+    }
+}

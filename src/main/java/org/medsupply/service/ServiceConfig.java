@@ -1,0 +1,237 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medsupply.service;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Every limit of the HTTP service in one place, with safe defaults ({@link #defaults()}).
+ *
+ * @param host                 address to bind; loopback by default so nothing is exposed by accident
+ * @param port                 TCP port; 0 picks a free one
+ * @param maxBodyBytes         largest request body, counted while reading (chunked bodies too)
+ * @param defaultTimeLimit     solve time of a job that names none
+ * @param maxTimeLimit         longest solve time a job may ask for
+ * @param maxHospitals         most hospitals in one problem
+ * @param maxVehicles          most vehicles in one problem
+ * @param maxTrips             most trips (sum of every vehicle's {@code maxTrips}) in one problem
+ * @param maxDemandLines       most demand lines in one problem
+ * @param maxMatrixCells       most cells of the site-to-site matrix: (warehouses + hospitals) squared
+ * @param maxNestingDepth      deepest JSON nesting accepted in a request body
+ * @param maxStringLength      longest JSON string accepted, in characters
+ * @param parallelSolvers      jobs solved at the same time (each takes one core)
+ * @param maxQueuedJobs        jobs waiting for a solver; beyond it submissions get 503
+ * @param retryAfter           what a 503 tells the client to wait
+ * @param retention            how long a finished job stays readable
+ * @param maxRetainedJobs      most jobs kept; the oldest finished ones go first
+ * @param maxEventStreams      most open {@code /events} streams at once
+ * @param workerThreads        HTTP worker threads
+ * @param workerQueue          requests waiting for a worker thread
+ * @param idleTimeout          keep-alive connections idle longer are closed
+ * @param ioTimeout            a blocking read or write of a request or response fails after this
+ * @param shutdownGrace        how long stopping waits for solves and connections to wind down
+ * @param allowedOrigins       CORS origins allowed to call the API; empty: none (no CORS headers)
+ */
+public record ServiceConfig(String host, int port, long maxBodyBytes, Duration defaultTimeLimit,
+        Duration maxTimeLimit, int maxHospitals, int maxVehicles, int maxTrips, int maxDemandLines,
+        long maxMatrixCells, int maxNestingDepth, int maxStringLength, int parallelSolvers, int maxQueuedJobs,
+        Duration retryAfter, Duration retention, int maxRetainedJobs, int maxEventStreams, int workerThreads,
+        int workerQueue, Duration idleTimeout, Duration ioTimeout, Duration shutdownGrace,
+        List<String> allowedOrigins) {
+
+    public static final long MIB = 1024 * 1024;
+
+    public ServiceConfig {
+        allowedOrigins = List.copyOf(allowedOrigins);
+        requirePositive(maxBodyBytes, "maxBodyBytes");
+        requirePositive(parallelSolvers, "parallelSolvers");
+        requirePositive(maxRetainedJobs, "maxRetainedJobs");
+        requirePositive(workerThreads, "workerThreads");
+        if (maxQueuedJobs < 0 || workerQueue < 0 || port < 0 || port > 65535) {
+            throw new IllegalArgumentException("maxQueuedJobs and workerQueue must be >= 0, port 0..65535");
+        }
+        if (defaultTimeLimit.isNegative() || defaultTimeLimit.isZero() || defaultTimeLimit.compareTo(maxTimeLimit) > 0) {
+            throw new IllegalArgumentException("defaultTimeLimit must be positive and at most maxTimeLimit");
+        }
+        if (maxRetainedJobs < parallelSolvers + maxQueuedJobs) {
+            throw new IllegalArgumentException("maxRetainedJobs must hold at least every running and queued job");
+        }
+    }
+
+    /** Loopback:8080, 10 MiB bodies, 30 s solves (10 min at most), half the cores solving, 8 queued. */
+    public static ServiceConfig defaults() {
+        return builder().build();
+    }
+
+    /** A builder holding the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Sets any of the limits, starting from the defaults. */
+    public static final class Builder {
+
+        private static final int CORES = Runtime.getRuntime().availableProcessors();
+
+        private String host = "127.0.0.1";
+        private int port = 8080;
+        private long maxBodyBytes = 10 * MIB;
+        private Duration defaultTimeLimit = Duration.ofSeconds(30);
+        private Duration maxTimeLimit = Duration.ofMinutes(10);
+        private int maxHospitals = 2_000;
+        private int maxVehicles = 500;
+        private int maxTrips = 2_000;
+        private int maxDemandLines = 20_000;
+        private long maxMatrixCells = 4_000_000;
+        private int maxNestingDepth = 32;
+        private int maxStringLength = 10_000;
+        private int parallelSolvers = Math.max(1, CORES / 2);
+        private int maxQueuedJobs = 8;
+        private Duration retryAfter = Duration.ofSeconds(5);
+        private Duration retention = Duration.ofHours(1);
+        private int maxRetainedJobs = 1_000;
+        private int maxEventStreams = 64;
+        private int workerThreads = Math.max(4, 2 * CORES);
+        private int workerQueue = 256;
+        private Duration idleTimeout = Duration.ofSeconds(15);
+        private Duration ioTimeout = Duration.ofSeconds(15);
+        private Duration shutdownGrace = Duration.ofSeconds(10);
+        private List<String> allowedOrigins = List.of();
+
+        private Builder() {
+        }
+
+        public Builder host(String value) {
+            this.host = value;
+            return this;
+        }
+
+        public Builder port(int value) {
+            this.port = value;
+            return this;
+        }
+
+        public Builder maxBodyBytes(long value) {
+            this.maxBodyBytes = value;
+            return this;
+        }
+
+        public Builder defaultTimeLimit(Duration value) {
+            this.defaultTimeLimit = value;
+            return this;
+        }
+
+        public Builder maxTimeLimit(Duration value) {
+            this.maxTimeLimit = value;
+            return this;
+        }
+
+        public Builder maxHospitals(int value) {
+            this.maxHospitals = value;
+            return this;
+        }
+
+        public Builder maxVehicles(int value) {
+            this.maxVehicles = value;
+            return this;
+        }
+
+        public Builder maxTrips(int value) {
+            this.maxTrips = value;
+            return this;
+        }
+
+        public Builder maxDemandLines(int value) {
+            this.maxDemandLines = value;
+            return this;
+        }
+
+        public Builder maxMatrixCells(long value) {
+            this.maxMatrixCells = value;
+            return this;
+        }
+
+        public Builder maxNestingDepth(int value) {
+            this.maxNestingDepth = value;
+            return this;
+        }
+
+        public Builder maxStringLength(int value) {
+            this.maxStringLength = value;
+            return this;
+        }
+
+        public Builder parallelSolvers(int value) {
+            this.parallelSolvers = value;
+            return this;
+        }
+
+        public Builder maxQueuedJobs(int value) {
+            this.maxQueuedJobs = value;
+            return this;
+        }
+
+        public Builder retryAfter(Duration value) {
+            this.retryAfter = value;
+            return this;
+        }
+
+        public Builder retention(Duration value) {
+            this.retention = value;
+            return this;
+        }
+
+        public Builder maxRetainedJobs(int value) {
+            this.maxRetainedJobs = value;
+            return this;
+        }
+
+        public Builder maxEventStreams(int value) {
+            this.maxEventStreams = value;
+            return this;
+        }
+
+        public Builder workerThreads(int value) {
+            this.workerThreads = value;
+            return this;
+        }
+
+        public Builder workerQueue(int value) {
+            this.workerQueue = value;
+            return this;
+        }
+
+        public Builder idleTimeout(Duration value) {
+            this.idleTimeout = value;
+            return this;
+        }
+
+        public Builder ioTimeout(Duration value) {
+            this.ioTimeout = value;
+            return this;
+        }
+
+        public Builder shutdownGrace(Duration value) {
+            this.shutdownGrace = value;
+            return this;
+        }
+
+        public Builder allowedOrigins(List<String> value) {
+            this.allowedOrigins = value;
+            return this;
+        }
+
+        public ServiceConfig build() {
+            return new ServiceConfig(host, port, maxBodyBytes, defaultTimeLimit, maxTimeLimit, maxHospitals,
+                    maxVehicles, maxTrips, maxDemandLines, maxMatrixCells, maxNestingDepth, maxStringLength,
+                    parallelSolvers, maxQueuedJobs, retryAfter, retention, maxRetainedJobs, maxEventStreams,
+                    workerThreads, workerQueue, idleTimeout, ioTimeout, shutdownGrace, allowedOrigins);
+        }
+    }
+
+    private static void requirePositive(long value, String name) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be positive");
+        }
+    }
+}

@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medsupply.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every kind of bad request, whoever detects it (our code, Jersey, Jackson or Grizzly), is answered
+ * with an RFC 9457 problem detail that leaks no internals.
+ */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class ErrorContractTest {
+
+    private static final String PLANS = "/api/v1/plans";
+    private static TestServer server;
+
+    /**
+     * @param where the pointer or parameter the errors must name, or {@code null} when none is expected
+     */
+    record Case(String name, int status, Function<TestServer, HttpResponse<String>> request, String where) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(TestServer.config().build());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static Stream<Case> badRequests() {
+        String unknownJob = PLANS + "/" + UUID.randomUUID();
+        return Stream.of(
+                new Case("malformed JSON", 400, s -> s.post(PLANS, "{\"name\": "), null),
+                new Case("trailing garbage", 400, s -> s.post(PLANS, "{} x"), null),
+                new Case("empty body", 400, s -> s.post(PLANS, ""), ""),
+                new Case("null document", 400, s -> s.post(PLANS, "null"), ""),
+                new Case("array instead of object", 400, s -> s.post(PLANS, "[]"), ""),
+                new Case("invalid UTF-8", 400, s -> s.send(HttpRequest.newBuilder(s.uri(PLANS))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(
+                                new byte[] {'{', '"', 'n', '"', ':', '"', (byte) 0xff, '"', '}'}))), ""),
+                new Case("duplicate field", 400, s -> s.post(PLANS, "{\"name\": \"a\", \"name\": \"b\"}"), null),
+                new Case("nesting too deep", 400, s -> s.post(PLANS, "[".repeat(40) + "]".repeat(40)), null),
+                new Case("string too long", 400, s -> s.post(PLANS, "{\"name\": \"" + "a".repeat(20_000) + "\"}"),
+                        "/name"),
+                new Case("wrong type: array expected", 400, s -> s.post(PLANS, edit(p -> p.put("supplies", "masks"))),
+                        "/supplies"),
+                new Case("wrong type: number expected", 400, s -> s.post(PLANS,
+                        edit(p -> ((ObjectNode) p.at("/hospitals/0/demands/0")).put("quantity", "many"))),
+                        "/hospitals/0/demands/0/quantity"),
+                new Case("unknown top-level field", 400, s -> s.post(PLANS, edit(p -> p.put("colour", "red"))),
+                        "/colour"),
+                new Case("unknown nested field", 400, s -> s.post(PLANS,
+                        edit(p -> ((ObjectNode) p.at("/vehicles/0")).put("wings", 2))), "/vehicles/0/wings"),
+                new Case("dangling warehouse id", 400, s -> s.post(PLANS,
+                        edit(p -> ((ObjectNode) p.at("/vehicles/0")).put("warehouse", "wh-9"))), "/vehicles/0/warehouse"),
+                new Case("dangling supply id", 400, s -> s.post(PLANS,
+                        edit(p -> ((ObjectNode) p.at("/hospitals/0/demands/0")).put("supply", "gloves"))),
+                        "/hospitals/0/demands/0/supply"),
+                new Case("too many hospitals", 400, s -> s.post(PLANS, edit(ErrorContractTest::fiftyOneHospitals)),
+                        "/hospitals"),
+                new Case("body over the limit", 413, s -> s.send(HttpRequest.newBuilder(s.uri(PLANS))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(spaces(300 * 1024)))), null),
+                new Case("chunked body over the limit", 413, s -> s.send(HttpRequest.newBuilder(s.uri(PLANS))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new ByteArrayInputStream(spaces(300 * 1024))))), null),
+                new Case("wrong media type", 415, s -> s.send(HttpRequest.newBuilder(s.uri(PLANS))
+                        .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("{}"))), null),
+                new Case("no media type", 415, s -> s.send(HttpRequest.newBuilder(s.uri("/api/v1/problems/validate"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))), null),
+                new Case("unknown API path", 404, s -> s.get("/api/v1/nothing"), null),
+                new Case("unknown root path", 404, s -> s.get("/index.html"), null),
+                new Case("WADL is off", 404, s -> s.get("/application.wadl"), null),
+                new Case("wrong verb", 405, s -> s.send(HttpRequest.newBuilder(s.uri(PLANS))
+                        .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{}"))), null),
+                new Case("TRACE", 405, s -> s.send(HttpRequest.newBuilder(s.uri("/health"))
+                        .method("TRACE", HttpRequest.BodyPublishers.noBody())), null),
+                new Case("DELETE on health", 405, s -> s.delete("/health"), null),
+                new Case("unacceptable Accept", 406, s -> s.get(unknownJob + "/plan", "application/xml"), null),
+                new Case("timeLimit not a duration", 400, s -> s.post(PLANS + "?timeLimit=soon", problem()),
+                        "timeLimit"),
+                new Case("timeLimit over the maximum", 400, s -> s.post(PLANS + "?timeLimit=PT11M", problem()),
+                        "timeLimit"),
+                new Case("timeLimit negative", 400, s -> s.post(PLANS + "?timeLimit=PT-1S", problem()), "timeLimit"),
+                new Case("seed not a number", 400, s -> s.post(PLANS + "?seed=lucky", problem()), "seed"),
+                new Case("limit out of range", 400, s -> s.get(PLANS + "?limit=0"), "limit"),
+                new Case("unknown job", 404, s -> s.get(unknownJob), null),
+                new Case("unknown job's plan", 404, s -> s.get(unknownJob + "/plan"), null),
+                new Case("unknown job's explanation", 404, s -> s.get(unknownJob + "/explanation"), null),
+                new Case("unknown job's events", 404, s -> s.get(unknownJob + "/events", "text/event-stream"), null),
+                new Case("cancel unknown job", 404, s -> s.delete(unknownJob), null),
+                new Case("check without a plan", 400, s -> s.post(PLANS + "/check",
+                        "{\"problem\": " + problem() + "}"), "/plan"),
+                new Case("check with an unknown field", 400, s -> s.post(PLANS + "/check",
+                        "{\"problem\": " + problem() + ", \"plan\": {}, \"note\": 1}"), "/note"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badRequests")
+    void answersWithAProblemDetailThatLeaksNothing(Case badRequest) {
+        HttpResponse<String> response = badRequest.request().apply(server);
+
+        assertThat(response.statusCode()).isEqualTo(badRequest.status());
+        assertThat(TestServer.contentType(response)).startsWith(TestServer.PROBLEM_JSON);
+        JsonNode problem = TestServer.json(response);
+        assertThat(problem.get("type").asText()).startsWith("urn:medsupply:problem:");
+        assertThat(problem.get("title").asText()).isNotBlank();
+        assertThat(problem.get("status").asInt()).isEqualTo(badRequest.status());
+        assertThat(problem.get("detail").asText()).isNotBlank();
+        assertThat(response.body()).doesNotContain("Exception", "org.", "com.", ".java", "\tat ")
+                .doesNotContainPattern("/(home|tmp|work|usr|root)/");
+        if (badRequest.where() != null) {
+            assertThat(problem.get("errors")).isNotEmpty();
+            JsonNode first = problem.get("errors").get(0);
+            String named = first.has("pointer") ? first.get("pointer").asText() : first.get("parameter").asText();
+            assertThat(named).isEqualTo(badRequest.where());
+            assertThat(first.get("detail").asText()).isNotBlank();
+        }
+    }
+
+    /** Requests the JDK client refuses to send, written on a raw socket. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "GET /api/v1/plans/%zz HTTP/1.1 | 400 | malformed-uri",
+        "BREW /health HTTP/1.1 | 405 | method-not-allowed",
+        "GET /api/v1/plans?seed=%ZZ HTTP/1.1 | 400 | malformed-uri"})
+    void rawRequestsAreProblemDetailsToo(String requestLine, int status, String kind) throws IOException {
+        try (Socket socket = new Socket(server.running.uri().getHost(), server.running.uri().getPort())) {
+            socket.getOutputStream().write((requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(response).startsWith("HTTP/1.1 " + status + " ")
+                    .containsIgnoringCase("Content-Type: " + TestServer.PROBLEM_JSON);
+            JsonNode problem = TestServer.json(response.substring(response.indexOf("\r\n\r\n") + 4));
+            assertThat(problem.get("type").asText()).isEqualTo("urn:medsupply:problem:" + kind);
+            assertThat(problem.get("status").asInt()).isEqualTo(status);
+        }
+    }
+
+    private static String problem() {
+        return TestServer.tinyProblem("round-trip");
+    }
+
+    private static String edit(Consumer<ObjectNode> change) {
+        ObjectNode problem = (ObjectNode) TestServer.json(problem());
+        change.accept(problem);
+        return problem.toString();
+    }
+
+    private static void fiftyOneHospitals(ObjectNode problem) {
+        ArrayNode hospitals = (ArrayNode) problem.get("hospitals");
+        JsonNode template = hospitals.get(0);
+        for (int i = hospitals.size(); i < 51; i++) {
+            hospitals.add(((ObjectNode) template.deepCopy()).put("id", "h" + (i + 1)));
+        }
+    }
+
+    private static byte[] spaces(int count) {
+        byte[] bytes = new byte[count];
+        Arrays.fill(bytes, (byte) ' ');
+        bytes[0] = '[';
+        bytes[count - 1] = ']';
+        return bytes;
+    }
+}

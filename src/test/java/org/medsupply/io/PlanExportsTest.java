@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medsupply.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+/** CSV manifest and GeoJSON exports of a hand-made plan. */
+class PlanExportsTest {
+
+    private static final ProblemFile PROBLEM = new ProblemFile("Wuhan east", "2026-02-01T06:00:00+08:00",
+            List.of(new ProblemFile.SupplyDto("n95", "N95", 1, 0.01, null, null),
+                    new ProblemFile.SupplyDto("gown", "Gown, \"large\"", 1, 0.01, null, null)),
+            List.of(new ProblemFile.WarehouseDto("wh", "Depot", 30.61, 114.42, null, null, Map.of("n95", 50L), null)),
+            List.of(new ProblemFile.HospitalDto("h,1", "Union", 30.58, 114.27, null, null, null, null,
+                    List.of(new ProblemFile.DemandDto("n95", 40, null, null, null, null)), null),
+                    new ProblemFile.HospitalDto("h2", "Tongji", 30.59, 114.26, null, null, null, null,
+                            List.of(new ProblemFile.DemandDto("n95", 10, null, null, null, null)), null)),
+            List.of(new ProblemFile.VehicleDto("van", "wh", null, null, null, null, null, null, null, null, null)),
+            null, null);
+
+    private static PlanFile plan() {
+        Map<String, Long> first = new LinkedHashMap<>();
+        first.put("n95", 30L);
+        first.put("gown", 2L);
+        PlanFile.StopDto union = new PlanFile.StopDto("h,1", "2026-02-01T06:20:00+08:00",
+                "2026-02-01T06:20:00+08:00", "2026-02-01T06:35:00+08:00", first);
+        PlanFile.StopDto tongji = new PlanFile.StopDto("h2", "2026-02-01T06:40:00+08:00",
+                "2026-02-01T06:40:00+08:00", "2026-02-01T06:50:00+08:00", Map.of("n95", 10L));
+        PlanFile.TripDto trip = new PlanFile.TripDto("2026-02-01T06:00:00+08:00", "2026-02-01T07:10:00+08:00",
+                Map.of("n95", 40L, "gown", 2L), 42.0, 0.42, List.of(union, tongji));
+        return new PlanFile("Wuhan east", "0hard/0soft", true,
+                List.of(new PlanFile.RouteDto("van", "wh", 30.0, List.of(trip))),
+                List.of(new PlanFile.UnmetDto("h,1", "n95", 10, "normal", "stock", "stock: none left")), null);
+    }
+
+    @Test
+    void csvHasOneRowPerStopAndSupplyQuotedAsRfc4180() {
+        String[] rows = PlanCsv.write(plan()).split("\r\n", -1);
+        assertThat(rows).containsExactly(PlanCsv.HEADER,
+                "van,1,1,\"h,1\",n95,30,2026-02-01T06:20:00+08:00,2026-02-01T06:20:00+08:00,2026-02-01T06:35:00+08:00",
+                "van,1,1,\"h,1\",gown,2,2026-02-01T06:20:00+08:00,2026-02-01T06:20:00+08:00,2026-02-01T06:35:00+08:00",
+                "van,1,2,h2,n95,10,2026-02-01T06:40:00+08:00,2026-02-01T06:40:00+08:00,2026-02-01T06:50:00+08:00",
+                "");
+        assertThat(PlanCsv.quote("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+        assertThat(PlanCsv.quote("two\nlines")).isEqualTo("\"two\nlines\"");
+    }
+
+    @Test
+    void geoJsonDrawsEachTripFromTheWarehouseAndBackInLonLatOrder() {
+        JsonNode collection = PlanGeoJson.write(PROBLEM, plan());
+        assertThat(collection.get("type").asText()).isEqualTo("FeatureCollection");
+        JsonNode features = collection.get("features");
+        assertThat(features).hasSize(4);
+        assertThat(features.get(0).at("/geometry/coordinates").toString()).isEqualTo("[114.42,30.61]");
+        JsonNode union = features.get(1);
+        assertThat(union.at("/properties/fillRate").asDouble()).isEqualTo(0.75);
+        assertThat(union.at("/properties/delivered").asLong()).isEqualTo(30);
+        JsonNode trip = features.get(3);
+        assertThat(trip.at("/geometry/type").asText()).isEqualTo("LineString");
+        assertThat(trip.at("/geometry/coordinates").toString())
+                .isEqualTo("[[114.42,30.61],[114.27,30.58],[114.26,30.59],[114.42,30.61]]");
+        assertThat(trip.at("/properties/vehicle").asText()).isEqualTo("van");
+    }
+}
