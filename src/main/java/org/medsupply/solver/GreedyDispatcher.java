@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +29,8 @@ public final class GreedyDispatcher {
 
     private final DispatchSolution solution;
     private final Map<Trip, TripState> states = new IdentityHashMap<>();
-    private final Map<Vehicle, List<TripState>> tripsByVehicle = new IdentityHashMap<>();
+    /** In problem order: among equally cheap insertions the first vehicle wins, the same on every run. */
+    private final Map<Vehicle, List<TripState>> tripsByVehicle = new LinkedHashMap<>();
     private final Map<Warehouse, Map<Supply, Long>> stockLeft = new IdentityHashMap<>();
 
     private GreedyDispatcher(DispatchSolution solution) {
