@@ -2,12 +2,15 @@
 package org.medsupply.solver;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.Arrays;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Random;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 import org.medsupply.domain.Delivery;
 import org.medsupply.domain.DispatchSolution;
@@ -44,7 +47,7 @@ final class NearbyMoves {
     }
 
     private static final Kind[] KINDS = Kind.values();
-    private static final int TOTAL_WEIGHT = java.util.Arrays.stream(KINDS).mapToInt(kind -> kind.weight).sum();
+    private static final int TOTAL_WEIGHT = Arrays.stream(KINDS).mapToInt(kind -> kind.weight).sum();
     /** Tries per move before the iterator gives up (then nothing useful can be moved at all). */
     private static final int ATTEMPTS = 200;
     /** Share of relocations of a carried delivery that drop it into the unserved pool. */
@@ -63,9 +66,9 @@ final class NearbyMoves {
     private final Trip pool;
     private final Trip[] vehicleTrips;
     private final Warehouse[] warehousesWithTrips;
-    private final Map<Warehouse, Trip[]> tripsByWarehouse = new IdentityHashMap<>();
-    private final Map<Hospital, Delivery[]> deliveriesByHospital = new IdentityHashMap<>();
-    private final Map<Supply, Delivery[]> deliveriesBySupply = new IdentityHashMap<>();
+    private final Map<Warehouse, Trip[]> tripsByWarehouse;
+    private final Map<Hospital, Delivery[]> deliveriesByHospital;
+    private final Map<Supply, Delivery[]> deliveriesBySupply;
 
     NearbyMoves(DispatchSolution solution, ListVariableDescriptor<DispatchSolution> variable, int nearbyCount) {
         this.variable = variable;
@@ -74,27 +77,20 @@ final class NearbyMoves {
         this.pool = solution.unservedPool();
         List<Trip> trips = solution.getTrips().stream().filter(trip -> !trip.isUnservedPool()).toList();
         this.vehicleTrips = trips.toArray(Trip[]::new);
-        this.sites = NearbySites.of(solution.getHospitals(), solution.getWarehouses(),
+        this.tripsByWarehouse = group(trips, trip -> trip.getVehicle().warehouse(), Trip[]::new);
+        this.warehousesWithTrips = tripsByWarehouse.keySet().toArray(Warehouse[]::new);
+        this.sites = NearbySites.of(solution.getHospitals(), List.of(warehousesWithTrips),
                 trips.isEmpty() ? null : trips.get(0).getVehicle().travel(), nearbyCount);
-        Map<Warehouse, List<Trip>> byWarehouse = new IdentityHashMap<>();
-        List<Warehouse> withTrips = new ArrayList<>();
-        for (Trip trip : trips) {
-            Warehouse warehouse = trip.getVehicle().warehouse();
-            if (!byWarehouse.containsKey(warehouse)) {
-                withTrips.add(warehouse);
-            }
-            byWarehouse.computeIfAbsent(warehouse, w -> new ArrayList<>()).add(trip);
-        }
-        byWarehouse.forEach((warehouse, list) -> tripsByWarehouse.put(warehouse, list.toArray(Trip[]::new)));
-        this.warehousesWithTrips = withTrips.toArray(Warehouse[]::new);
-        Map<Hospital, List<Delivery>> byHospital = new IdentityHashMap<>();
-        Map<Supply, List<Delivery>> bySupply = new IdentityHashMap<>();
-        for (Delivery delivery : deliveries) {
-            byHospital.computeIfAbsent(delivery.getHospital(), h -> new ArrayList<>()).add(delivery);
-            bySupply.computeIfAbsent(delivery.getSupply(), s -> new ArrayList<>()).add(delivery);
-        }
-        byHospital.forEach((hospital, list) -> deliveriesByHospital.put(hospital, list.toArray(Delivery[]::new)));
-        bySupply.forEach((supply, list) -> deliveriesBySupply.put(supply, list.toArray(Delivery[]::new)));
+        this.deliveriesByHospital = group(solution.getDeliveries(), Delivery::getHospital, Delivery[]::new);
+        this.deliveriesBySupply = group(solution.getDeliveries(), Delivery::getSupply, Delivery[]::new);
+    }
+
+    private static <K, V> Map<K, V[]> group(List<V> values, Function<V, K> key, IntFunction<V[]> newArray) {
+        Map<K, List<V>> lists = new LinkedHashMap<>();
+        values.forEach(value -> lists.computeIfAbsent(key.apply(value), k -> new ArrayList<>()).add(value));
+        Map<K, V[]> arrays = new LinkedHashMap<>();
+        lists.forEach((k, list) -> arrays.put(k, list.toArray(newArray)));
+        return arrays;
     }
 
     /** Roughly how many distinct moves there are: each delivery with each nearby hospital's deliveries. */
@@ -198,16 +194,13 @@ final class NearbyMoves {
     }
 
     /**
-     * The start or end of a trip from the hospital's nearest warehouse (half the time) or any warehouse,
-     * whose vehicle may carry every one of {@code load}; an empty trip opens a new route.
+     * The start or end of a trip from the hospital's nearest warehouse with vehicles (half the time) or
+     * any such warehouse, whose vehicle may carry every one of {@code load}; an empty trip opens a new route.
      */
     private Place atWarehouse(Hospital hospital, List<Delivery> load, Random random) {
         Warehouse warehouse = random.nextBoolean() ? sites.nearestWarehouse(hospital)
                 : warehousesWithTrips[random.nextInt(warehousesWithTrips.length)];
         Trip[] trips = tripsByWarehouse.get(warehouse);
-        if (trips == null) {
-            return null;
-        }
         Trip trip = trips[random.nextInt(trips.length)];
         if (load.stream().anyMatch(delivery -> !trip.getVehicle().canCarry(delivery.getSupply()))) {
             return null;
