@@ -48,7 +48,7 @@ final class NearbyMoves {
 
     private static final Kind[] KINDS = Kind.values();
     private static final int TOTAL_WEIGHT = Arrays.stream(KINDS).mapToInt(kind -> kind.weight).sum();
-    /** Tries per move before the iterator gives up (then nothing useful can be moved at all). */
+    /** Failed tries in a row after which the iterator ends: practically nothing can usefully move. */
     private static final int ATTEMPTS = 200;
     /** Share of relocations of a carried delivery that drop it into the unserved pool. */
     private static final double UNSERVE_SHARE = 0.1;
@@ -56,7 +56,7 @@ final class NearbyMoves {
     private static final double WAREHOUSE_SHARE = 0.2;
     /** Share of swaps with any delivery of the same supply, however far: trades stock between lines. */
     private static final double SAME_SUPPLY_SHARE = 0.25;
-    /** Random picks before falling back to a scan of the trips. */
+    /** Random picks of a carried delivery (or of a neighbour with one) before scanning or giving up. */
     private static final int PICKS = 4;
 
     private final ListVariableDescriptor<DispatchSolution> variable;
@@ -160,10 +160,9 @@ final class NearbyMoves {
             return null;
         }
         Trip source = delivery.getTrip();
-        int from = indexOf(delivery);
         double draw = random.nextDouble();
         if (delivery.isDispatched() && draw < UNSERVE_SHARE) {
-            return new ListChangeMove<>(variable, source, from, pool, pool.getDeliveries().size());
+            return new ListChangeMove<>(variable, source, indexOf(delivery), pool, pool.getDeliveries().size());
         }
         Place place = draw < UNSERVE_SHARE + WAREHOUSE_SHARE
                 ? atWarehouse(delivery.getHospital(), List.of(delivery), random)
@@ -171,6 +170,7 @@ final class NearbyMoves {
         if (place == null) {
             return null;
         }
+        int from = indexOf(delivery);
         if (place.trip == source && place.index >= stopStart(source.getDeliveries(), from)
                 && place.index <= stopEnd(source.getDeliveries(), from)) {
             return null; // still in its own stop
@@ -359,6 +359,10 @@ final class NearbyMoves {
                 || one.getHospital() == other.getHospital() && one.getStopNumber().equals(other.getStopNumber());
     }
 
+    /**
+     * A linear search, yet cheaper than OptaPlanner's index supply, which would renumber the rest of the
+     * unserved pool (thousands of deliveries) on every change to it, undo included.
+     */
     private static int indexOf(Delivery delivery) {
         return delivery.getTrip().getDeliveries().indexOf(delivery);
     }
