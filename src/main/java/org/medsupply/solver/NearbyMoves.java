@@ -30,8 +30,9 @@ import org.optaplanner.core.impl.heuristic.selector.move.generic.list.SubListSwa
  * swapped next to deliveries of nearby hospitals, whole stops (the run of a trip's deliveries at one
  * hospital) are moved, swapped, or brought next to a nearby stop by reversing the route between them
  * (2-opt), and deliveries go in and out of the unserved pool. Moves that would leave the plan as it is
- * (a swap inside one stop, a move within the pool) are not made. Each move is one of OptaPlanner's own
- * list moves, so doing, undoing and rebasing are theirs.
+ * (a swap inside one stop, a move within the pool) are not made, but for one idle move when a step has
+ * found nothing to take (see {@link #IDLE_AFTER_AT_MOST}). Each move is one of OptaPlanner's own list
+ * moves, so doing, undoing and rebasing are theirs.
  */
 final class NearbyMoves {
 
@@ -56,11 +57,19 @@ final class NearbyMoves {
     private static final double WAREHOUSE_SHARE = 0.2;
     /** Share of swaps with any delivery of the same supply, however far: trades stock between lines. */
     private static final double SAME_SUPPLY_SHARE = 0.25;
+    /**
+     * Most moves one step may try before it ends idle. A step ends when late acceptance takes a move;
+     * when none is acceptable (a small plan already at its best) it would never end, and terminations
+     * that count steps would never fire. So after trying as many moves as the neighbourhood holds (at
+     * most this many) the iterator offers one that changes nothing, which late acceptance takes.
+     */
+    private static final int IDLE_AFTER_AT_MOST = 1000;
     /** Random picks of a carried delivery (or of a neighbour with one) before scanning or giving up. */
     private static final int PICKS = 4;
 
     private final ListVariableDescriptor<DispatchSolution> variable;
-    private final int nearbyCount;
+    private final long size;
+    private final int idleAfter;
     private final NearbySites sites;
     private final Delivery[] deliveries;
     private final Trip pool;
@@ -72,7 +81,8 @@ final class NearbyMoves {
 
     NearbyMoves(DispatchSolution solution, ListVariableDescriptor<DispatchSolution> variable, int nearbyCount) {
         this.variable = variable;
-        this.nearbyCount = nearbyCount;
+        this.size = (long) solution.getDeliveries().size() * Math.min(nearbyCount, solution.getHospitals().size());
+        this.idleAfter = (int) Math.max(1, Math.min(IDLE_AFTER_AT_MOST, size));
         this.deliveries = solution.getDeliveries().toArray(Delivery[]::new);
         this.pool = solution.unservedPool();
         List<Trip> trips = solution.getTrips().stream().filter(trip -> !trip.isUnservedPool()).toList();
@@ -93,18 +103,23 @@ final class NearbyMoves {
         return arrays;
     }
 
-    /** Roughly how many distinct moves there are: each delivery with each nearby hospital's deliveries. */
+    /** Roughly how many distinct moves there are: each delivery towards each of its nearby hospitals. */
     long size() {
-        return (long) deliveries.length * nearbyCount;
+        return size;
     }
 
     /** Never-ending, unless no useful move can be found at all (no vehicle, or nothing any vehicle can take). */
     Iterator<Move<DispatchSolution>> iterator(Random random) {
         return new Iterator<>() {
             private Move<DispatchSolution> upcoming;
+            private int offered;
 
             @Override
             public boolean hasNext() {
+                if (upcoming == null && ++offered > idleAfter) {
+                    offered = 0;
+                    upcoming = idle(random);
+                }
                 if (upcoming == null) {
                     upcoming = generate(random);
                 }
@@ -137,6 +152,27 @@ final class NearbyMoves {
             };
             if (move != null) {
                 return move;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A move that changes nothing the score sees: two deliveries trade places in the unserved pool, or
+     * two neighbours inside one stop; {@code null} when there is no such pair.
+     */
+    private Move<DispatchSolution> idle(Random random) {
+        List<Delivery> unserved = pool.getDeliveries();
+        if (unserved.size() >= 2) {
+            int left = random.nextInt(unserved.size() - 1);
+            return new ListSwapMove<>(variable, pool, left, pool, left + 1);
+        }
+        for (Trip trip : vehicleTrips) {
+            List<Delivery> list = trip.getDeliveries();
+            for (int index = 0; index + 1 < list.size(); index++) {
+                if (list.get(index).getHospital() == list.get(index + 1).getHospital()) {
+                    return new ListSwapMove<>(variable, trip, index, trip, index + 1);
+                }
             }
         }
         return null;

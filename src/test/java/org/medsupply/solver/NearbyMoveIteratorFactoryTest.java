@@ -40,11 +40,15 @@ class NearbyMoveIteratorFactoryTest {
         return scoreDirector;
     }
 
-    private static Iterator<Move<DispatchSolution>> moves(InnerScoreDirector<DispatchSolution, ?> scoreDirector) {
+    private static NearbyMoveIteratorFactory started(InnerScoreDirector<DispatchSolution, ?> scoreDirector) {
         NearbyMoveIteratorFactory factory = new NearbyMoveIteratorFactory();
         factory.setNearbyCount(5);
         factory.phaseStarted(scoreDirector);
-        return factory.createRandomMoveIterator(scoreDirector, new Random(7));
+        return factory;
+    }
+
+    private static Iterator<Move<DispatchSolution>> moves(InnerScoreDirector<DispatchSolution, ?> scoreDirector) {
+        return started(scoreDirector).createRandomMoveIterator(scoreDirector, new Random(7));
     }
 
     @Test
@@ -52,10 +56,11 @@ class NearbyMoveIteratorFactoryTest {
         InnerScoreDirector<DispatchSolution, ?> scoreDirector =
                 scoreDirector(ProblemMapper.toSolution(TestProblems.random(5, 15, 4, 2)), true);
         DispatchSolution solution = scoreDirector.getWorkingSolution();
-        Iterator<Move<DispatchSolution>> moves = moves(scoreDirector);
+        NearbyMoveIteratorFactory factory = started(scoreDirector);
+        Random random = new Random(7);
         Set<String> kinds = new HashSet<>();
-        for (int i = 0; i < 3000; i++) {
-            Move<DispatchSolution> move = moves.next();
+        for (int i = 0; i < 3000; i++) { // the first move of each step, as the local search takes them
+            Move<DispatchSolution> move = factory.createRandomMoveIterator(scoreDirector, random).next();
             kinds.add(kind(move, solution.unservedPool()));
             String description = move.toString();
             assertThat(move.isMoveDoable(scoreDirector)).as(description).isTrue();
@@ -68,6 +73,26 @@ class NearbyMoveIteratorFactoryTest {
         }
         assertThat(kinds).containsExactlyInAnyOrder("into the pool", "out of the pool", "relocate", "swap",
                 "swap with the pool", "move a stop", "2-opt", "swap stops");
+    }
+
+    /** Without it a plan where no move is acceptable would never finish a step, and step limits never fire. */
+    @Test
+    void aStepThatFindsNothingToTakeEndsWithAMoveThatChangesNothing() {
+        InnerScoreDirector<DispatchSolution, ?> scoreDirector =
+                scoreDirector(ProblemMapper.toSolution(TestProblems.random(5, 15, 4, 2)), true);
+        DispatchSolution solution = scoreDirector.getWorkingSolution();
+        Iterator<Move<DispatchSolution>> step = moves(scoreDirector);
+        int tried = 0;
+        boolean changed = true;
+        while (changed && tried++ <= 1000) {
+            Move<DispatchSolution> move = step.next();
+            List<List<Set<Delivery>>> before = stops(solution);
+            Move<DispatchSolution> undo = move.doMove(scoreDirector);
+            changed = !stops(solution).equals(before);
+            undo.doMoveOnly(scoreDirector);
+        }
+        assertThat(changed).isFalse();
+        assertThat(tried).isGreaterThan(100);
     }
 
     @Test
