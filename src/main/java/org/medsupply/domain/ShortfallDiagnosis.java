@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
  */
 public final class ShortfallDiagnosis {
 
+    private static final int IDS_NAMED = 5;
+
     private final DispatchSolution solution;
     private final Map<DemandLine, Long> delivered;
     private final Map<Warehouse, Map<Supply, Long>> shipped = new HashMap<>();
@@ -108,8 +110,10 @@ public final class ShortfallDiagnosis {
                 + vehicle.drivingMs(hospital, vehicle.warehouse()) <= vehicle.shiftToMs();
     }
 
+    /** A few ids, then how many more: a reason is read by a coordinator, not a list of the whole fleet. */
     private static String ids(List<?> items) {
-        return items.stream().map(item -> item instanceof Vehicle v ? v.id() : ((Site) item).id())
+        String named = items.stream().limit(IDS_NAMED).map(item -> item instanceof Vehicle v ? v.id() : ((Site) item).id())
                 .collect(Collectors.joining(", "));
+        return items.size() <= IDS_NAMED ? named : named + " and " + (items.size() - IDS_NAMED) + " more";
     }
 }
