@@ -15,7 +15,7 @@ import org.optaplanner.core.api.score.buildin.bendablelong.BendableLongScore;
  * A dispatch situation and, once solved, its plan: which trip carries each delivery.
  * The score has one hard level and {@link ScoreLevels#SOFT_LEVELS} soft levels (see {@link ScoreLevels}).
  */
-@PlanningSolution
+@PlanningSolution(solutionCloner = DispatchSolutionCloner.class)
 public class DispatchSolution {
 
     private String name;
