@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.medsupply.generate.ProblemGenerator;
-import org.medsupply.io.Json;
 import org.medsupply.io.ProblemFile;
 
 import picocli.CommandLine.Command;
@@ -45,7 +44,7 @@ final class GenerateCommand implements Callable<Integer> {
         }
         ProblemFile problem = ProblemGenerator.generate(
                 new ProblemGenerator.Options(seed, hospitals, warehouses, vehicles, scarcity));
-        Json.MAPPER.writeValue(output.toFile(), problem);
+        ProblemGenerator.write(problem, output);
         spec.commandLine().getOut().println("wrote " + output);
         return 0;
     }

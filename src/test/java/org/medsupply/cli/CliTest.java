@@ -102,4 +102,13 @@ class CliTest {
         assertThat(Main.exitCode(new IllegalStateException("bug"))).isEqualTo(Main.INTERNAL_ERROR);
         assertThat(Main.exitCode(new java.nio.file.NoSuchFileException("x"))).isEqualTo(Main.BAD_INPUT);
     }
+
+    @Test
+    void generateReproducesTheCommittedProblemFiles() throws IOException {
+        Path problem = dir.resolve("outbreak.json");
+        assertThat(run("generate", "--seed", "1", "--hospitals", "100", "--warehouses", "3", "--vehicles", "30",
+                "-o", problem.toString()).exitCode()).isZero();
+        assertThat(Files.readString(problem))
+                .isEqualTo(Files.readString(Path.of("problems/generated/outbreak-h100-w3-v30-s1.json")));
+    }
 }
