@@ -43,9 +43,9 @@ public record BenchmarkSummary(String machine, List<Row> rows) {
                         single.getTimeMillisSpent()));
             }
         }
-        String machine = String.format(Locale.ROOT, "%d cores, Java %s (%s), OptaPlanner %s, max heap %d MiB",
+        String machine = String.format(Locale.ROOT, "%d cores, %s (%s), max heap %d MiB",
                 result.getAvailableProcessors(), result.getJavaVersion(), result.getOperatingSystem(),
-                result.getOptaPlannerVersion(), result.getMaxMemory() >> 20);
+                result.getMaxMemory() >> 20);
         return new BenchmarkSummary(machine, rows);
     }
 
