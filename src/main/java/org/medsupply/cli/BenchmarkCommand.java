@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.medsupply.bench.BenchmarkRunner;
+import org.medsupply.io.InputError;
+import org.medsupply.io.InvalidInputException;
 import org.medsupply.io.ProblemFiles;
+import org.optaplanner.benchmark.config.PlannerBenchmarkConfig;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,9 +38,16 @@ final class BenchmarkCommand implements Callable<Integer> {
     private Path summaryFile;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InvalidInputException {
         List<Path> problems = instances == null ? List.of() : ProblemFiles.listIn(instances);
-        BenchmarkRunner.Result result = BenchmarkRunner.run(BenchmarkRunner.read(config), problems);
+        PlannerBenchmarkConfig benchmarkConfig;
+        try {
+            benchmarkConfig = BenchmarkRunner.read(config);
+        } catch (IllegalArgumentException e) { // OptaPlanner's word for an unreadable configuration
+            throw new InvalidInputException(List.of(new InputError("", config + " is not a benchmark configuration: "
+                    + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()))));
+        }
+        BenchmarkRunner.Result result = BenchmarkRunner.run(benchmarkConfig, problems);
         String markdown = result.summary().toMarkdown();
         Files.writeString(result.reportDirectory().toPath().resolve("summary.md"), markdown);
         if (summaryFile != null) {

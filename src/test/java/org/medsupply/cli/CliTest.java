@@ -111,4 +111,13 @@ class CliTest {
         assertThat(Files.readString(problem))
                 .isEqualTo(Files.readString(Path.of("problems/generated/outbreak-h100-w3-v30-s1.json")));
     }
+
+    @Test
+    void aBrokenBenchmarkConfigurationIsBadInput() throws IOException {
+        Path config = dir.resolve("bench.xml");
+        Files.writeString(config, "<plannerBenchmark xmlns=\"https://www.optaplanner.org/xsd/benchmark\"><solver/>");
+        Outcome outcome = run("benchmark", config.toString());
+        assertThat(outcome.exitCode()).isEqualTo(Main.BAD_INPUT);
+        assertThat(outcome.err()).contains("is not a benchmark configuration").doesNotContain("internal error");
+    }
 }
