@@ -10,11 +10,13 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.medsupply.check.PlanChecker;
 import org.medsupply.domain.Delivery;
 import org.medsupply.domain.DispatchSolution;
 import org.medsupply.domain.Timeline;
 import org.medsupply.domain.Trip;
 import org.medsupply.io.ProblemFile;
+import org.medsupply.io.PlanWriter;
 import org.medsupply.io.ProblemMapper;
 import org.medsupply.testing.TestProblems;
 import org.optaplanner.core.api.score.buildin.bendablelong.BendableLongScore;
@@ -70,6 +72,8 @@ class ScoreAgreementTest {
         DispatchSolution solved = SolverFactory.<DispatchSolution>create(config).buildSolver()
                 .solve(ProblemMapper.toSolution(problem));
         assertThat(solved.getScore()).isEqualTo(new NaiveScoreCalculator().calculateScore(solved));
+        assertThat(solved.getScore().isFeasible()).isTrue();
+        assertThat(PlanChecker.check(problem, PlanWriter.toPlan(solved)).violations()).isEmpty();
     }
 
     /** Every delivery put at a random place in a random trip or the unserved pool. */
