@@ -61,6 +61,7 @@ public final class BenchmarkRunner {
                 solverBenchmark.setSolverConfig(new SolverConfig());
             }
             if (!inheritsPhases && solverBenchmark.getSolverConfig().getPhaseConfigList() == null) {
+                // a fresh copy for each: solver benchmarks must not share mutable phase configurations
                 solverBenchmark.getSolverConfig().setPhaseConfigList(SolverConfigs.production().getPhaseConfigList());
             }
         }

@@ -94,6 +94,8 @@ public final class ProblemMapper {
         }
 
         Map<String, Long> stockShortfall = stockShortfallBySupply(problem);
+        Map<Supply, Long> unitsPerTrip = new HashMap<>();
+        supplies.values().forEach(supply -> unitsPerTrip.put(supply, unitsPerTrip(supply, vehicles)));
         List<DemandLine> lines = new ArrayList<>();
         List<Delivery> deliveries = new ArrayList<>();
         for (int h = 0; h < hospitals.size(); h++) {
@@ -107,7 +109,7 @@ public final class ProblemMapper {
                 // short and part of it is all there is to send. Otherwise one delivery keeps the search
                 // small (classic routing instances are all such lines).
                 int chunks = line.splittable() || stockShortfall.get(supply.id()) > 0 ? maxChunksPerLine : 1;
-                List<Long> sizes = Chunking.split(line.quantity(), chunks, unitsPerTrip(supply, vehicles),
+                List<Long> sizes = Chunking.split(line.quantity(), chunks, unitsPerTrip.get(supply),
                         trips.size());
                 for (int c = 0; c < sizes.size(); c++) {
                     Delivery delivery = new Delivery(line.index() + ":" + c, line, sizes.get(c));

@@ -78,18 +78,15 @@ public final class GreedyDispatcher {
             if (insertion == null) {
                 return;
             }
-            Stop stop = insertion.apply();
             TripState state = insertion.state;
-            Map<Supply, Long> stock = stockLeft.get(state.vehicle().warehouse());
-            for (var iterator = left.iterator(); iterator.hasNext(); ) {
-                Delivery chunk = iterator.next();
-                if (state.fits(chunk) && stock.get(line.supply()) >= chunk.getQuantity()) {
-                    stop.deliveries.add(chunk);
-                    state.load(chunk);
-                    stock.merge(line.supply(), -chunk.getQuantity(), Long::sum);
-                    iterator.remove();
-                }
+            List<Delivery> taken = chunksTaken(state, line.supply(), left);
+            Stop stop = insertion.apply();
+            for (Delivery chunk : taken) {
+                stop.deliveries.add(chunk);
+                state.load(chunk);
+                stockLeft.get(state.vehicle().warehouse()).merge(line.supply(), -chunk.getQuantity(), Long::sum);
             }
+            left.removeAll(taken);
             if (!line.splittable()) {
                 return;
             }
@@ -110,7 +107,8 @@ public final class GreedyDispatcher {
         long bestUnits = 0;
         while (!candidates.isEmpty()) {
             Insertion candidate = candidates.poll();
-            long units = unitsTaken(candidate.state, line.supply(), left);
+            long units = chunksTaken(candidate.state, line.supply(), left).stream()
+                    .mapToLong(Delivery::getQuantity).sum();
             boolean takesAll = units == allUnits;
             if (!takesAll && (line.splittable() ? best != null : units <= bestUnits)) {
                 continue;
@@ -128,22 +126,21 @@ public final class GreedyDispatcher {
         return best;
     }
 
-    /** How many units of the waiting chunks (largest first) the trip could take, by capacity and stock. */
-    private long unitsTaken(TripState state, Supply supply, List<Delivery> left) {
+    /** The waiting chunks (largest first) the trip would take, as its capacity and its warehouse's stock allow. */
+    private List<Delivery> chunksTaken(TripState state, Supply supply, List<Delivery> left) {
         long stock = stockLeft.get(state.vehicle().warehouse()).get(supply);
         long weightMg = state.weightMg;
         long volumeMm3 = state.volumeMm3;
-        long units = 0;
+        List<Delivery> taken = new ArrayList<>();
         for (Delivery chunk : left) {
-            if (weightMg + chunk.weightMg() <= state.vehicle().capacityMg()
-                    && volumeMm3 + chunk.volumeMm3() <= state.vehicle().capacityMm3() && stock >= chunk.getQuantity()) {
+            if (state.fits(weightMg, volumeMm3, chunk) && stock >= chunk.getQuantity()) {
                 weightMg += chunk.weightMg();
                 volumeMm3 += chunk.volumeMm3();
                 stock -= chunk.getQuantity();
-                units += chunk.getQuantity();
+                taken.add(chunk);
             }
         }
-        return units;
+        return taken;
     }
 
     /** The trips that can take at least {@code smallest} of the line: vehicle, stock and capacity allowing. */
@@ -224,8 +221,13 @@ public final class GreedyDispatcher {
         }
 
         boolean fits(Delivery delivery) {
-            return weightMg + delivery.weightMg() <= vehicle().capacityMg()
-                    && volumeMm3 + delivery.volumeMm3() <= vehicle().capacityMm3();
+            return fits(weightMg, volumeMm3, delivery);
+        }
+
+        /** Whether the delivery fits on top of a load of {@code loadMg} and {@code loadMm3}. */
+        boolean fits(long loadMg, long loadMm3, Delivery delivery) {
+            return loadMg + delivery.weightMg() <= vehicle().capacityMg()
+                    && loadMm3 + delivery.volumeMm3() <= vehicle().capacityMm3();
         }
 
         void load(Delivery delivery) {
