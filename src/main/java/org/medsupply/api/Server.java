@@ -193,6 +193,7 @@ public final class Server {
         listener.setMaxHttpHeaderSize(8192);
         listener.setMaxRequestHeaders(50);
         listener.setMaxPendingBytes((int) Math.min(Integer.MAX_VALUE, 8 * ServiceConfig.MIB));
+        ProblemCodecFilter.install(listener);
         TCPNIOTransport transport = listener.getTransport();
         transport.setReadTimeout(config.ioTimeout().toMillis(), TimeUnit.MILLISECONDS);
         transport.setWriteTimeout(config.ioTimeout().toMillis(), TimeUnit.MILLISECONDS);

@@ -14,6 +14,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,7 +25,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -148,23 +149,60 @@ class ErrorContractTest {
         }
     }
 
-    /** Requests the JDK client refuses to send, written on a raw socket. */
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "GET /api/v1/plans/%zz HTTP/1.1 | 400 | malformed-uri",
-        "BREW /health HTTP/1.1 | 405 | method-not-allowed",
-        "GET /api/v1/plans?seed=%ZZ HTTP/1.1 | 400 | malformed-uri"})
-    void rawRequestsAreProblemDetailsToo(String requestLine, int status, String kind) throws IOException {
-        try (Socket socket = new Socket(server.running.uri().getHost(), server.running.uri().getPort())) {
-            socket.getOutputStream().write((requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(response).startsWith("HTTP/1.1 " + status + " ")
-                    .containsIgnoringCase("Content-Type: " + TestServer.PROBLEM_JSON);
-            JsonNode problem = TestServer.json(response.substring(response.indexOf("\r\n\r\n") + 4));
-            assertThat(problem.get("type").asText()).isEqualTo("urn:medsupply:problem:" + kind);
-            assertThat(problem.get("status").asInt()).isEqualTo(status);
+    /**
+     * A request written as is on a raw socket: malformed ones the JDK client refuses to send, and those
+     * Grizzly's HTTP codec rejects before any handler sees them.
+     */
+    record Raw(String name, String request, int status, String kind) {
+        @Override
+        public String toString() {
+            return name;
         }
+    }
+
+    static Stream<Raw> rawRequests() {
+        String manyHeaders = IntStream.range(0, 60).mapToObj(i -> "\r\nX-Field-" + i + ": 1")
+                .collect(Collectors.joining());
+        return Stream.of(
+                new Raw("malformed URI path", head("GET /api/v1/plans/%zz HTTP/1.1"), 400, "malformed-uri"),
+                new Raw("unknown method", head("BREW /health HTTP/1.1"), 405, "method-not-allowed"),
+                new Raw("malformed URI query", head("GET /api/v1/plans?seed=%ZZ HTTP/1.1"), 400, "malformed-uri"),
+                new Raw("headers over 8 KiB", head("GET /health HTTP/1.1\r\nX-Padding: " + "a".repeat(9 * 1024)), 431,
+                        "headers-too-large"),
+                new Raw("more than 50 headers", head("GET /health HTTP/1.1" + manyHeaders), 431, "headers-too-large"),
+                new Raw("non-numeric Content-Length", head("POST /api/v1/problems/validate HTTP/1.1\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: abc") + "{}", 400, "malformed-request"),
+                new Raw("unknown HTTP version", head("GET /health HTTP/9.9"), 505, "http-version-not-supported"),
+                new Raw("broken chunked body", head("POST /api/v1/problems/validate HTTP/1.1\r\n"
+                        + "Content-Type: application/json\r\nTransfer-Encoding: chunked") + "zz\r\n{}\r\n0\r\n\r\n",
+                        400, "malformed-request"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rawRequests")
+    void rawRequestsAreProblemDetailsToo(Raw raw) throws IOException {
+        try (Socket socket = new Socket(server.running.uri().getHost(), server.running.uri().getPort())) {
+            socket.getOutputStream().write(raw.request().getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String body = response.substring(response.indexOf("\r\n\r\n") + 4);
+            assertThat(response).startsWith("HTTP/1.1 " + raw.status() + " ")
+                    .containsIgnoringCase("Content-Type: " + TestServer.PROBLEM_JSON)
+                    .containsIgnoringCase("Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length)
+                    .containsIgnoringCase("Connection: close");
+            JsonNode problem = TestServer.json(body);
+            assertThat(problem.get("type").asText()).isEqualTo("urn:medsupply:problem:" + raw.kind());
+            assertThat(problem.get("title").asText()).isNotBlank();
+            assertThat(problem.get("status").asInt()).isEqualTo(raw.status());
+            assertThat(problem.get("detail").asText()).isNotBlank();
+            assertThat(body).doesNotContain("Exception", "org.", "com.", ".java", "\tat ")
+                    .doesNotContainPattern("/(home|tmp|work|usr|root)/");
+        }
+        assertThat(server.get("/health").statusCode()).as("a normal request afterwards").isEqualTo(200);
+    }
+
+    /** The request line and headers as given, then Host, Connection: close and the blank line. */
+    private static String head(String lineAndHeaders) {
+        return lineAndHeaders + "\r\nHost: localhost\r\nConnection: close\r\n\r\n";
     }
 
     private static String problem() {

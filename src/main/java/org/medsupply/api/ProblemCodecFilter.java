@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medsupply.api;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.glassfish.grizzly.filterchain.FilterChainContext;
+import org.glassfish.grizzly.http.ContentEncoding;
+import org.glassfish.grizzly.http.HttpContent;
+import org.glassfish.grizzly.http.HttpHeader;
+import org.glassfish.grizzly.http.HttpRequestPacket;
+import org.glassfish.grizzly.http.HttpResponsePacket;
+import org.glassfish.grizzly.http.HttpServerFilter;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.http.util.HttpStatus;
+import org.glassfish.grizzly.http.util.MimeHeaders;
+import org.glassfish.grizzly.memory.Buffers;
+import org.glassfish.grizzly.memory.MemoryManager;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import org.medsupply.io.Json;
+
+/**
+ * Grizzly's HTTP codec, answering the requests it rejects itself with a problem detail instead of an
+ * empty body: a header section over the listener's limits (431 here, where Grizzly says 400), an
+ * unparsable {@code Content-Length}, an unknown HTTP version (505), a broken chunked body. These never
+ * reach a handler, so neither Jersey nor the error page generator sees them; the codec's only hook is
+ * {@link #customizeErrorResponse}, hence this subclass, put in place of the stock codec when the
+ * listener builds its filter chain.
+ */
+final class ProblemCodecFilter extends HttpServerFilter {
+
+    private final int maxHeaderFields;
+
+    /** Makes the listener use this codec in place of the stock one (before the server starts). */
+    static void install(NetworkListener listener) {
+        listener.registerAddOn((configured, chain) -> {
+            int codec = chain.indexOfType(HttpServerFilter.class);
+            chain.set(codec, new ProblemCodecFilter(configured, (HttpServerFilter) chain.get(codec)));
+        });
+    }
+
+    /** Configured as {@code HttpServer.configureListener} configures the stock codec, which is replaced. */
+    @SuppressWarnings("deprecation") // the constructor HttpServer itself uses; Grizzly has no builder yet
+    private ProblemCodecFilter(NetworkListener listener, HttpServerFilter stock) {
+        super(listener.isChunkingEnabled(), maxHeaderBytes(listener), stock.getDefaultResponseContentType(),
+                listener.getKeepAlive(), null, listener.getMaxRequestHeaders(), listener.getMaxResponseHeaders());
+        for (ContentEncoding encoding : stock.getContentEncodings()) {
+            addContentEncoding(encoding);
+        }
+        setAllowPayloadForUndefinedHttpMethods(stock.isAllowPayloadForUndefinedHttpMethods());
+        setMaxPayloadRemainderToSkip(stock.getMaxPayloadRemainderToSkip());
+        setPreserveHeaderCase(stock.isPreserveHeaderCase());
+        setRemoveHandledContentEncodingHeaders(stock.isRemoveHandledContentEncodingHeaders());
+        getMonitoringConfig().addProbes(stock.getMonitoringConfig().getProbes());
+        maxHeaderFields = listener.getMaxRequestHeaders();
+    }
+
+    private static int maxHeaderBytes(NetworkListener listener) {
+        return listener.getMaxHttpHeaderSize() == -1 ? DEFAULT_MAX_HTTP_PACKET_HEADER_SIZE
+                : listener.getMaxHttpHeaderSize();
+    }
+
+    /** Turns Grizzly's 400 for an oversized header section into 431; the response is then written as usual. */
+    @Override
+    protected void onHttpHeaderError(HttpHeader header, FilterChainContext ctx, Throwable error)
+            throws IOException {
+        if (headersTooLarge(error)) {
+            ((HttpRequestPacket) header).getResponse().setStatus(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE);
+        }
+        super.onHttpHeaderError(header, ctx, error);
+    }
+
+    /**
+     * Too many fields has its own exception type; too many bytes (request line or headers) is a plain
+     * IllegalStateException told apart only by its message, "HTTP packet ... is too large".
+     */
+    private static boolean headersTooLarge(Throwable error) {
+        return error instanceof MimeHeaders.MaxHeaderCountExceededException
+                || error instanceof IllegalStateException && error.getMessage() != null
+                        && error.getMessage().endsWith(" is too large");
+    }
+
+    /** The body of every response the codec sends on its own; the connection is closed after it. */
+    @Override
+    protected HttpContent customizeErrorResponse(HttpResponsePacket response) {
+        int status = response.getStatus();
+        ProblemDetail problem = switch (status) {
+            case 431 -> ProblemDetail.of("headers-too-large", "Request header fields too large", status,
+                    "the request line and headers are over " + maxHeadersSize + " bytes or " + maxHeaderFields
+                            + " header fields");
+            case 505 -> ProblemDetail.of("http-version-not-supported", "HTTP version not supported", status,
+                    "the request line names an HTTP version this server does not speak; use HTTP/1.1");
+            default -> ProblemDetail.of("malformed-request", "Bad request", status,
+                    "the request is not valid HTTP/1.1 (request line, headers, Content-Length or chunked body)");
+        };
+        byte[] body = json(problem);
+        response.setContentType(ProblemDetail.MEDIA_TYPE);
+        response.setContentLength(body.length);
+        return HttpContent.builder(response).content(Buffers.wrap(MemoryManager.DEFAULT_MEMORY_MANAGER, body))
+                .last(true).build();
+    }
+
+    private static byte[] json(ProblemDetail problem) {
+        try {
+            return Json.MAPPER.writeValueAsBytes(problem);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
