@@ -29,16 +29,17 @@ import org.optaplanner.core.impl.heuristic.selector.move.generic.list.SubListSwa
  * Random moves between neighbours of one working solution, for one phase. A delivery is moved or
  * swapped next to deliveries of nearby hospitals, whole stops (the run of a trip's deliveries at one
  * hospital) are moved, swapped, or brought next to a nearby stop by reversing the route between them
- * (2-opt), and deliveries go in and out of the unserved pool. Moves that would leave the plan as it is
- * (a swap inside one stop, a move within the pool) are not made, but for one idle move when a step has
- * found nothing to take (see {@link #IDLE_AFTER_AT_MOST}). Each move is one of OptaPlanner's own list
- * moves, so doing, undoing and rebasing are theirs.
+ * (2-opt) or by two routes trading their tails (2-opt*), and deliveries go in and out of the unserved
+ * pool. Moves that would leave the plan as it is (a swap inside one stop, a move within the pool) are
+ * not made, but for one idle move when a step has found nothing to take (see
+ * {@link #IDLE_AFTER_AT_MOST}). Each move is one of OptaPlanner's own list moves, so doing, undoing and
+ * rebasing are theirs.
  */
 final class NearbyMoves {
 
     /** Relative frequencies of the kinds of move; relocating and swapping single deliveries dominate. */
     private enum Kind {
-        RELOCATE(4), SWAP(3), MOVE_STOP(2), SWAP_STOPS(1), REVERSE(1);
+        RELOCATE(4), SWAP(3), MOVE_STOP(2), SWAP_STOPS(1), REVERSE(1), SWAP_TAILS(1);
 
         private final int weight;
 
@@ -149,6 +150,7 @@ final class NearbyMoves {
                 case MOVE_STOP -> moveStop(random);
                 case SWAP_STOPS -> swapStops(random);
                 case REVERSE -> reverse(random);
+                case SWAP_TAILS -> swapTails(random);
             };
             if (move != null) {
                 return move;
@@ -341,6 +343,34 @@ final class NearbyMoves {
             return null;
         }
         return new SubListChangeMove<>(variable, trip, first + 1, last - first, trip, first, true);
+    }
+
+    /**
+     * 2-opt*: two trips exchange their ends so that a nearby stop comes right after a stop:
+     * (a's head, a | a's rest) and (b's head | b, b's rest) become (a's head, a, b, b's rest) and
+     * (b's head, a's rest).
+     */
+    private Move<DispatchSolution> swapTails(Random random) {
+        Delivery left = dispatched(random);
+        if (left == null) {
+            return null;
+        }
+        Delivery right = dispatchedNear(left.getHospital(), random);
+        if (right == null || right.getTrip() == left.getTrip()) {
+            return null;
+        }
+        Trip leftTrip = left.getTrip();
+        Trip rightTrip = right.getTrip();
+        List<Delivery> leftList = leftTrip.getDeliveries();
+        List<Delivery> rightList = rightTrip.getDeliveries();
+        int leftTail = stopEnd(leftList, indexOf(left));
+        int rightTail = stopStart(rightList, indexOf(right));
+        if (leftTail == leftList.size()) {
+            return new SubListChangeMove<>(variable, rightTrip, rightTail, rightList.size() - rightTail,
+                    leftTrip, leftTail, false);
+        }
+        return new SubListSwapMove<>(variable, leftTrip, leftTail, leftList.size(),
+                rightTrip, rightTail, rightList.size(), false);
     }
 
     /** A delivery that some vehicle carries: a few random picks, then a random non-empty trip. */

@@ -18,6 +18,7 @@ import org.medsupply.io.ProblemMapper;
 import org.medsupply.testing.TestProblems;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.impl.heuristic.move.Move;
+import org.optaplanner.core.impl.heuristic.selector.list.SubList;
 import org.optaplanner.core.impl.heuristic.selector.move.generic.list.ListChangeMove;
 import org.optaplanner.core.impl.heuristic.selector.move.generic.list.ListSwapMove;
 import org.optaplanner.core.impl.heuristic.selector.move.generic.list.SubListChangeMove;
@@ -72,7 +73,7 @@ class NearbyMoveIteratorFactoryTest {
             assertThat(lists(solution)).as(description).isEqualTo(lists);
         }
         assertThat(kinds).containsExactlyInAnyOrder("into the pool", "out of the pool", "relocate", "swap",
-                "swap with the pool", "move a stop", "2-opt", "swap stops");
+                "swap with the pool", "move a stop", "2-opt", "swap stops", "swap tails");
     }
 
     /** Without it a plan where no move is acceptable would never finish a step, and step limits never fire. */
@@ -125,10 +126,15 @@ class NearbyMoveIteratorFactoryTest {
         if (move instanceof SubListChangeMove<DispatchSolution> change) {
             return change.isReversing() ? "2-opt" : "move a stop";
         }
-        if (move instanceof SubListSwapMove<DispatchSolution>) {
-            return "swap stops";
+        if (move instanceof SubListSwapMove<DispatchSolution> swap) {
+            return endsItsTrip(swap.getLeftSubList()) && endsItsTrip(swap.getRightSubList()) ? "swap tails"
+                    : "swap stops";
         }
         return move.getClass().getSimpleName();
+    }
+
+    private static boolean endsItsTrip(SubList subList) {
+        return subList.getToIndex() == ((Trip) subList.getEntity()).getDeliveries().size();
     }
 
     private static List<List<Delivery>> lists(DispatchSolution solution) {
