@@ -9,7 +9,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.optaplanner.benchmark.config.PlannerBenchmarkConfig;
+import org.optaplanner.core.config.solver.termination.TerminationConfig;
 
 /** A configuration that states only what it varies runs, reports in HTML and sums up in markdown. */
 class BenchmarkRunnerTest {
@@ -55,5 +58,20 @@ class BenchmarkRunnerTest {
         assertThat(result.summary().rows()).extracting(BenchmarkSummary.Row::problem).doesNotContain("fair-share");
         assertThat(result.summary().toMarkdown()).contains("| two-trips | production | yes |")
                 .contains("| priority-first | greedy | yes |");
+    }
+
+    /** The committed configurations still run (a renamed setting or property would break them silently). */
+    @ParameterizedTest
+    @ValueSource(strings = {"outbreak.xml", "classic-tuning.xml", "move-threads.xml"})
+    void everyCommittedConfigurationRuns(String name) {
+        PlannerBenchmarkConfig config = BenchmarkRunner.read(Path.of("benchmarks", name));
+        config.setBenchmarkDirectory(dir.resolve("report").toFile());
+        config.getInheritedSolverBenchmarkConfig().getSolverConfig()
+                .setTerminationConfig(new TerminationConfig().withMillisecondsSpentLimit(200L));
+
+        BenchmarkRunner.Result result = BenchmarkRunner.run(config, List.of(Path.of("problems/tiny/two-trips.json")));
+
+        assertThat(result.summary().rows()).hasSize(config.getSolverBenchmarkConfigList().size())
+                .allSatisfy(row -> assertThat(row.feasible()).isTrue());
     }
 }
