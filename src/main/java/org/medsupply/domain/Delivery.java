@@ -4,16 +4,15 @@ package org.medsupply.domain;
 import org.optaplanner.core.api.domain.entity.PlanningEntity;
 import org.optaplanner.core.api.domain.lookup.PlanningId;
 import org.optaplanner.core.api.domain.variable.InverseRelationShadowVariable;
-import org.optaplanner.core.api.domain.variable.NextElementShadowVariable;
 import org.optaplanner.core.api.domain.variable.PiggybackShadowVariable;
-import org.optaplanner.core.api.domain.variable.PreviousElementShadowVariable;
 import org.optaplanner.core.api.domain.variable.ShadowVariable;
 
 /**
  * A fixed part ("chunk") of a demand line: the unit the solver moves between trips. A line is cut
  * into chunks whose sizes let any total from 0 to the line's quantity be delivered (see
  * {@link Chunking}), so partial and split deliveries are both a matter of where the chunks go.
- * Consecutive deliveries to the same hospital in a trip form one stop and share its times.
+ * All deliveries of a trip to one hospital form one stop, made where the first of them stands in the
+ * trip's list; the others join it (see {@link Timeline}), so no trip visits a hospital twice.
  */
 @PlanningEntity
 public class Delivery {
@@ -22,13 +21,11 @@ public class Delivery {
     private String id;
     private DemandLine line;
     private long quantity;
+    /** Part of the line's fair share of a short supply's stock (see {@link FairShares}), shipped first. */
+    private boolean inFairShare;
 
     @InverseRelationShadowVariable(sourceVariableName = Trip.DELIVERIES)
     private Trip trip;
-    @PreviousElementShadowVariable(sourceVariableName = Trip.DELIVERIES)
-    private Delivery previous;
-    @NextElementShadowVariable(sourceVariableName = Trip.DELIVERIES)
-    private Delivery next;
 
     /** Times in ms after plan start; {@code null} while in the unserved pool. */
     @ShadowVariable(variableListenerClass = TimelineListener.class,
@@ -41,14 +38,37 @@ public class Delivery {
     /** Number of the stop within its trip (0 = first); deliveries of one stop share it. */
     @PiggybackShadowVariable(shadowVariableName = "arrivalMs")
     private Integer stopNumber;
+    /** Where the vehicle drives from to make this delivery's stop; {@code null} when it joins an earlier one. */
+    @PiggybackShadowVariable(shadowVariableName = "arrivalMs")
+    private Site stopOrigin;
+    /** True on the delivery that makes its trip's last stop, from which the vehicle drives back. */
+    @PiggybackShadowVariable(shadowVariableName = "arrivalMs")
+    private Boolean lastStop;
 
     public Delivery() {
     }
 
     public Delivery(String id, DemandLine line, long quantity) {
+        this(id, line, quantity, false);
+    }
+
+    public Delivery(String id, DemandLine line, long quantity, boolean inFairShare) {
         this.id = id;
         this.line = line;
         this.quantity = quantity;
+        this.inFairShare = inFairShare;
+    }
+
+    /**
+     * Takes {@code units} off this delivery into a new one of the same line: how a plan is topped up
+     * after solving with exactly what is left in stock or in a vehicle (see {@code PlanTopUp}).
+     */
+    public Delivery splitOff(long units, String newId) {
+        if (units <= 0 || units >= quantity) {
+            throw new IllegalArgumentException("cannot take " + units + " of " + quantity + " units off " + id);
+        }
+        quantity -= units;
+        return new Delivery(newId, line, units, inFairShare);
     }
 
     /** True when a vehicle carries it (as opposed to the unserved pool, or not placed yet). */
@@ -60,9 +80,14 @@ public class Delivery {
         return trip != null && trip.isUnservedPool();
     }
 
-    /** True for the first delivery of a stop: where the vehicle arrives from elsewhere. */
+    /** True for the delivery that makes a stop: the vehicle drives to the hospital for it. */
     public boolean startsStop() {
-        return previous == null || previous.getHospital() != getHospital();
+        return stopOrigin != null;
+    }
+
+    /** True for the delivery that makes its trip's last stop. */
+    public boolean makesLastStop() {
+        return Boolean.TRUE.equals(lastStop);
     }
 
     public Hospital getHospital() {
@@ -75,11 +100,6 @@ public class Delivery {
 
     public Vehicle getVehicle() {
         return trip == null ? null : trip.getVehicle();
-    }
-
-    /** Where the vehicle comes from to reach this delivery: the previous stop or the warehouse. */
-    public Site getOrigin() {
-        return previous == null ? trip.getVehicle().warehouse() : previous.getHospital();
     }
 
     public long weightMg() {
@@ -102,28 +122,16 @@ public class Delivery {
         return quantity;
     }
 
+    public boolean isInFairShare() {
+        return inFairShare;
+    }
+
     public Trip getTrip() {
         return trip;
     }
 
     public void setTrip(Trip trip) {
         this.trip = trip;
-    }
-
-    public Delivery getPrevious() {
-        return previous;
-    }
-
-    public void setPrevious(Delivery previous) {
-        this.previous = previous;
-    }
-
-    public Delivery getNext() {
-        return next;
-    }
-
-    public void setNext(Delivery next) {
-        this.next = next;
     }
 
     public Long getArrivalMs() {
@@ -156,6 +164,22 @@ public class Delivery {
 
     public void setStopNumber(Integer stopNumber) {
         this.stopNumber = stopNumber;
+    }
+
+    public Site getStopOrigin() {
+        return stopOrigin;
+    }
+
+    public void setStopOrigin(Site stopOrigin) {
+        this.stopOrigin = stopOrigin;
+    }
+
+    public Boolean getLastStop() {
+        return lastStop;
+    }
+
+    public void setLastStop(Boolean lastStop) {
+        this.lastStop = lastStop;
     }
 
     @Override

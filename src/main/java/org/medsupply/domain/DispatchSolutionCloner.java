@@ -20,7 +20,8 @@ public final class DispatchSolutionCloner implements SolutionCloner<DispatchSolu
         Map<Delivery, Delivery> deliveryClones = new IdentityHashMap<>(original.getDeliveries().size() * 2);
         List<Delivery> deliveries = new ArrayList<>(original.getDeliveries().size());
         for (Delivery delivery : original.getDeliveries()) {
-            Delivery clone = new Delivery(delivery.getId(), delivery.getLine(), delivery.getQuantity());
+            Delivery clone = new Delivery(delivery.getId(), delivery.getLine(), delivery.getQuantity(),
+                    delivery.isInFairShare());
             deliveryClones.put(delivery, clone);
             deliveries.add(clone);
         }
@@ -39,12 +40,12 @@ public final class DispatchSolutionCloner implements SolutionCloner<DispatchSolu
         for (Delivery delivery : original.getDeliveries()) {
             Delivery clone = deliveryClones.get(delivery);
             clone.setTrip(delivery.getTrip() == null ? null : tripClones.get(delivery.getTrip()));
-            clone.setPrevious(delivery.getPrevious() == null ? null : deliveryClones.get(delivery.getPrevious()));
-            clone.setNext(delivery.getNext() == null ? null : deliveryClones.get(delivery.getNext()));
             clone.setArrivalMs(delivery.getArrivalMs());
             clone.setStartMs(delivery.getStartMs());
             clone.setDepartureMs(delivery.getDepartureMs());
             clone.setStopNumber(delivery.getStopNumber());
+            clone.setStopOrigin(delivery.getStopOrigin());
+            clone.setLastStop(delivery.getLastStop());
         }
         DispatchSolution clone = new DispatchSolution(original.getName(), original.getTimeAxis(),
                 original.getSupplies(), original.getWarehouses(), original.getHospitals(), original.getLines(),

@@ -3,22 +3,27 @@ package org.medsupply.domain;
 
 /**
  * The levels of the score, in FORMAT.md's strict order: a lower level never buys a higher one.
- * Hard: broken rules. Soft 0-3: units not delivered, per priority (critical first). Soft 4: how
- * unevenly shortfall is spread. Soft 5: lateness. Soft 6: travel cost.
+ * Hard: broken rules. Soft, per priority from critical down to low, two levels each: the units not
+ * delivered, then how unevenly that shortfall is spread. Then lateness, then travel cost.
  */
 public final class ScoreLevels {
 
     public static final int HARD_LEVELS = 1;
-    public static final int SOFT_LEVELS = 7;
-    public static final int FAIRNESS = 4;
-    public static final int LATENESS = 5;
-    public static final int TRAVEL = 6;
+    /** Two per priority (critical, high, normal, low), lateness, travel; a constant for the annotation. */
+    public static final int SOFT_LEVELS = 10;
+    public static final int LATENESS = 8;
+    public static final int TRAVEL = 9;
 
     private ScoreLevels() {
     }
 
     /** The soft level counting undelivered units of the given priority. */
     public static int unmet(Priority priority) {
-        return priority.ordinal();
+        return 2 * priority.ordinal();
+    }
+
+    /** The soft level measuring how unevenly the shortfall of the given priority is spread. */
+    public static int fairness(Priority priority) {
+        return 2 * priority.ordinal() + 1;
     }
 }

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.medsupply.domain;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -49,19 +52,10 @@ public final class Timeline {
         }
     }
 
-    /** Sets previous/next/trip links and times of every trip, as the solver would (for hand-built plans). */
+    /** Sets the trip of every delivery and the times of every trip, as the solver would (for hand-built plans). */
     public static void connect(Iterable<Trip> trips) {
         for (Trip trip : trips) {
-            Delivery previous = null;
-            for (Delivery delivery : trip.getDeliveries()) {
-                delivery.setTrip(trip);
-                delivery.setPrevious(previous);
-                delivery.setNext(null);
-                if (previous != null) {
-                    previous.setNext(delivery);
-                }
-                previous = delivery;
-            }
+            trip.getDeliveries().forEach(delivery -> delivery.setTrip(trip));
         }
         for (Trip trip : trips) {
             if (trip.isUnservedPool() || trip.getPreviousTrip() == null) {
@@ -71,36 +65,49 @@ public final class Timeline {
     }
 
     static void clear(Delivery delivery, ChangeNotifier notifier) {
-        set(delivery, null, null, null, null, notifier);
+        set(delivery, null, null, null, null, null, null, notifier);
     }
 
+    /**
+     * A trip's stops are its hospitals in the order each first appears in its list; a later delivery to a
+     * hospital already stopped at joins that stop (same times, no driving), so no trip visits a site twice.
+     */
     private static void schedule(Trip trip, ChangeNotifier notifier) {
+        List<Delivery> deliveries = trip.getDeliveries();
+        Map<Hospital, Delivery> stopMakers = new HashMap<>();
+        Delivery lastStopMaker = null;
+        for (Delivery delivery : deliveries) {
+            if (stopMakers.putIfAbsent(delivery.getHospital(), delivery) == null) {
+                lastStopMaker = delivery;
+            }
+        }
         Vehicle vehicle = trip.getVehicle();
         Site here = vehicle.warehouse();
         long clock = trip.departureMs();
-        Delivery previous = null;
-        for (Delivery delivery : trip.getDeliveries()) {
+        int stopNumber = 0;
+        for (Delivery delivery : deliveries) {
             Hospital hospital = delivery.getHospital();
-            if (previous != null && previous.getHospital() == hospital) {
-                set(delivery, previous.getArrivalMs(), previous.getStartMs(), previous.getDepartureMs(),
-                        previous.getStopNumber(), notifier);
-            } else {
-                long arrival = clock + vehicle.drivingMs(here, hospital);
-                long start = Math.max(arrival, hospital.windowFromMs());
-                int stopNumber = previous == null ? 0 : previous.getStopNumber() + 1;
-                set(delivery, arrival, start, start + hospital.unloadMs(), stopNumber, notifier);
+            Delivery stopMaker = stopMakers.get(hospital);
+            if (stopMaker != delivery) {
+                set(delivery, stopMaker.getArrivalMs(), stopMaker.getStartMs(), stopMaker.getDepartureMs(),
+                        stopMaker.getStopNumber(), null, false, notifier);
+                continue;
             }
+            long arrival = clock + vehicle.drivingMs(here, hospital);
+            long start = Math.max(arrival, hospital.windowFromMs());
+            set(delivery, arrival, start, start + hospital.unloadMs(), stopNumber++, here,
+                    delivery == lastStopMaker, notifier);
             here = hospital;
             clock = delivery.getDepartureMs();
-            previous = delivery;
         }
     }
 
     private static void set(Delivery delivery, Long arrival, Long start, Long departure, Integer stopNumber,
-            ChangeNotifier notifier) {
+            Site stopOrigin, Boolean lastStop, ChangeNotifier notifier) {
         if (Objects.equals(delivery.getArrivalMs(), arrival) && Objects.equals(delivery.getStartMs(), start)
                 && Objects.equals(delivery.getDepartureMs(), departure)
-                && Objects.equals(delivery.getStopNumber(), stopNumber)) {
+                && Objects.equals(delivery.getStopNumber(), stopNumber)
+                && delivery.getStopOrigin() == stopOrigin && Objects.equals(delivery.getLastStop(), lastStop)) {
             return;
         }
         notifier.before(delivery);
@@ -108,6 +115,8 @@ public final class Timeline {
         delivery.setStartMs(start);
         delivery.setDepartureMs(departure);
         delivery.setStopNumber(stopNumber);
+        delivery.setStopOrigin(stopOrigin);
+        delivery.setLastStop(lastStop);
         notifier.after(delivery);
     }
 }

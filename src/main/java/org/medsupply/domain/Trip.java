@@ -9,8 +9,8 @@ import org.optaplanner.core.api.domain.lookup.PlanningId;
 import org.optaplanner.core.api.domain.variable.PlanningListVariable;
 
 /**
- * One loading of a vehicle at its warehouse: it leaves, makes its deliveries in list order and
- * returns. A vehicle has {@code maxTrips} trips, chained by {@link #previousTrip()}; an empty trip
+ * One loading of a vehicle at its warehouse: it leaves, stops at each of its hospitals once, in the
+ * order they first appear in its list of deliveries, and returns. A vehicle has {@code maxTrips} trips, chained by {@link #previousTrip()}; an empty trip
  * takes no time. The one trip without a vehicle is the <em>unserved pool</em>: deliveries in it are
  * the part of the demand the plan does not bring (OptaPlanner 10.1.0 list variables cannot leave a
  * value unassigned, so the shortfall is modelled as a place).
@@ -54,13 +54,15 @@ public class Trip {
         return previousTrip == null ? vehicle.shiftFromMs() : previousTrip.returnMs();
     }
 
-    /** Return to the warehouse; an empty trip returns when it would have left. */
+    /** Return to the warehouse from the last stop; an empty trip returns when it would have left. */
     public long returnMs() {
-        if (deliveries.isEmpty()) {
-            return departureMs();
+        for (int i = deliveries.size() - 1; i >= 0; i--) {
+            Delivery delivery = deliveries.get(i);
+            if (delivery.makesLastStop()) {
+                return delivery.getDepartureMs() + vehicle.drivingMs(delivery.getHospital(), vehicle.warehouse());
+            }
         }
-        Delivery last = deliveries.get(deliveries.size() - 1);
-        return last.getDepartureMs() + vehicle.drivingMs(last.getHospital(), vehicle.warehouse());
+        return departureMs();
     }
 
     public String getId() {

@@ -15,7 +15,6 @@ import org.medsupply.domain.DispatchSolution;
 import org.medsupply.domain.Hospital;
 import org.medsupply.domain.Priority;
 import org.medsupply.domain.ShortfallDiagnosis;
-import org.medsupply.domain.Site;
 import org.medsupply.domain.Trip;
 import org.medsupply.domain.Vehicle;
 import org.medsupply.io.PlanFile.KpisDto;
@@ -73,14 +72,17 @@ public final class PlanWriter {
         Map<String, Long> load = new LinkedHashMap<>();
         double weightKg = 0;
         double volumeM3 = 0;
-        Map<String, Long> deliver = null;
+        List<Map<String, Long>> deliverByStop = new ArrayList<>();
         for (Delivery delivery : trip.getDeliveries()) {
-            if (delivery.startsStop()) {
-                deliver = new LinkedHashMap<>();
+            if (delivery.startsStop()) { // stop makers come in stop order
+                Map<String, Long> deliver = new LinkedHashMap<>();
+                deliverByStop.add(deliver);
                 stops.add(new StopDto(delivery.getHospital().id(), time(solution, delivery.getArrivalMs()),
                         time(solution, delivery.getStartMs()), time(solution, delivery.getDepartureMs()), deliver));
             }
-            deliver.merge(delivery.getSupply().id(), delivery.getQuantity(), Long::sum);
+        }
+        for (Delivery delivery : trip.getDeliveries()) {
+            deliverByStop.get(delivery.getStopNumber()).merge(delivery.getSupply().id(), delivery.getQuantity(), Long::sum);
             load.merge(delivery.getSupply().id(), delivery.getQuantity(), Long::sum);
             weightKg += delivery.weightMg() / 1e6;
             volumeM3 += delivery.volumeMm3() / 1e9;
@@ -92,12 +94,15 @@ public final class PlanWriter {
     static double tripKm(Trip trip) {
         Vehicle vehicle = trip.getVehicle();
         double km = 0;
-        Site here = vehicle.warehouse();
         for (Delivery delivery : trip.getDeliveries()) {
-            km += vehicle.distanceKm(here, delivery.getHospital());
-            here = delivery.getHospital();
+            if (delivery.startsStop()) {
+                km += vehicle.distanceKm(delivery.getStopOrigin(), delivery.getHospital());
+            }
+            if (delivery.makesLastStop()) {
+                km += vehicle.distanceKm(delivery.getHospital(), vehicle.warehouse());
+            }
         }
-        return km + vehicle.distanceKm(here, vehicle.warehouse());
+        return km;
     }
 
     private static KpisDto kpis(DispatchSolution solution, Map<DemandLine, Long> delivered,

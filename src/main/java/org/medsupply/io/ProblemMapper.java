@@ -3,6 +3,7 @@ package org.medsupply.io;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.medsupply.domain.Chunking;
 import org.medsupply.domain.Delivery;
 import org.medsupply.domain.DemandLine;
 import org.medsupply.domain.DispatchSolution;
+import org.medsupply.domain.FairShares;
 import org.medsupply.domain.Hospital;
 import org.medsupply.domain.Priority;
 import org.medsupply.domain.Site;
@@ -36,6 +38,8 @@ public final class ProblemMapper {
 
     /** Chunks per demand line: more means finer partial deliveries and a larger search. */
     public static final int DEFAULT_MAX_CHUNKS_PER_LINE = 6;
+    /** Chunks for a line's fair share of a short supply: every whole number of units up to 2^12 - 1. */
+    static final int SHARE_CHUNKS = 12;
 
     private ProblemMapper() {
     }
@@ -93,30 +97,37 @@ public final class ProblemMapper {
             }
         }
 
-        Map<String, Long> stockShortfall = stockShortfallBySupply(problem);
         Map<Supply, Long> unitsPerTrip = new HashMap<>();
         supplies.values().forEach(supply -> unitsPerTrip.put(supply, unitsPerTrip(supply, vehicles)));
         List<DemandLine> lines = new ArrayList<>();
-        List<Delivery> deliveries = new ArrayList<>();
         for (int h = 0; h < hospitals.size(); h++) {
             for (ProblemFile.DemandDto d : problem.hospitals().get(h).demands()) {
-                Supply supply = supplies.get(d.supply());
-                DemandLine line = new DemandLine(lines.size(), hospitals.get(h), supply, d.quantity(),
+                lines.add(new DemandLine(lines.size(), hospitals.get(h), supplies.get(d.supply()), d.quantity(),
                         Priority.fromWireName(d.priorityOrDefault()),
-                        d.needBy() == null ? null : axis.toMillis(OffsetDateTime.parse(d.needBy())), d.isSplittable());
-                lines.add(line);
-                // An unsplittable line arrives in one stop: its chunks only matter when stock may run
-                // short and part of it is all there is to send. Otherwise one delivery keeps the search
-                // small (classic routing instances are all such lines).
-                int chunks = line.splittable() || stockShortfall.get(supply.id()) > 0 ? maxChunksPerLine : 1;
-                List<Long> sizes = Chunking.split(line.quantity(), chunks, unitsPerTrip.get(supply),
-                        trips.size());
-                for (int c = 0; c < sizes.size(); c++) {
-                    Delivery delivery = new Delivery(line.index() + ":" + c, line, sizes.get(c));
-                    deliveries.add(delivery);
-                    pool.getDeliveries().add(delivery);
-                }
+                        d.needBy() == null ? null : axis.toMillis(OffsetDateTime.parse(d.needBy())), d.isSplittable()));
             }
+        }
+        Map<DemandLine, Long> fairShares = fairSharesOfShortSupplies(lines, warehouses.values(), vehicles);
+        List<Delivery> deliveries = new ArrayList<>();
+        for (DemandLine line : lines) {
+            long perTrip = unitsPerTrip.get(line.supply());
+            Long share = fairShares.get(line);
+            List<Delivery> chunks = new ArrayList<>();
+            if (share == null) {
+                // Stock covers the supply: an unsplittable line arrives whole in one stop, so one delivery
+                // keeps the search small (classic routing instances are all such lines).
+                int count = line.splittable() ? maxChunksPerLine : 1;
+                Chunking.split(line.quantity(), count, perTrip, trips.size())
+                        .forEach(size -> chunks.add(new Delivery(line.index() + ":" + chunks.size(), line, size)));
+            } else {
+                // The fair share in fine chunks (whole units up to 4,095), the rest of the request coarser.
+                Chunking.split(share, SHARE_CHUNKS, perTrip, trips.size())
+                        .forEach(size -> chunks.add(new Delivery(line.index() + ":" + chunks.size(), line, size, true)));
+                Chunking.split(line.quantity() - share, maxChunksPerLine, perTrip, trips.size())
+                        .forEach(size -> chunks.add(new Delivery(line.index() + ":" + chunks.size(), line, size)));
+            }
+            deliveries.addAll(chunks);
+            pool.getDeliveries().addAll(chunks);
         }
         DispatchSolution solution = new DispatchSolution(problem.name(), axis, List.copyOf(supplies.values()),
                 List.copyOf(warehouses.values()), hospitals, lines, vehicles, trips, deliveries);
@@ -124,18 +135,24 @@ public final class ProblemMapper {
         return solution;
     }
 
-    /** Per supply, how much more all hospitals ask for than all warehouses hold (0 when stock covers it). */
-    private static Map<String, Long> stockShortfallBySupply(ProblemFile problem) {
-        Map<String, Long> shortfall = new HashMap<>();
-        problem.supplies().forEach(supply -> shortfall.put(supply.id(), 0L));
-        problem.hospitals().forEach(h -> h.demands().forEach(d -> shortfall.merge(d.supply(), d.quantity(), Long::sum)));
-        problem.warehouses().forEach(w -> {
-            if (w.stock() != null) {
-                w.stock().forEach((supply, units) -> shortfall.merge(supply, -units, Long::sum));
+    /**
+     * The lines' fair shares (see {@link FairShares}) of each supply whose loadable stock (at warehouses with
+     * a vehicle that may carry it) is less than its lines ask for; supplies with enough stock are left out.
+     */
+    private static Map<DemandLine, Long> fairSharesOfShortSupplies(List<DemandLine> lines,
+            Collection<Warehouse> warehouses, List<Vehicle> vehicles) {
+        Map<Supply, List<DemandLine>> bySupply = new LinkedHashMap<>();
+        lines.forEach(line -> bySupply.computeIfAbsent(line.supply(), s -> new ArrayList<>()).add(line));
+        Map<DemandLine, Long> shares = new HashMap<>();
+        bySupply.forEach((supply, ofSupply) -> {
+            long loadable = warehouses.stream()
+                    .filter(w -> vehicles.stream().anyMatch(v -> v.warehouse() == w && v.canCarry(supply)))
+                    .mapToLong(w -> w.stockOf(supply)).sum();
+            if (loadable < ofSupply.stream().mapToLong(DemandLine::quantity).sum()) {
+                shares.putAll(FairShares.of(ofSupply, loadable));
             }
         });
-        shortfall.replaceAll((supply, units) -> Math.max(0, units));
-        return shortfall;
+        return shares;
     }
 
     /** The most units of a supply one trip of the largest suitable vehicle takes (at least 1). */

@@ -29,6 +29,17 @@ import org.medsupply.domain.Supply;
  */
 final class ProblemValidator {
 
+    /**
+     * Quantities the score's arithmetic provably handles: a line asks for at most 10^9 units and a problem
+     * for at most 10^12 in all, weighing at most 10^12 kg and filling at most 10^9 m3. Every level of the
+     * score then stays below 10^18 &lt; 2^63: units per level at most 10^12, fairness at most 10^6 x the
+     * units requested, a trip's load at most 10^18 mg and mm3 (see ConstraintNames.unfairness).
+     */
+    public static final long MAX_QUANTITY = 1_000_000_000L;
+    public static final long MAX_TOTAL_UNITS = 1_000_000_000_000L;
+    static final double MAX_TOTAL_KG = 1e12;
+    static final double MAX_TOTAL_M3 = 1e9;
+
     private static final String EXTENSIONS = "extensions";
     private static final Set<String> TOP_FIELDS = Set.of("name", "start", "supplies", "warehouses", "hospitals",
             "vehicles", "travel", EXTENSIONS);
@@ -129,6 +140,11 @@ final class ProblemValidator {
 
     private final ProblemReader.Limits limits;
     private final List<InputError> errors = new ArrayList<>();
+    /** Per valid supply id, kg and m3 per unit; and what the valid demand lines ask for in all. */
+    private final Map<String, double[]> unitSizes = new java.util.HashMap<>();
+    private long totalUnits;
+    private double totalKg;
+    private double totalM3;
     private int errorsNotListed;
 
     ProblemValidator(ProblemReader.Limits limits) {
@@ -158,6 +174,11 @@ final class ProblemValidator {
                 warehouse -> warehouse(warehouse, method, supplies));
         Map<String, String> hospitals = idList(problem.required("hospitals"), HOSPITAL_FIELDS,
                 hospital -> hospital(hospital, method, supplies));
+        if (totalUnits > MAX_TOTAL_UNITS || totalKg > MAX_TOTAL_KG || totalM3 > MAX_TOTAL_M3) {
+            error("/hospitals", String.format(java.util.Locale.ROOT, "the demand lines ask for %d units, %.6g kg and "
+                    + "%.6g m3 in all; at most %d units, %.0e kg and %.0e m3 are allowed", totalUnits, totalKg, totalM3,
+                    MAX_TOTAL_UNITS, MAX_TOTAL_KG, MAX_TOTAL_M3));
+        }
         idList(problem.required("vehicles"), VEHICLE_FIELDS, vehicle -> vehicle(vehicle, warehouses));
         if (method == Method.MATRIX) {
             matrix(travel, warehouses, hospitals);
@@ -211,6 +232,10 @@ final class ProblemValidator {
                     "must be at least 0.000000001 (one cubic millimetre), not " + volumeM3);
         }
         bool(supply.optional("coldChain"));
+        JsonNode id = supply.optional("id").value();
+        if (weightKg != null && volumeM3 != null && id != null && id.isTextual()) {
+            unitSizes.put(id.asText(), new double[] {weightKg, volumeM3});
+        }
     }
 
     private void warehouse(Obj warehouse, Method method, Map<String, String> supplies) {
@@ -238,7 +263,17 @@ final class ProblemValidator {
         // several lines of one supply are allowed: "3 ventilators critical by 10:30, 2 more high"
         for (Obj demand : demands) {
             reference(demand.required("supply"), supplies, "supply");
-            wholeNumber(demand.required("quantity"), 1, Long.MAX_VALUE);
+            Field quantity = demand.required("quantity");
+            if (wholeNumber(quantity, 1, MAX_QUANTITY)) {
+                long units = quantity.value().longValue();
+                JsonNode supply = demand.optional("supply").value();
+                double[] size = supply == null ? null : unitSizes.get(supply.asText());
+                totalUnits += units;
+                if (size != null) {
+                    totalKg += units * size[0];
+                    totalM3 += units * size[1];
+                }
+            }
             oneOf(demand.optional("priority"), PRIORITIES, "priority");
             time(demand.optional("needBy"));
             bool(demand.optional("splittable"));
@@ -513,24 +548,26 @@ final class ProblemValidator {
         return value;
     }
 
-    /** A whole number in [min, max]; written with or without a fraction or exponent (5, 5.0, 5e0). */
-    private void wholeNumber(Field field, long min, long max) {
+    /** A whole number in [min, max]; written with or without a fraction or exponent (5, 5.0, 5e0). Whether it is. */
+    private boolean wholeNumber(Field field, long min, long max) {
         if (!present(field, JsonNode::isNumber, "a whole number")) {
-            return;
+            return false;
         }
         BigDecimal value = field.value().isFloatingPointNumber() && !Double.isFinite(field.value().doubleValue())
                 ? null : field.value().decimalValue();
         if (value == null || value.signum() != 0 && value.stripTrailingZeros().scale() > 0) {
             error(field.pointer(), "must be a whole number, not " + field.value().asText());
-        } else {
-            boolean belowMin = value.compareTo(BigDecimal.valueOf(min)) < 0;
-            boolean aboveMax = value.compareTo(BigDecimal.valueOf(max)) > 0;
-            if (belowMin || aboveMax) {
-                String requirement = max != Long.MAX_VALUE ? "must be between " + min + " and " + max
-                        : belowMin ? "must be at least " + min : "must be at most " + max;
-                error(field.pointer(), requirement + ", not " + field.value().asText());
-            }
+            return false;
         }
+        boolean belowMin = value.compareTo(BigDecimal.valueOf(min)) < 0;
+        boolean aboveMax = value.compareTo(BigDecimal.valueOf(max)) > 0;
+        if (belowMin || aboveMax) {
+            String requirement = max != Long.MAX_VALUE ? "must be between " + min + " and " + max
+                    : belowMin ? "must be at least " + min : "must be at most " + max;
+            error(field.pointer(), requirement + ", not " + field.value().asText());
+            return false;
+        }
+        return true;
     }
 
     private void oneOf(Field field, List<String> allowed, String what) {

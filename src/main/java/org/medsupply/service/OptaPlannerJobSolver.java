@@ -2,7 +2,9 @@
 package org.medsupply.service;
 
 import org.medsupply.domain.DispatchSolution;
+import org.medsupply.solver.PlanTopUp;
 import org.medsupply.solver.SolverConfigs;
+import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.impl.phase.event.PhaseLifecycleListenerAdapter;
 import org.optaplanner.core.impl.phase.scope.AbstractPhaseScope;
@@ -18,8 +20,9 @@ public final class OptaPlannerJobSolver implements JobSolver {
 
     @Override
     public DispatchSolution solve(SolveRequest request) {
+        SolverConfig config = SolverConfigs.forRun(request.timeLimit(), request.seed());
         DefaultSolver<DispatchSolution> solver = (DefaultSolver<DispatchSolution>) SolverFactory
-                .<DispatchSolution>create(SolverConfigs.forRun(request.timeLimit(), request.seed())).buildSolver();
+                .<DispatchSolution>create(config).buildSolver();
         solver.addEventListener(event -> request.onNewBest().accept(event.getNewBestSolution()));
         // solve() clears a stop asked before it started, so the stop action is (re)registered per phase.
         solver.addPhaseLifecycleListener(new PhaseLifecycleListenerAdapter<>() {
@@ -28,6 +31,6 @@ public final class OptaPlannerJobSolver implements JobSolver {
                 request.cancellation().onRequest(solver::terminateEarly);
             }
         });
-        return solver.solve(request.problem());
+        return PlanTopUp.of(solver.solve(request.problem()), config);
     }
 }

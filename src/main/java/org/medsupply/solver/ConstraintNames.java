@@ -14,10 +14,11 @@ public final class ConstraintNames {
     public static final String RECEIVING_WINDOW = "Receiving window";
     public static final String VEHICLE_SHIFT = "Vehicle shift";
     public static final String UNSPLITTABLE_LINE = "Unsplittable line";
-    public static final String FAIR_SHORTFALL = "Fair shortfall";
     public static final String LATE_DELIVERY = "Late delivery";
     public static final String TRAVEL_COST = "Travel cost";
     public static final String VEHICLE_FIXED_COST = "Vehicle fixed cost";
+
+    private static final double FAIRNESS_SCALE = 1e6;
 
     private ConstraintNames() {
     }
@@ -26,9 +27,17 @@ public final class ConstraintNames {
         return "Unmet " + priority.wireName() + " demand";
     }
 
-    /** The fairness penalty of a line missing {@code shortfall} units: weight x 1000 x s^2 / requested. */
+    public static String fairShortfall(Priority priority) {
+        return "Fair " + priority.wireName() + " shortfall";
+    }
+
+    /**
+     * The fairness penalty of a line missing {@code shortfall} of its units: round(10^6 x s^2 / requested),
+     * which tells fill rates apart to about a millionth. It is at most 10^6 x requested (s <= requested),
+     * so with at most {@link org.medsupply.io.ProblemValidator#MAX_TOTAL_UNITS} units requested in a
+     * problem a level's sum stays below 10^18 &lt; 2^63.
+     */
     public static long unfairness(DemandLine line, long shortfall) {
-        double share = (double) shortfall * shortfall / line.quantity();
-        return Math.round(1000d * share) * line.priority().weight();
+        return Math.round(FAIRNESS_SCALE * ((double) shortfall / line.quantity()) * shortfall);
     }
 }

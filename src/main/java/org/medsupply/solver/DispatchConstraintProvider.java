@@ -38,10 +38,13 @@ public class DispatchConstraintProvider implements ConstraintProvider {
                 vehicleShift(factory),
                 unsplittableLine(factory),
                 unmetDemand(factory, Priority.CRITICAL),
+                fairShortfall(factory, Priority.CRITICAL),
                 unmetDemand(factory, Priority.HIGH),
+                fairShortfall(factory, Priority.HIGH),
                 unmetDemand(factory, Priority.NORMAL),
+                fairShortfall(factory, Priority.NORMAL),
                 unmetDemand(factory, Priority.LOW),
-                fairShortfall(factory),
+                fairShortfall(factory, Priority.LOW),
                 lateDelivery(factory),
                 travelCost(factory),
                 vehicleFixedCost(factory),
@@ -104,7 +107,7 @@ public class DispatchConstraintProvider implements ConstraintProvider {
     /** A vehicle is back at its warehouse by the end of its shift. Hard; per minute after it. */
     protected Constraint vehicleShift(ConstraintFactory factory) {
         return dispatched(factory)
-                .filter(delivery -> delivery.getNext() == null && returnMs(delivery) > delivery.getVehicle().shiftToMs())
+                .filter(delivery -> delivery.makesLastStop() && returnMs(delivery) > delivery.getVehicle().shiftToMs())
                 .penalizeLong(HARD, delivery -> TimeAxis.ceilMinutes(returnMs(delivery) - delivery.getVehicle().shiftToMs()))
                 .asConstraint(ConstraintNames.VEHICLE_SHIFT);
     }
@@ -128,16 +131,17 @@ public class DispatchConstraintProvider implements ConstraintProvider {
     }
 
     /**
-     * Shortfall spread evenly: per line, 1000 x shortfall^2 / requested, times the priority weight.
-     * For a fixed total shortfall this is least when every line misses the same share, so equal
-     * fill rates beat starving one site to fully serve another.
+     * Shortfall of one priority spread evenly, on the level just below its units: per line,
+     * {@link ConstraintNames#unfairness}. Plans compared here miss the same number of units of the
+     * priority, and for a fixed total shortfall the sum of shortfall^2 / requested is least when every
+     * line misses the same share, so equal fill rates beat starving one site to fully serve another.
      */
-    protected Constraint fairShortfall(ConstraintFactory factory) {
+    protected Constraint fairShortfall(ConstraintFactory factory, Priority priority) {
         return factory.forEach(Delivery.class)
-                .filter(Delivery::isUnserved)
+                .filter(delivery -> delivery.isUnserved() && delivery.getLine().priority() == priority)
                 .groupBy(Delivery::getLine, sumLong(Delivery::getQuantity))
-                .penalizeLong(soft(ScoreLevels.FAIRNESS), ConstraintNames::unfairness)
-                .asConstraint(ConstraintNames.FAIR_SHORTFALL);
+                .penalizeLong(soft(ScoreLevels.fairness(priority)), ConstraintNames::unfairness)
+                .asConstraint(ConstraintNames.fairShortfall(priority));
     }
 
     /** Minutes after {@code needBy} that a line's last delivery starts, times the priority weight. */
@@ -154,6 +158,7 @@ public class DispatchConstraintProvider implements ConstraintProvider {
     /** Driving to each stop, and back to the warehouse after the last; metres times cost per km. */
     protected Constraint travelCost(ConstraintFactory factory) {
         return dispatched(factory)
+                .filter(Delivery::startsStop)
                 .penalizeLong(soft(ScoreLevels.TRAVEL), DispatchConstraintProvider::travelCostOf)
                 .asConstraint(ConstraintNames.TRAVEL_COST);
     }
@@ -169,8 +174,8 @@ public class DispatchConstraintProvider implements ConstraintProvider {
 
     static long travelCostOf(Delivery delivery) {
         Vehicle vehicle = delivery.getVehicle();
-        long cost = vehicle.travelCost(delivery.getOrigin(), delivery.getHospital());
-        if (delivery.getNext() == null) {
+        long cost = vehicle.travelCost(delivery.getStopOrigin(), delivery.getHospital());
+        if (delivery.makesLastStop()) {
             cost += vehicle.travelCost(delivery.getHospital(), vehicle.warehouse());
         }
         return cost;

@@ -51,7 +51,7 @@ public final class Dispatcher {
                 scoreCalculationCount[0] = phaseScope.getSolverScope().getScoreCalculationCount();
             }
         });
-        DispatchSolution best = solver.solve(problem);
+        DispatchSolution best = PlanTopUp.of(solver.solve(problem), config);
         return new Run(best, constructionMillis[0], solver.getTimeMillisSpent(), scoreCalculationCount[0]);
     }
 }

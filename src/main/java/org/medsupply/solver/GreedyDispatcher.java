@@ -35,9 +35,15 @@ public final class GreedyDispatcher {
     /** In the problem's vehicle order, so that ties go the same way in every run. */
     private final Map<Vehicle, List<TripState>> tripsByVehicle = new LinkedHashMap<>();
     private final Map<Warehouse, Map<Supply, Long>> stockLeft = new IdentityHashMap<>();
+    /** The trip whose stop an unsplittable line's first portion went to: the rest may only join it. */
+    private final Map<DemandLine, TripState> unsplittableTrip = new HashMap<>();
 
-    private GreedyDispatcher(DispatchSolution solution) {
+    /** Whether a chunk larger than what stock or room allow is cut down to it (after solving, see {@link #topUp}). */
+    private final boolean cutToFit;
+
+    private GreedyDispatcher(DispatchSolution solution, boolean cutToFit) {
         this.solution = solution;
+        this.cutToFit = cutToFit;
         for (Trip trip : solution.getTrips()) {
             if (!trip.isUnservedPool()) {
                 TripState state = new TripState(trip);
@@ -50,28 +56,59 @@ public final class GreedyDispatcher {
             solution.getSupplies().forEach(supply -> left.put(supply, warehouse.stockOf(supply)));
             stockLeft.put(warehouse, left);
         }
-        states.values().forEach(state -> state.stops.forEach(stop -> stop.deliveries.forEach(d ->
-                stockLeft.get(state.vehicle().warehouse()).merge(d.getSupply(), -d.getQuantity(), Long::sum))));
+        states.values().forEach(state -> state.stops.forEach(stop -> stop.deliveries.forEach(d -> {
+            stockLeft.get(state.vehicle().warehouse()).merge(d.getSupply(), -d.getQuantity(), Long::sum);
+            if (!d.getLine().splittable()) {
+                unsplittableTrip.put(d.getLine(), state);
+            }
+        })));
     }
 
     /** The trips' new delivery lists; deliveries not in any of them stay in the unserved pool. */
     public static Map<Trip, List<Delivery>> plan(DispatchSolution solution) {
-        GreedyDispatcher dispatcher = new GreedyDispatcher(solution);
-        Map<DemandLine, List<Delivery>> waiting = new HashMap<>();
+        return plan(solution, false);
+    }
+
+    /**
+     * The same on a solved plan, cutting chunks to what is left in stock and in each vehicle: the new
+     * pieces are added to the solution's deliveries, what remains of a cut chunk stays unserved. So no
+     * stock stays in a warehouse while its lines go short and a vehicle there has room and time.
+     */
+    public static Map<Trip, List<Delivery>> topUp(DispatchSolution solution) {
+        return plan(solution, true);
+    }
+
+    private static Map<Trip, List<Delivery>> plan(DispatchSolution solution, boolean cutToFit) {
+        GreedyDispatcher dispatcher = new GreedyDispatcher(solution, cutToFit);
+        Map<DemandLine, Portion> shares = new HashMap<>();
+        Map<DemandLine, Portion> rests = new HashMap<>();
         for (Delivery delivery : solution.unservedPool().getDeliveries()) {
-            waiting.computeIfAbsent(delivery.getLine(), line -> new ArrayList<>()).add(delivery);
+            (delivery.isInFairShare() ? shares : rests)
+                    .computeIfAbsent(delivery.getLine(), line -> new Portion(line, delivery.isInFairShare()))
+                    .chunks.add(delivery);
         }
+        List<Portion> portions = new ArrayList<>(shares.values());
+        portions.addAll(rests.values());
         Map<Hospital, Double> remoteness = remoteness(solution);
-        Comparator<DemandLine> byRemoteness = Comparator.comparing(line -> remoteness.get(line.hospital()));
-        waiting.keySet().stream()
-                .sorted(Comparator.comparing(DemandLine::priority)
-                        .thenComparing(line -> line.needByMs() == null ? Long.MAX_VALUE : line.needByMs())
+        Comparator<Portion> byRemoteness = Comparator.comparing(portion -> remoteness.get(portion.line.hospital()));
+        // every line's fair share of a short supply before any line of that priority gets more
+        portions.stream()
+                .sorted(Comparator.comparing((Portion portion) -> portion.line.priority())
+                        .thenComparing(portion -> !portion.fairShare)
+                        .thenComparing(portion -> portion.line.needByMs() == null ? Long.MAX_VALUE : portion.line.needByMs())
                         .thenComparing(stockAndFleetCoverAll(solution) ? byRemoteness.reversed() : byRemoteness)
-                        .thenComparing(DemandLine::index))
-                .forEach(line -> dispatcher.dispatch(line, waiting.get(line)));
+                        .thenComparing(portion -> portion.line.index()))
+                .forEach(portion -> dispatcher.dispatch(portion.line, portion.chunks));
         Map<Trip, List<Delivery>> result = new IdentityHashMap<>();
         dispatcher.states.forEach((trip, state) -> result.put(trip, state.deliveries()));
         return result;
+    }
+
+    /** The waiting chunks of a line, either those of its fair share or the rest. */
+    private record Portion(DemandLine line, boolean fairShare, List<Delivery> chunks) {
+        Portion(DemandLine line, boolean fairShare) {
+            this(line, fairShare, new ArrayList<>());
+        }
     }
 
     /**
@@ -128,15 +165,22 @@ public final class GreedyDispatcher {
                 return;
             }
             TripState state = insertion.state;
-            List<Delivery> taken = chunksTaken(state, line.supply(), left);
+            Load load = chunksTaken(state, line.supply(), left);
             Stop stop = insertion.apply();
+            List<Delivery> taken = new ArrayList<>(load.whole);
+            left.removeAll(load.whole);
+            if (load.cut != null) {
+                Delivery piece = load.cut.splitOff(load.cutUnits, load.cut.getId() + "/" + solution.getDeliveries().size());
+                solution.getDeliveries().add(piece);
+                taken.add(piece);
+            }
             for (Delivery chunk : taken) {
                 stop.deliveries.add(chunk);
                 state.load(chunk);
                 stockLeft.get(state.vehicle().warehouse()).merge(line.supply(), -chunk.getQuantity(), Long::sum);
             }
-            left.removeAll(taken);
             if (!line.splittable()) {
+                unsplittableTrip.put(line, state);
                 return;
             }
         }
@@ -156,8 +200,7 @@ public final class GreedyDispatcher {
         long bestUnits = 0;
         while (!candidates.isEmpty()) {
             Insertion candidate = candidates.poll();
-            long units = chunksTaken(candidate.state, line.supply(), left).stream()
-                    .mapToLong(Delivery::getQuantity).sum();
+            long units = chunksTaken(candidate.state, line.supply(), left).units();
             boolean takesAll = units == allUnits;
             if (!takesAll && (line.splittable() ? best != null : units <= bestUnits)) {
                 continue;
@@ -175,35 +218,56 @@ public final class GreedyDispatcher {
         return best;
     }
 
+    /** Whole chunks a trip takes, and (cutting to fit) a part of one more. */
+    private record Load(List<Delivery> whole, Delivery cut, long cutUnits) {
+        long units() {
+            return whole.stream().mapToLong(Delivery::getQuantity).sum() + cutUnits;
+        }
+    }
+
     /** The waiting chunks (largest first) the trip would take, as its capacity and its warehouse's stock allow. */
-    private List<Delivery> chunksTaken(TripState state, Supply supply, List<Delivery> left) {
+    private Load chunksTaken(TripState state, Supply supply, List<Delivery> left) {
         long stock = stockLeft.get(state.vehicle().warehouse()).get(supply);
         long weightMg = state.weightMg;
         long volumeMm3 = state.volumeMm3;
         List<Delivery> taken = new ArrayList<>();
+        Delivery tooLarge = null;
         for (Delivery chunk : left) {
             if (state.fits(weightMg, volumeMm3, chunk) && stock >= chunk.getQuantity()) {
                 weightMg += chunk.weightMg();
                 volumeMm3 += chunk.volumeMm3();
                 stock -= chunk.getQuantity();
                 taken.add(chunk);
+            } else if (tooLarge == null) {
+                tooLarge = chunk;
             }
         }
-        return taken;
+        if (cutToFit && tooLarge != null) {
+            long units = Math.min(stock, state.unitsFitting(weightMg, volumeMm3, supply));
+            if (units > 0) {
+                return new Load(taken, tooLarge, Math.min(units, tooLarge.getQuantity() - 1));
+            }
+        }
+        return new Load(taken, null, 0);
     }
 
     /** The trips that can take at least {@code smallest} of the line: vehicle, stock and capacity allowing. */
     private List<TripState> eligibleTrips(DemandLine line, Delivery smallest) {
         List<TripState> eligible = new ArrayList<>();
+        long fewest = cutToFit ? 1 : smallest.getQuantity();
+        TripState placed = unsplittableTrip.get(line);
+        if (placed != null) {
+            long stock = stockLeft.get(placed.vehicle().warehouse()).get(line.supply());
+            return placed.takes(fewest, line.supply()) && stock >= fewest ? List.of(placed) : List.of();
+        }
         for (List<TripState> vehicleTrips : tripsByVehicle.values()) {
             Vehicle vehicle = vehicleTrips.get(0).vehicle();
-            if (!vehicle.canCarry(line.supply())
-                    || stockLeft.get(vehicle.warehouse()).get(line.supply()) < smallest.getQuantity()) {
+            if (!vehicle.canCarry(line.supply()) || stockLeft.get(vehicle.warehouse()).get(line.supply()) < fewest) {
                 continue;
             }
             boolean emptyTripSeen = false;
             for (TripState state : vehicleTrips) {
-                if (!state.fits(smallest) || (state.stops.isEmpty() && emptyTripSeen)) {
+                if (!state.takes(fewest, line.supply()) || (state.stops.isEmpty() && emptyTripSeen)) {
                     continue; // the empty trips of a vehicle are all alike: try the first
                 }
                 emptyTripSeen |= state.stops.isEmpty();
@@ -269,8 +333,15 @@ public final class GreedyDispatcher {
             return trip.getVehicle();
         }
 
-        boolean fits(Delivery delivery) {
-            return fits(weightMg, volumeMm3, delivery);
+        /** Whether {@code units} of the supply fit on top of the trip's load. */
+        boolean takes(long units, Supply supply) {
+            return unitsFitting(weightMg, volumeMm3, supply) >= units;
+        }
+
+        /** How many units of the supply fit on top of a load of {@code loadMg} and {@code loadMm3}. */
+        long unitsFitting(long loadMg, long loadMm3, Supply supply) {
+            return Math.min((vehicle().capacityMg() - loadMg) / supply.weightMg(),
+                    (vehicle().capacityMm3() - loadMm3) / supply.volumeMm3());
         }
 
         /** Whether the delivery fits on top of a load of {@code loadMg} and {@code loadMm3}. */

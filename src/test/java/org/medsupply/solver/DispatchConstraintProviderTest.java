@@ -36,7 +36,7 @@ import org.optaplanner.test.api.score.stream.ConstraintVerifier;
 class DispatchConstraintProviderTest {
 
     private final ConstraintVerifier<DispatchConstraintProvider, DispatchSolution> verifier =
-            ConstraintVerifier.build(new DispatchConstraintProvider(), DispatchSolution.class, Trip.class, Delivery.class);
+            ConstraintVerifier.create(SolverConfigs.production()); // Bavet, as in production
 
     private final Warehouse depot = warehouse("wh", 10, 10);
     private final Hospital h1 = hospital("h1", 1, 3, 4);
@@ -137,6 +137,17 @@ class DispatchConstraintProviderTest {
     }
 
     @Test
+    void receivingWindowUnpenalizedForADeliveryJoiningAnEarlierStop() {
+        Hospital closesAt5 = hospital("h1", 1, 3, 4, 5, 0); // reached at minute 5
+        Delivery a = delivery(line(0, closesAt5, MASKS, 2, Priority.HIGH), 2);
+        Delivery c = delivery(line(1, h2, MASKS, 1, Priority.HIGH), 1);
+        Delivery b = delivery(line(2, closesAt5, VACCINE, 1, Priority.HIGH), 1); // listed after h2, unloaded at minute 5
+        verifier.verifyThat(DispatchConstraintProvider::receivingWindow)
+                .given(facts(trips(vehicle("van", depot, 100, true), List.of(a, c, b)), a, c, b).toArray())
+                .penalizesBy(0);
+    }
+
+    @Test
     void receivingWindowUnpenalizedWhenStartingAtClosingTime() {
         Hospital closesAt5 = hospital("h1", 1, 3, 4, 5, 0);
         Delivery a = delivery(line(0, closesAt5, MASKS, 2, Priority.HIGH), 2);
@@ -181,10 +192,21 @@ class DispatchConstraintProviderTest {
         DemandLine line = unsplittable(h1);
         Delivery a = new Delivery("0:0", line, 2);
         Delivery b = new Delivery("0:1", line, 4);
+        Vehicle van = vehicle("van", depot, 100, false);
+        verifier.verifyThat(DispatchConstraintProvider::unsplittableLine)
+                .given(facts(trips(van, List.of(a), List.of(b)), a, b).toArray())
+                .penalizesBy(1); // two trips, each with a stop at h1
+    }
+
+    @Test
+    void unsplittableLineUnpenalizedWhenListedTwiceInOneTrip() {
+        DemandLine line = unsplittable(h1);
+        Delivery a = new Delivery("0:0", line, 2);
+        Delivery b = new Delivery("0:1", line, 4);
         Delivery between = delivery(line(1, h2, MASKS, 1, Priority.LOW), 1);
         verifier.verifyThat(DispatchConstraintProvider::unsplittableLine)
                 .given(facts(trips(vehicle("van", depot, 100, false), List.of(a, between, b)), a, b, between).toArray())
-                .penalizesBy(1); // same trip, two separate stops at h1
+                .penalizesBy(0); // b joins a's stop: the trip stops once at h1
     }
 
     @Test
@@ -217,33 +239,50 @@ class DispatchConstraintProviderTest {
     }
 
     @Test
-    void fairShortfallPenalizesSquaredShareTimesPriorityWeight() {
+    void fairShortfallPenalizesSquaredShortfallOverRequestAtItsOwnPriority() {
         DemandLine line = line(0, h1, MASKS, 10, Priority.HIGH);
         Delivery sent = new Delivery("0:0", line, 5);
         Delivery missing = new Delivery("0:1", line, 5);
         List<Object> facts = facts(trips(vehicle("van", depot, 100, false), List.of(sent)), sent, missing);
         facts.add(pool(missing));
-        verifier.verifyThat(DispatchConstraintProvider::fairShortfall)
+        verifier.verifyThat((provider, factory) -> provider.fairShortfall(factory, Priority.HIGH))
                 .given(facts.toArray())
-                .penalizesBy(1000L * 25 / 10 * Priority.HIGH.weight());
+                .penalizesBy(1_000_000L * 25 / 10);
+        verifier.verifyThat((provider, factory) -> provider.fairShortfall(factory, Priority.CRITICAL))
+                .given(facts.toArray())
+                .penalizesBy(0);
     }
 
     @Test
     void fairShortfallPrefersEvenShares() {
-        // 10 units short over two lines of 10: 5 + 5 costs 2 x 2500, 10 + 0 costs 10000
-        DemandLine first = line(0, h1, MASKS, 10, Priority.HIGH);
-        DemandLine second = line(1, h2, MASKS, 10, Priority.HIGH);
+        // 10 units short over two lines of 10: 5 + 5 costs 2 x 2.5e6, 10 + 0 costs 1e7
+        DemandLine first = line(0, h1, MASKS, 10, Priority.CRITICAL);
+        DemandLine second = line(1, h2, MASKS, 10, Priority.CRITICAL);
         Delivery firstHalf = new Delivery("0:0", first, 5);
         Delivery secondHalf = new Delivery("1:0", second, 5);
-        verifier.verifyThat(DispatchConstraintProvider::fairShortfall)
+        verifier.verifyThat((provider, factory) -> provider.fairShortfall(factory, Priority.CRITICAL))
                 .given(pool(firstHalf, secondHalf), firstHalf, secondHalf)
-                .penalizesBy(5000L * Priority.HIGH.weight());
+                .penalizesBy(5_000_000L);
+        Delivery whole = new Delivery("0:0", first, 10);
+        verifier.verifyThat((provider, factory) -> provider.fairShortfall(factory, Priority.CRITICAL))
+                .given(pool(whole), whole)
+                .penalizesBy(10_000_000L);
+    }
+
+    @Test
+    void fairShortfallTellsApartSharesOfABigAsk() {
+        // 30 units for asks of 5,000 and 2,000: 21/9 (in proportion) must beat 22/8
+        DemandLine big = line(0, h1, MASKS, 5000, Priority.NORMAL);
+        DemandLine small = line(1, h2, MASKS, 2000, Priority.NORMAL);
+        long proportional = ConstraintNames.unfairness(big, 5000 - 21) + ConstraintNames.unfairness(small, 2000 - 9);
+        long skewed = ConstraintNames.unfairness(big, 5000 - 22) + ConstraintNames.unfairness(small, 2000 - 8);
+        org.junit.jupiter.api.Assertions.assertTrue(proportional < skewed, proportional + " vs " + skewed);
     }
 
     @Test
     void fairShortfallUnpenalizedWhenNothingIsShort() {
         Delivery sent = delivery(line(0, h1, MASKS, 10, Priority.HIGH), 10);
-        verifier.verifyThat(DispatchConstraintProvider::fairShortfall)
+        verifier.verifyThat((provider, factory) -> provider.fairShortfall(factory, Priority.HIGH))
                 .given(facts(trips(vehicle("van", depot, 100, false), List.of(sent)), sent).toArray())
                 .penalizesBy(0);
     }
@@ -276,6 +315,17 @@ class DispatchConstraintProviderTest {
         verifier.verifyThat(DispatchConstraintProvider::travelCost)
                 .given(facts(trips(vehicle("van", depot, 100, true), List.of(a, b, c)), a, b, c).toArray())
                 .penalizesBy(12_000); // 5 + 0 + 4 + 3 km
+    }
+
+    @Test
+    void travelCostCountsAHospitalListedTwiceInATripAsOneStop() {
+        // h1, h2, h1 again: the second h1 delivery joins the first stop, the route is wh-h1-h2-wh
+        Delivery a = delivery(line(0, h1, MASKS, 1, Priority.HIGH), 1);
+        Delivery c = delivery(line(1, h2, MASKS, 1, Priority.HIGH), 1);
+        Delivery b = delivery(line(2, h1, VACCINE, 1, Priority.HIGH), 1);
+        verifier.verifyThat(DispatchConstraintProvider::travelCost)
+                .given(facts(trips(vehicle("van", depot, 100, true), List.of(a, c, b)), a, c, b).toArray())
+                .penalizesBy(12_000); // 5 + 4 + 3 km
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.medsupply.solver;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +37,8 @@ public class NaiveScoreCalculator implements EasyScoreCalculator<DispatchSolutio
             unserved.merge(delivery.getLine(), delivery.getQuantity(), Long::sum);
             soft[ScoreLevels.unmet(delivery.getLine().priority())] -= delivery.getQuantity();
         }
-        unserved.forEach((line, missing) -> soft[ScoreLevels.FAIRNESS] -= ConstraintNames.unfairness(line, missing));
+        unserved.forEach((line, missing) ->
+                soft[ScoreLevels.fairness(line.priority())] -= ConstraintNames.unfairness(line, missing));
 
         Map<Warehouse, Map<Supply, Long>> shipped = new HashMap<>();
         Map<DemandLine, Long> lastStart = new HashMap<>();
@@ -52,21 +54,21 @@ public class NaiveScoreCalculator implements EasyScoreCalculator<DispatchSolutio
                 used.add(vehicle);
                 long weight = 0;
                 long volume = 0;
+                // the trip stops once at each of its hospitals, in the order they first appear
+                Map<Hospital, Long> startAt = new LinkedHashMap<>();
+                deliveries.forEach(delivery -> startAt.put(delivery.getHospital(), null));
                 Site here = vehicle.warehouse();
-                long start = 0;
-                int stop = -1;
-                for (Delivery delivery : deliveries) {
-                    Hospital hospital = delivery.getHospital();
-                    if (here != hospital) {
-                        stop++;
-                        soft[ScoreLevels.TRAVEL] -= vehicle.travelCost(here, hospital);
-                        start = Math.max(clock + vehicle.drivingMs(here, hospital), hospital.windowFromMs());
-                        if (start > hospital.windowToMs()) {
-                            hard -= TimeAxis.ceilMinutes(start - hospital.windowToMs());
-                        }
-                        clock = start + hospital.unloadMs();
-                        here = hospital;
+                for (Hospital hospital : startAt.keySet()) {
+                    soft[ScoreLevels.TRAVEL] -= vehicle.travelCost(here, hospital);
+                    long start = Math.max(clock + vehicle.drivingMs(here, hospital), hospital.windowFromMs());
+                    if (start > hospital.windowToMs()) {
+                        hard -= TimeAxis.ceilMinutes(start - hospital.windowToMs());
                     }
+                    startAt.put(hospital, start);
+                    clock = start + hospital.unloadMs();
+                    here = hospital;
+                }
+                for (Delivery delivery : deliveries) {
                     weight += delivery.weightMg();
                     volume += delivery.volumeMm3();
                     if (!vehicle.canCarry(delivery.getSupply())) {
@@ -74,10 +76,10 @@ public class NaiveScoreCalculator implements EasyScoreCalculator<DispatchSolutio
                     }
                     shipped.computeIfAbsent(vehicle.warehouse(), w -> new HashMap<>())
                             .merge(delivery.getSupply(), delivery.getQuantity(), Long::sum);
-                    lastStart.merge(delivery.getLine(), start, Math::max);
+                    lastStart.merge(delivery.getLine(), startAt.get(delivery.getHospital()), Math::max);
                     if (!delivery.getLine().splittable()) {
                         stopsOfUnsplittable.computeIfAbsent(delivery.getLine(), l -> new HashSet<>())
-                                .add(trip.getId() + "/" + stop);
+                                .add(trip.getId() + "/" + delivery.getHospital().id());
                     }
                 }
                 soft[ScoreLevels.TRAVEL] -= vehicle.travelCost(here, vehicle.warehouse());

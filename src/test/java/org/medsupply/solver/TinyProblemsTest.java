@@ -52,6 +52,16 @@ class TinyProblemsTest {
     }
 
     @Test
+    void littleStockAgainstBigAsksIsAllShippedInProportion() throws Exception {
+        PlanFile plan = solve("big-ask"); // 30 in stock for asks of 5,000 and 2,000
+        assertThat(delivered(plan)).containsEntry("h1/n95", 21L).containsEntry("h2/n95", 9L);
+        assertThat(plan.unmet()).hasSize(2).allSatisfy(unmet -> {
+            assertThat(unmet.cause()).isEqualTo("stock");
+            assertThat(unmet.reason()).contains("30 n95");
+        });
+    }
+
+    @Test
     void criticalDemandIsServedBeforeLowDemand() throws Exception {
         PlanFile plan = solve("priority-first");
         assertThat(delivered(plan)).containsEntry("h1/n95", 8L).containsEntry("h2/n95", 2L);

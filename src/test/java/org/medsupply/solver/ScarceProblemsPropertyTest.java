@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medsupply.solver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.medsupply.check.PlanChecker;
+import org.medsupply.domain.DispatchSolution;
+import org.medsupply.generate.ProblemGenerator;
+import org.medsupply.io.PlanFile;
+import org.medsupply.io.PlanWriter;
+import org.medsupply.io.ProblemFile;
+import org.medsupply.io.ProblemMapper;
+import org.medsupply.testing.TestSolving;
+import org.optaplanner.core.config.solver.SolverConfig;
+
+/**
+ * Random scarce problems (scarce supplies with 1 to 20 % of their demand in stock, an ample fleet):
+ * the solver's plan is never lexicographically worse than the greedy's, ships at least every unit of
+ * every supply the greedy ships, stops at no hospital twice in one trip, and passes the checker.
+ */
+class ScarceProblemsPropertyTest {
+
+    private static DispatchSolution solve(ProblemFile problem, SolverConfig config) {
+        DispatchSolution solved = Dispatcher.solve(ProblemMapper.toSolution(problem), config, score -> {
+        });
+        PlanFile plan = PlanWriter.toPlan(solved);
+        assertThat(PlanChecker.check(problem, plan).violations()).isEmpty();
+        plan.routes().forEach(route -> route.trips().forEach(trip -> {
+            Set<String> visited = new HashSet<>();
+            trip.stops().forEach(stop -> assertThat(visited.add(stop.hospital()))
+                    .as("%s stops twice at %s in one trip", route.vehicle(), stop.hospital()).isTrue());
+        }));
+        return solved;
+    }
+
+    private static Map<String, Long> shippedPerSupply(DispatchSolution solution) {
+        Map<String, Long> shipped = new HashMap<>();
+        solution.getDeliveries().stream().filter(d -> d.isDispatched())
+                .forEach(d -> shipped.merge(d.getSupply().id(), d.getQuantity(), Long::sum));
+        return shipped;
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {11, 12, 13, 14, 15, 16})
+    void solverShipsWhatTheGreedyShipsAndNeverRepeatsAStop(long seed) {
+        double stockShare = new double[] {0.01, 0.05, 0.2}[(int) (seed % 3)];
+        ProblemFile problem = ProblemGenerator.generate(
+                new ProblemGenerator.Options(seed, 12 + (int) (seed % 4) * 4, 2, 8, 1 - stockShare));
+        DispatchSolution greedy = solve(problem, SolverConfigs.greedyOnly());
+        DispatchSolution solver = solve(problem, TestSolving.config(500));
+        assertThat(solver.getScore()).isGreaterThanOrEqualTo(greedy.getScore());
+        Map<String, Long> solverShipped = shippedPerSupply(solver);
+        shippedPerSupply(greedy).forEach((supply, units) ->
+                assertThat(solverShipped.getOrDefault(supply, 0L)).as(supply).isGreaterThanOrEqualTo(units));
+    }
+}
