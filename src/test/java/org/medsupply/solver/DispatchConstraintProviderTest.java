@@ -176,6 +176,18 @@ class DispatchConstraintProviderTest {
     }
 
     @Test
+    void vehicleShiftCountsTheReturnFromTheLastStopNotTheLastListedDelivery() {
+        // listed h1, h2, h1: the stops are h1 then h2, back from h2 at 5 + 4 + 3 = minute 12
+        Delivery a = delivery(line(0, h1, MASKS, 1, Priority.HIGH), 1);
+        Delivery c = delivery(line(1, h2, MASKS, 1, Priority.HIGH), 1);
+        Delivery b = delivery(line(2, h1, MASKS, 1, Priority.HIGH), 1);
+        verifier.verifyThat(DispatchConstraintProvider::vehicleShift)
+                .given(facts(trips(vehicle("van", depot, 100, false, 10 * MINUTE, 1), List.of(a, c, b)), a, c, b)
+                        .toArray())
+                .penalizesBy(2);
+    }
+
+    @Test
     void vehicleShiftUnpenalizedWhenBackInTime() {
         Delivery a = delivery(line(0, h1, MASKS, 2, Priority.HIGH), 2);
         verifier.verifyThat(DispatchConstraintProvider::vehicleShift)
