@@ -10,6 +10,7 @@ import org.medsupply.io.ProblemFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "generate", description = "Writes a seeded, realistic outbreak problem of any size.")
@@ -18,34 +19,60 @@ final class GenerateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--hospitals", defaultValue = "100")
+    @Option(names = "--hospitals", defaultValue = "100",
+            description = "receiving sites: hospitals, clinics and quarantine sites (default: ${DEFAULT-VALUE})")
     private int hospitals;
 
-    @Option(names = "--warehouses", defaultValue = "3")
+    @Option(names = "--warehouses", defaultValue = "3",
+            description = "warehouses on the city's edge (default: ${DEFAULT-VALUE})")
     private int warehouses;
 
-    @Option(names = "--vehicles", defaultValue = "12")
+    @Option(names = "--vehicles", defaultValue = "12",
+            description = "fleet size, spread over the warehouses (default: ${DEFAULT-VALUE})")
     private int vehicles;
 
-    @Option(names = "--seed", defaultValue = "1")
+    @Option(names = "--seed", defaultValue = "1",
+            description = "the same seed and options always give the same file (default: ${DEFAULT-VALUE})")
     private long seed;
 
-    @Option(names = "--scarcity", defaultValue = "0.3", description = "share of scarce supplies' demand stock cannot cover")
+    @Option(names = "--scarcity", paramLabel = "SHARE", defaultValue = "0.3",
+            description = "share of each scarce supply's demand missing from stock, 0..1 (default: ${DEFAULT-VALUE})")
     private double scarcity;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "PROBLEM")
+    @Option(names = "--scarce-stock", paramLabel = "SHARE",
+            description = "instead of --scarcity: stock of each scarce supply as a share of its demand, 0..1, "
+                    + "e.g. 0.05 = 5 %% (default: 1 - scarcity)")
+    private Double scarceStock;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "PROBLEM",
+            description = "problem file to write (JSON, FORMAT.md; required, no default)")
     private Path output;
 
     @Override
     public Integer call() throws Exception {
-        if (hospitals < 1 || warehouses < 1 || vehicles < 1 || scarcity < 0 || scarcity > 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+        if (hospitals < 1 || warehouses < 1 || vehicles < 1 || !isShare(scarcity)) {
+            throw new ParameterException(spec.commandLine(),
                     "hospitals, warehouses and vehicles must be at least 1 and scarcity between 0 and 1");
+        }
+        if (scarceStock != null) {
+            if (spec.commandLine().getParseResult().hasMatchedOption("--scarcity")) {
+                throw new ParameterException(spec.commandLine(), "give --scarcity or --scarce-stock, not both "
+                        + "(--scarce-stock SHARE is --scarcity 1-SHARE)");
+            }
+            if (!isShare(scarceStock)) {
+                throw new ParameterException(spec.commandLine(),
+                        "--scarce-stock must be between 0 and 1, not " + scarceStock);
+            }
+            scarcity = ProblemGenerator.Options.scarcityFor(scarceStock);
         }
         ProblemFile problem = ProblemGenerator.generate(
                 new ProblemGenerator.Options(seed, hospitals, warehouses, vehicles, scarcity));
         ProblemGenerator.write(problem, output);
         spec.commandLine().getOut().println("wrote " + output);
         return 0;
+    }
+
+    private static boolean isShare(double value) {
+        return value >= 0 && value <= 1;
     }
 }

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
 @Command(name = "medsupply", mixinStandardHelpOptions = true, version = "MedSupply 0.1.0",
         description = "Plans the dispatch of emergency medical supplies.",
         subcommands = {SolveCommand.class, ValidateCommand.class, CheckCommand.class, GenerateCommand.class,
-            ConvertCommand.class, ServeCommand.class, BenchmarkCommand.class, QualityCommand.class})
+            ConvertCommand.class, ServeCommand.class, BenchmarkCommand.class, QualityCommand.class,
+            ScarcityCommand.class})
 public final class Main {
 
     public static final int BAD_INPUT = 2;

@@ -66,6 +66,26 @@ public final class ProblemGenerator {
             return new Options(seed, hospitals, warehouses, vehicles, DEFAULT_SCARCITY);
         }
 
+        /**
+         * The scarcity that leaves {@code scarceStockShare} (in [0, 1]) of each scarce supply's demand in
+         * stock; {@link #scarceStockShare()} gives that share back exactly.
+         */
+        public static double scarcityFor(double scarceStockShare) {
+            return decimalComplement(scarceStockShare);
+        }
+
+        /**
+         * The stock of each scarce supply as a share of its demand: 1 - scarcity, subtracted in decimal
+         * because in binary 1 - (1 - 0.2) is just below 0.2, a unit short of a fifth of 5, 10, 15... units.
+         */
+        public double scarceStockShare() {
+            return decimalComplement(scarcity);
+        }
+
+        private static double decimalComplement(double share) {
+            return BigDecimal.ONE.subtract(BigDecimal.valueOf(share)).doubleValue();
+        }
+
         /** "outbreak-h2000-w8-v500-s1.json"; a scarcity other than the default is added as "-scarcity0.5". */
         public String fileName() {
             String scarcityPart = scarcity == DEFAULT_SCARCITY ? ""
@@ -231,7 +251,7 @@ public final class ProblemGenerator {
             SupplyDto supply = item.supply();
             long requested = demand.getOrDefault(supply.id(), 0L);
             long total = scarce.contains(supply.id())
-                    ? (long) Math.floor((1 - options.scarcity()) * requested)
+                    ? (long) Math.floor(options.scarceStockShare() * requested)
                     : (long) Math.ceil(requested * draws.between(1.1, 1.5));
             boolean coldChain = Boolean.TRUE.equals(supply.coldChain());
             double[] weights = new double[options.warehouses()];

@@ -8,9 +8,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medsupply.io.ProblemFile;
+import org.medsupply.io.ProblemReader;
 
 /** The commands as a coordinator runs them: output, files written and exit codes (0 done, 2 bad input, 1 internal). */
 class CliTest {
@@ -95,6 +100,36 @@ class CliTest {
         assertThat(valid.exitCode()).as(valid.err()).isZero();
         assertThat(valid.out()).contains("2 warehouses, 12 hospitals, 3 vehicles");
         assertThat(run("generate", "--hospitals", "0", "-o", problem.toString()).exitCode()).isEqualTo(Main.BAD_INPUT);
+    }
+
+    @Test
+    void scarceStockLeavesThatShareOfEachScarceSupplyInStock() throws Exception {
+        Path file = dir.resolve("scarce.json");
+        Outcome generated = run("generate", "--hospitals", "40", "--warehouses", "2", "--vehicles", "6", "--seed", "3",
+                "--scarce-stock", "0.05", "-o", file.toString());
+        assertThat(generated.exitCode()).as(generated.err()).isZero();
+
+        ProblemFile problem = ProblemReader.read(file);
+        Map<String, Long> demand = new HashMap<>();
+        problem.hospitals().forEach(h -> h.demands().forEach(d -> demand.merge(d.supply(), d.quantity(), Long::sum)));
+        Map<String, Long> stock = new HashMap<>();
+        problem.warehouses().forEach(w -> w.stock().forEach((supply, units) -> stock.merge(supply, units, Long::sum)));
+        Map<String, Long> scarce = demand.entrySet().stream()
+                .filter(supply -> stock.getOrDefault(supply.getKey(), 0L) < supply.getValue())
+                .collect(Collectors.toMap(Map.Entry::getKey, supply -> stock.getOrDefault(supply.getKey(), 0L)));
+        assertThat(scarce).isNotEmpty();
+        scarce.forEach((supply, units) ->
+                assertThat(units).as(supply).isEqualTo((long) Math.floor(0.05 * demand.get(supply))));
+    }
+
+    @Test
+    void scarcityAndScarceStockTogetherAreBadInput() {
+        Outcome both = run("generate", "--scarcity", "0.9", "--scarce-stock", "0.1", "-o",
+                dir.resolve("both.json").toString());
+        assertThat(both.exitCode()).isEqualTo(Main.BAD_INPUT);
+        assertThat(both.err()).contains("--scarcity or --scarce-stock, not both");
+        assertThat(run("generate", "--scarce-stock", "1.5", "-o", dir.resolve("over.json").toString()).exitCode())
+                .isEqualTo(Main.BAD_INPUT);
     }
 
     @Test

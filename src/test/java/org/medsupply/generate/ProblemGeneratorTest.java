@@ -148,6 +148,15 @@ class ProblemGeneratorTest {
     }
 
     @Test
+    void aScarceStockShareComesBackExactly() {
+        // in binary 1 - (1 - 0.2) is 0.19999999999999996, a unit short of a fifth of 5 units
+        assertThat(new Options(1, 10, 1, 1, Options.scarcityFor(0.2)).scarceStockShare()).isEqualTo(0.2);
+        assertThat(new Options(1, 10, 1, 1, Options.scarcityFor(0.05)).scarceStockShare()).isEqualTo(0.05);
+        // and the default's share is the one the committed files were made with
+        assertThat(Options.of(1, 10, 1, 1).scarceStockShare()).isEqualTo(1 - ProblemGenerator.DEFAULT_SCARCITY);
+    }
+
+    @Test
     void withoutScarcityEveryDemandIsStocked() {
         ProblemFile problem = ProblemGenerator.generate(new Options(11, 200, 5, 50, 0));
         Map<String, Long> stock = stockBySupply(problem);
