@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.medsupply.domain.FairShares;
+
 /**
  * How evenly a plan shares out a supply that is short, per priority: the request-weighted Jain index of the
  * fill rates of the lines asking for it, against the best whole units can do, that is the same delivered
@@ -90,33 +92,14 @@ public final class PlanFairness {
 
     /**
      * {@code units} shared in proportion to {@code requested} (each > 0) in whole units, by largest
-     * remainder (ties to the earlier line), exact in integers. As the units are at most the sum of the
-     * requests, no line gets more than it asked for.
+     * remainder (ties to the earlier line), exact in integers ({@link FairShares#proportional}). As the units
+     * are at most the sum of the requests, no line gets more than it asked for.
      */
     public static long[] proportionalShares(long units, long[] requested) {
         long total = Arrays.stream(requested).sum();
         if (units < 0 || units > total) {
             throw new IllegalArgumentException(units + " units cannot be shared among requests of " + total);
         }
-        long[] shares = new long[requested.length];
-        long[] remainders = new long[requested.length];
-        long left = units;
-        for (int i = 0; i < requested.length; i++) {
-            long exact = Math.multiplyExact(units, requested[i]);
-            shares[i] = exact / total;
-            remainders[i] = exact % total;
-            left -= shares[i];
-        }
-        for (; left > 0; left--) {
-            int largest = 0;
-            for (int i = 1; i < remainders.length; i++) {
-                if (remainders[i] > remainders[largest]) {
-                    largest = i;
-                }
-            }
-            shares[largest]++;
-            remainders[largest] = -1;
-        }
-        return shares;
+        return FairShares.proportional(units, requested);
     }
 }

@@ -2,7 +2,7 @@
 package org.medsupply.domain;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -31,30 +31,45 @@ public final class FairShares {
                 tier.forEach(line -> shares.put(line, line.quantity()));
                 left -= requested;
             } else {
-                shares.putAll(proportional(tier, left, requested));
+                shares.putAll(proportional(tier, left));
                 left = 0;
             }
         }
         return shares;
     }
 
-    private static Map<DemandLine, Long> proportional(List<DemandLine> tier, long units, long requested) {
-        Map<DemandLine, Long> shares = new HashMap<>();
-        Map<DemandLine, BigInteger> remainders = new HashMap<>();
-        BigInteger total = BigInteger.valueOf(requested);
-        long given = 0;
-        for (DemandLine line : tier) {
-            BigInteger[] division = BigInteger.valueOf(units).multiply(BigInteger.valueOf(line.quantity()))
-                    .divideAndRemainder(total);
-            shares.put(line, division[0].longValueExact());
-            remainders.put(line, division[1]);
-            given += division[0].longValueExact();
+    private static Map<DemandLine, Long> proportional(List<DemandLine> tier, long units) {
+        long[] shares = proportional(units, tier.stream().mapToLong(DemandLine::quantity).toArray());
+        Map<DemandLine, Long> byLine = new HashMap<>();
+        for (int i = 0; i < shares.length; i++) {
+            byLine.put(tier.get(i), shares[i]);
         }
-        List<DemandLine> byRemainder = new ArrayList<>(tier);
-        byRemainder.sort(Comparator.comparing((DemandLine line) -> remainders.get(line)).reversed()
-                .thenComparing(DemandLine::index));
-        for (int i = 0; i < units - given; i++) {
-            shares.merge(byRemainder.get(i), 1L, Long::sum);
+        return byLine;
+    }
+
+    /**
+     * {@code units} (at most the sum of {@code requested}) shared in proportion to {@code requested} in whole
+     * units: each gets the floor of its exact share, and the units left go one each to the largest
+     * remainders, ties to the earlier request. Exact in integers, however large the numbers.
+     */
+    public static long[] proportional(long units, long[] requested) {
+        BigInteger total = BigInteger.valueOf(Arrays.stream(requested).sum());
+        long[] shares = new long[requested.length];
+        BigInteger[] remainders = new BigInteger[requested.length];
+        long left = units;
+        for (int i = 0; i < requested.length; i++) {
+            BigInteger[] division = BigInteger.valueOf(units).multiply(BigInteger.valueOf(requested[i]))
+                    .divideAndRemainder(total);
+            shares[i] = division[0].longValueExact();
+            remainders[i] = division[1];
+            left -= shares[i];
+        }
+        Integer[] byRemainder = new Integer[requested.length];
+        Arrays.setAll(byRemainder, i -> i);
+        Arrays.sort(byRemainder, Comparator.comparing((Integer i) -> remainders[i]).reversed()
+                .thenComparing(Comparator.naturalOrder()));
+        for (int i = 0; i < left; i++) {
+            shares[byRemainder[i]]++;
         }
         return shares;
     }

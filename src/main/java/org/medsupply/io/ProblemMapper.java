@@ -117,14 +117,12 @@ public final class ProblemMapper {
                 // Stock covers the supply: an unsplittable line arrives whole in one stop, so one delivery
                 // keeps the search small (classic routing instances are all such lines).
                 int count = line.splittable() ? maxChunksPerLine : 1;
-                Chunking.split(line.quantity(), count, perTrip, trips.size())
-                        .forEach(size -> chunks.add(new Delivery(line.index() + ":" + chunks.size(), line, size)));
+                addChunks(chunks, line, Chunking.split(line.quantity(), count, perTrip, trips.size()), false);
             } else {
                 // The fair share in fine chunks (whole units up to 4,095), the rest of the request coarser.
-                Chunking.split(share, SHARE_CHUNKS, perTrip, trips.size())
-                        .forEach(size -> chunks.add(new Delivery(line.index() + ":" + chunks.size(), line, size, true)));
-                Chunking.split(line.quantity() - share, maxChunksPerLine, perTrip, trips.size())
-                        .forEach(size -> chunks.add(new Delivery(line.index() + ":" + chunks.size(), line, size)));
+                addChunks(chunks, line, Chunking.split(share, SHARE_CHUNKS, perTrip, trips.size()), true);
+                addChunks(chunks, line, Chunking.split(line.quantity() - share, maxChunksPerLine, perTrip, trips.size()),
+                        false);
             }
             deliveries.addAll(chunks);
             pool.getDeliveries().addAll(chunks);
@@ -133,6 +131,11 @@ public final class ProblemMapper {
                 List.copyOf(warehouses.values()), hospitals, lines, vehicles, trips, deliveries);
         Timeline.connect(trips);
         return solution;
+    }
+
+    /** Deliveries of the given sizes for the line, numbered on from those already in {@code chunks}. */
+    private static void addChunks(List<Delivery> chunks, DemandLine line, List<Long> sizes, boolean inFairShare) {
+        sizes.forEach(size -> chunks.add(new Delivery(line.index() + ":" + chunks.size(), line, size, inFairShare)));
     }
 
     /**

@@ -4,7 +4,6 @@ package org.medsupply.service;
 import org.medsupply.domain.DispatchSolution;
 import org.medsupply.solver.PlanTopUp;
 import org.medsupply.solver.SolverConfigs;
-import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.impl.phase.event.PhaseLifecycleListenerAdapter;
 import org.optaplanner.core.impl.phase.scope.AbstractPhaseScope;
@@ -20,9 +19,9 @@ public final class OptaPlannerJobSolver implements JobSolver {
 
     @Override
     public DispatchSolution solve(SolveRequest request) {
-        SolverConfig config = SolverConfigs.forRun(request.timeLimit(), request.seed());
-        DefaultSolver<DispatchSolution> solver = (DefaultSolver<DispatchSolution>) SolverFactory
-                .<DispatchSolution>create(config).buildSolver();
+        SolverFactory<DispatchSolution> solverFactory =
+                SolverFactory.create(SolverConfigs.forRun(request.timeLimit(), request.seed()));
+        DefaultSolver<DispatchSolution> solver = (DefaultSolver<DispatchSolution>) solverFactory.buildSolver();
         solver.addEventListener(event -> request.onNewBest().accept(event.getNewBestSolution()));
         // solve() clears a stop asked before it started, so the stop action is (re)registered per phase.
         solver.addPhaseLifecycleListener(new PhaseLifecycleListenerAdapter<>() {
@@ -31,6 +30,6 @@ public final class OptaPlannerJobSolver implements JobSolver {
                 request.cancellation().onRequest(solver::terminateEarly);
             }
         });
-        return PlanTopUp.of(solver.solve(request.problem()), config);
+        return PlanTopUp.of(solver.solve(request.problem()), solverFactory);
     }
 }

@@ -36,8 +36,8 @@ public final class Dispatcher {
     }
 
     public static Run run(DispatchSolution problem, SolverConfig config, Consumer<BendableLongScore> onNewBest) {
-        DefaultSolver<DispatchSolution> solver =
-                (DefaultSolver<DispatchSolution>) SolverFactory.<DispatchSolution>create(config).buildSolver();
+        SolverFactory<DispatchSolution> solverFactory = SolverFactory.create(config);
+        DefaultSolver<DispatchSolution> solver = (DefaultSolver<DispatchSolution>) solverFactory.buildSolver();
         solver.addEventListener(event -> onNewBest.accept((BendableLongScore) event.getNewBestScore()));
         long[] constructionMillis = {-1};
         long[] scoreCalculationCount = {0};
@@ -51,7 +51,7 @@ public final class Dispatcher {
                 scoreCalculationCount[0] = phaseScope.getSolverScope().getScoreCalculationCount();
             }
         });
-        DispatchSolution best = PlanTopUp.of(solver.solve(problem), config);
+        DispatchSolution best = PlanTopUp.of(solver.solve(problem), solverFactory);
         return new Run(best, constructionMillis[0], solver.getTimeMillisSpent(), scoreCalculationCount[0]);
     }
 }

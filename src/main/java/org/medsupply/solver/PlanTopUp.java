@@ -15,7 +15,6 @@ import org.medsupply.domain.Trip;
 import org.optaplanner.core.api.score.buildin.bendablelong.BendableLongScore;
 import org.optaplanner.core.api.solver.SolutionManager;
 import org.optaplanner.core.api.solver.SolverFactory;
-import org.optaplanner.core.config.solver.SolverConfig;
 
 /**
  * The last step of every solve: what local search left in stock while lines go short and a vehicle
@@ -27,8 +26,11 @@ public final class PlanTopUp {
     private PlanTopUp() {
     }
 
-    /** A topped-up copy of {@code solved}, scored; {@code solved} itself is left as it is. */
-    public static DispatchSolution of(DispatchSolution solved, SolverConfig config) {
+    /**
+     * A topped-up copy of {@code solved}, scored by the factory's constraints; {@code solved} itself is left
+     * as it is.
+     */
+    public static DispatchSolution of(DispatchSolution solved, SolverFactory<DispatchSolution> solverFactory) {
         DispatchSolution plan = new DispatchSolutionCloner().cloneSolution(solved);
         Map<Trip, List<Delivery>> loads = GreedyDispatcher.topUp(plan);
         Set<Delivery> placed = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -39,7 +41,7 @@ public final class PlanTopUp {
             trip.getDeliveries().addAll(deliveries);
         });
         Timeline.connect(plan.getTrips());
-        SolutionManager.<DispatchSolution, BendableLongScore>create(SolverFactory.create(config)).update(plan);
+        SolutionManager.<DispatchSolution, BendableLongScore>create(solverFactory).update(plan);
         return plan;
     }
 }
