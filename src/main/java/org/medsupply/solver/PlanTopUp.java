@@ -18,8 +18,10 @@ import org.optaplanner.core.api.solver.SolverFactory;
 
 /**
  * The last step of every solve: what local search left in stock while lines go short and a vehicle
- * there has room and time is loaded after all, cut to exactly what fits ({@link GreedyDispatcher#topUp}).
- * It only adds units, so the plan's score can only improve.
+ * there has room and time is loaded after all, cut to exactly what fits ({@link GreedyDispatcher#topUp}),
+ * and then each trip's load is shared fairly among the lines at its stops ({@link LoadSharing}).
+ * Both only improve the plan's score; a sharing that would not (a stop left empty on a matrix without
+ * the triangle inequality could break a window) is not kept.
  */
 public final class PlanTopUp {
 
@@ -41,7 +43,14 @@ public final class PlanTopUp {
             trip.getDeliveries().addAll(deliveries);
         });
         Timeline.connect(plan.getTrips());
-        SolutionManager.<DispatchSolution, BendableLongScore>create(solverFactory).update(plan);
-        return plan;
+        SolutionManager<DispatchSolution, BendableLongScore> scoring = SolutionManager.create(solverFactory);
+        scoring.update(plan);
+        DispatchSolution shared = new DispatchSolutionCloner().cloneSolution(plan);
+        if (!LoadSharing.share(shared)) {
+            return plan;
+        }
+        Timeline.connect(shared.getTrips());
+        scoring.update(shared);
+        return shared.getScore().compareTo(plan.getScore()) >= 0 ? shared : plan;
     }
 }
