@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.medsupply.domain;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.stream.Collectors;
  * <li>stock / priority: the warehouses those vehicles load at have none of it left; "priority" when
  * lines of higher priority alone asked for more than was in stock, "stock" otherwise (the shortage was
  * shared among lines of this priority);</li>
- * <li>fleet: stock is left, but the vehicles that could bring it are full or out of shift time.</li>
+ * <li>fleet: stock is left, but the vehicles that could bring it are full or out of time (each named with
+ * its load against its capacity, or its return against its shift end).</li>
  * </ol>
  */
 public final class ShortfallDiagnosis {
@@ -85,9 +87,73 @@ public final class ShortfallDiagnosis {
                     ids(sources), stock, supply.id(), requested(supply, line.priority(), false),
                     line.priority().wireName()));
         }
+        if (!line.splittable() && delivered.getOrDefault(line, 0L) > 0) {
+            Vehicle bringing = tripOf(line).getVehicle();
+            return new Shortfall(line, missing, Shortfall.Cause.FLEET, String.format(Locale.ROOT,
+                    "fleet: the line arrives in one stop (not splittable) and %s, which brings it, %s",
+                    bringing.id(), state(bringing, supply, line.hospital())));
+        }
+        List<String> states = reaching.stream().limit(IDS_NAMED)
+                .map(vehicle -> vehicle.id() + " " + state(vehicle, supply, line.hospital())).toList();
+        String more = reaching.size() > IDS_NAMED ? "; and " + (reaching.size() - IDS_NAMED) + " more" : "";
         return new Shortfall(line, missing, Shortfall.Cause.FLEET, String.format(Locale.ROOT,
-                "fleet: %d %s left at %s, but %s %s full or out of shift time",
-                left, supply.id(), ids(sources), ids(reaching), reaching.size() == 1 ? "is" : "are"));
+                "fleet: %d %s left at %s, but %s%s", left, supply.id(), ids(sources), String.join("; ", states), more));
+    }
+
+    /**
+     * Why a vehicle that could carry the supply brings no more of it, with the numbers: "is full (10 of
+     * 10 kg)" when none of its trips has room for one more unit, else "has room for 40 but no time ...".
+     */
+    private String state(Vehicle vehicle, Supply supply, Hospital hospital) {
+        List<Trip> trips = solution.getTrips().stream().filter(trip -> trip.getVehicle() == vehicle).toList();
+        long room = 0;
+        Trip fullest = null;
+        for (Trip trip : trips) {
+            long fits = Math.min((vehicle.capacityMg() - weightMg(trip)) / supply.weightMg(),
+                    (vehicle.capacityMm3() - volumeMm3(trip)) / supply.volumeMm3());
+            room = Math.max(room, fits);
+            if (!trip.getDeliveries().isEmpty() && (fullest == null || weightMg(trip) > weightMg(fullest))) {
+                fullest = trip;
+            }
+        }
+        if (room <= 0 && fullest != null) {
+            String trip = trips.size() > 1 ? "every trip; trip " + (trips.indexOf(fullest) + 1) + ": " : "";
+            boolean byWeight = (vehicle.capacityMg() - weightMg(fullest)) / supply.weightMg() <= 0;
+            return byWeight
+                    ? String.format(Locale.ROOT, "is full (%s%s of %s kg)", trip, amount(weightMg(fullest) / 1e6),
+                            amount(vehicle.capacityMg() / 1e6))
+                    : String.format(Locale.ROOT, "is full (%s%s of %s m3)", trip, amount(volumeMm3(fullest) / 1e9),
+                            amount(vehicle.capacityMm3() / 1e9));
+        }
+        String roomFor = "has room for " + room + " but no time to add a stop at " + hospital.id();
+        if (vehicle.shiftToMs() >= TimeAxis.OPEN_END) {
+            return roomFor + " inside its receiving window";
+        }
+        long back = trips.stream().filter(trip -> !trip.getDeliveries().isEmpty()).mapToLong(Trip::returnMs)
+                .max().orElse(vehicle.shiftFromMs());
+        return String.format(Locale.ROOT, "%s (back at %s, shift ends %s)", roomFor, clock(back), clock(vehicle.shiftToMs()));
+    }
+
+    private Trip tripOf(DemandLine line) {
+        return solution.getDeliveries().stream().filter(d -> d.getLine() == line && d.isDispatched())
+                .map(Delivery::getTrip).findFirst().orElseThrow();
+    }
+
+    private static long weightMg(Trip trip) {
+        return trip.getDeliveries().stream().mapToLong(Delivery::weightMg).sum();
+    }
+
+    private static long volumeMm3(Trip trip) {
+        return trip.getDeliveries().stream().mapToLong(Delivery::volumeMm3).sum();
+    }
+
+    /** Up to three decimals, trailing zeros dropped: 9, 9.5, 599.8. */
+    private static String amount(double value) {
+        return BigDecimal.valueOf(Math.round(value * 1000) / 1000.0).stripTrailingZeros().toPlainString();
+    }
+
+    private String clock(long millis) {
+        return solution.getTimeAxis().toTime(millis).toLocalTime().toString();
     }
 
     private long shipped(Warehouse warehouse, Supply supply) {

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.medsupply.service;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.medsupply.domain.DispatchSolution;
 import org.medsupply.solver.PlanTopUp;
 import org.medsupply.solver.SolverConfigs;
@@ -23,13 +26,22 @@ public final class OptaPlannerJobSolver implements JobSolver {
                 SolverFactory.create(SolverConfigs.forRun(request.timeLimit(), request.seed()));
         DefaultSolver<DispatchSolution> solver = (DefaultSolver<DispatchSolution>) solverFactory.buildSolver();
         solver.addEventListener(event -> request.onNewBest().accept(event.getNewBestSolution()));
+        List<DispatchSolution> constructed = new ArrayList<>(1); // the greedy plan, for PlanTopUp
         // solve() clears a stop asked before it started, so the stop action is (re)registered per phase.
         solver.addPhaseLifecycleListener(new PhaseLifecycleListenerAdapter<>() {
             @Override
             public void phaseStarted(AbstractPhaseScope<DispatchSolution> phaseScope) {
                 request.cancellation().onRequest(solver::terminateEarly);
             }
+
+            @Override
+            public void phaseEnded(AbstractPhaseScope<DispatchSolution> phaseScope) {
+                if (constructed.isEmpty()) {
+                    constructed.add(phaseScope.getSolverScope().getBestSolution());
+                }
+            }
         });
-        return PlanTopUp.of(solver.solve(request.problem()), solverFactory);
+        DispatchSolution solved = solver.solve(request.problem());
+        return PlanTopUp.of(solved, constructed.isEmpty() ? null : constructed.get(0), solverFactory);
     }
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.medsupply.solver;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.medsupply.domain.DispatchSolution;
@@ -41,17 +43,20 @@ public final class Dispatcher {
         solver.addEventListener(event -> onNewBest.accept((BendableLongScore) event.getNewBestScore()));
         long[] constructionMillis = {-1};
         long[] scoreCalculationCount = {0};
+        List<DispatchSolution> constructed = new ArrayList<>(1);
         solver.addPhaseLifecycleListener(new PhaseLifecycleListenerAdapter<>() {
             @Override
             public void phaseEnded(AbstractPhaseScope<DispatchSolution> phaseScope) {
                 if (constructionMillis[0] < 0) {
                     constructionMillis[0] = phaseScope.calculateSolverTimeMillisSpentUpToNow();
+                    constructed.add(phaseScope.getSolverScope().getBestSolution());
                 }
                 // read here: after solving the count is gone with the score director
                 scoreCalculationCount[0] = phaseScope.getSolverScope().getScoreCalculationCount();
             }
         });
-        DispatchSolution best = PlanTopUp.of(solver.solve(problem), solverFactory);
+        DispatchSolution solved = solver.solve(problem);
+        DispatchSolution best = PlanTopUp.of(solved, constructed.isEmpty() ? null : constructed.get(0), solverFactory);
         return new Run(best, constructionMillis[0], solver.getTimeMillisSpent(), scoreCalculationCount[0]);
     }
 }

@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.medsupply.domain.Delivery;
 import org.medsupply.domain.DispatchSolution;
@@ -17,11 +18,15 @@ import org.optaplanner.core.api.solver.SolutionManager;
 import org.optaplanner.core.api.solver.SolverFactory;
 
 /**
- * The last step of every solve: what local search left in stock while lines go short and a vehicle
- * there has room and time is loaded after all, cut to exactly what fits ({@link GreedyDispatcher#topUp}),
- * and then each trip's load is shared fairly among the lines at its stops ({@link LoadSharing}).
- * Both only improve the plan's score; a sharing that would not (a stop left empty on a matrix without
- * the triangle inequality could break a window) is not kept.
+ * The last steps of every solve, each kept only when it does not worsen the plan's score:
+ * <ol>
+ * <li>what local search left in stock while lines go short and a vehicle there has room and time is
+ * loaded after all, cut to exactly what fits ({@link GreedyDispatcher#topUp}); it only adds units;</li>
+ * <li>each trip's load is shared fairly among the lines at its stops ({@link LoadSharing});</li>
+ * <li>a site visited by several trips loses the stops another of them can take on ({@link StopMerging}).</li>
+ * </ol>
+ * Steps 2 and 3 keep stops in their order and only drop some, which cannot break a window or a shift on
+ * distances that obey the triangle inequality; on a matrix that does not, the score check catches it.
  */
 public final class PlanTopUp {
 
@@ -29,10 +34,25 @@ public final class PlanTopUp {
     }
 
     /**
-     * A topped-up copy of {@code solved}, scored by the factory's constraints; {@code solved} itself is left
-     * as it is.
+     * The better of {@code solved} and {@code constructed} (the greedy plan local search started from), each
+     * finished, scored by the factory's constraints; neither is changed. Finishing the greedy plan too keeps
+     * the promise that the solver is never worse than the greedy coordinator, whose plan is finished the
+     * same way: the steps are not monotone, so finishing a better plan can, rarely, end a little lower.
+     *
+     * @param constructed {@code null} when there was no construction phase, or it is {@code solved} itself
      */
-    public static DispatchSolution of(DispatchSolution solved, SolverFactory<DispatchSolution> solverFactory) {
+    public static DispatchSolution of(DispatchSolution solved, DispatchSolution constructed,
+            SolverFactory<DispatchSolution> solverFactory) {
+        SolutionManager<DispatchSolution, BendableLongScore> scoring = SolutionManager.create(solverFactory);
+        DispatchSolution plan = finish(solved, scoring);
+        if (constructed == null || constructed == solved) {
+            return plan;
+        }
+        DispatchSolution greedyPlan = finish(constructed, scoring);
+        return greedyPlan.getScore().compareTo(plan.getScore()) > 0 ? greedyPlan : plan;
+    }
+
+    private static DispatchSolution finish(DispatchSolution solved, SolutionManager<DispatchSolution, BendableLongScore> scoring) {
         DispatchSolution plan = new DispatchSolutionCloner().cloneSolution(solved);
         Map<Trip, List<Delivery>> loads = GreedyDispatcher.topUp(plan);
         Set<Delivery> placed = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -43,14 +63,20 @@ public final class PlanTopUp {
             trip.getDeliveries().addAll(deliveries);
         });
         Timeline.connect(plan.getTrips());
-        SolutionManager<DispatchSolution, BendableLongScore> scoring = SolutionManager.create(solverFactory);
         scoring.update(plan);
-        DispatchSolution shared = new DispatchSolutionCloner().cloneSolution(plan);
-        if (!LoadSharing.share(shared)) {
+        plan = ifNotWorse(plan, LoadSharing::share, scoring);
+        return ifNotWorse(plan, merged -> StopMerging.merge(merged) > 0, scoring);
+    }
+
+    /** {@code plan} changed by {@code change} (told a copy; true when it changed it) unless that scores worse. */
+    private static DispatchSolution ifNotWorse(DispatchSolution plan, Predicate<DispatchSolution> change,
+            SolutionManager<DispatchSolution, BendableLongScore> scoring) {
+        DispatchSolution changed = new DispatchSolutionCloner().cloneSolution(plan);
+        if (!change.test(changed)) {
             return plan;
         }
-        Timeline.connect(shared.getTrips());
-        scoring.update(shared);
-        return shared.getScore().compareTo(plan.getScore()) >= 0 ? shared : plan;
+        Timeline.connect(changed.getTrips());
+        scoring.update(changed);
+        return changed.getScore().compareTo(plan.getScore()) >= 0 ? changed : plan;
     }
 }
