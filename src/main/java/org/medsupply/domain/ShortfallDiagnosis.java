@@ -2,6 +2,7 @@
 package org.medsupply.domain;
 
 import java.math.BigDecimal;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -125,13 +126,15 @@ public final class ShortfallDiagnosis {
                     : String.format(Locale.ROOT, "is full (%s%s of %s m3)", trip, amount(volumeMm3(fullest) / 1e9),
                             amount(vehicle.capacityMm3() / 1e9));
         }
-        String roomFor = "has room for " + room + " but no time to add a stop at " + hospital.id();
-        if (vehicle.shiftToMs() >= TimeAxis.OPEN_END) {
-            return roomFor + " inside its receiving window";
+        List<String> times = new ArrayList<>();
+        if (hospital.windowToMs() < TimeAxis.OPEN_END) {
+            times.add("window " + clock(hospital.windowFromMs()) + "-" + clock(hospital.windowToMs()));
         }
         long back = trips.stream().filter(trip -> !trip.getDeliveries().isEmpty()).mapToLong(Trip::returnMs)
                 .max().orElse(vehicle.shiftFromMs());
-        return String.format(Locale.ROOT, "%s (back at %s, shift ends %s)", roomFor, clock(back), clock(vehicle.shiftToMs()));
+        times.add("back at " + clock(back) + (vehicle.shiftToMs() < TimeAxis.OPEN_END
+                ? ", shift ends " + clock(vehicle.shiftToMs()) : ""));
+        return "has room for " + room + " but no time for a stop at " + hospital.id() + " (" + String.join("; ", times) + ")";
     }
 
     private Trip tripOf(DemandLine line) {
@@ -152,8 +155,9 @@ public final class ShortfallDiagnosis {
         return BigDecimal.valueOf(Math.round(value * 1000) / 1000.0).stripTrailingZeros().toPlainString();
     }
 
+    /** The time of day, to the minute: 13:59. */
     private String clock(long millis) {
-        return solution.getTimeAxis().toTime(millis).toLocalTime().toString();
+        return solution.getTimeAxis().toTime(millis).format(DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT));
     }
 
     private long shipped(Warehouse warehouse, Supply supply) {

@@ -23,7 +23,8 @@ import org.optaplanner.core.api.solver.SolverFactory;
  * <li>what local search left in stock while lines go short and a vehicle there has room and time is
  * loaded after all, cut to exactly what fits ({@link GreedyDispatcher#topUp}); it only adds units;</li>
  * <li>each trip's load is shared fairly among the lines at its stops ({@link LoadSharing});</li>
- * <li>a site visited by several trips loses the stops another of them can take on ({@link StopMerging}).</li>
+ * <li>a site visited by several trips loses the stops another of them can take on ({@link StopMerging});</li>
+ * <li>steps 1 and 2 again, for the room and time the dropped stops left.</li>
  * </ol>
  * Steps 2 and 3 keep stops in their order and only drop some, which cannot break a window or a shift on
  * distances that obey the triangle inequality; on a matrix that does not, the score check catches it.
@@ -54,6 +55,18 @@ public final class PlanTopUp {
 
     private static DispatchSolution finish(DispatchSolution solved, SolutionManager<DispatchSolution, BendableLongScore> scoring) {
         DispatchSolution plan = new DispatchSolutionCloner().cloneSolution(solved);
+        scoring.update(plan);
+        plan = ifNotWorse(plan, PlanTopUp::topUp, scoring);
+        plan = ifNotWorse(plan, LoadSharing::share, scoring);
+        plan = ifNotWorse(plan, merged -> StopMerging.merge(merged) > 0, scoring);
+        // the stops merging dropped leave room and time for more
+        plan = ifNotWorse(plan, PlanTopUp::topUp, scoring);
+        return ifNotWorse(plan, LoadSharing::share, scoring);
+    }
+
+    /** Loads what fits ({@link GreedyDispatcher#topUp}); true when it added any unit. */
+    private static boolean topUp(DispatchSolution plan) {
+        long before = dispatchedUnits(plan.getTrips());
         Map<Trip, List<Delivery>> loads = GreedyDispatcher.topUp(plan);
         Set<Delivery> placed = Collections.newSetFromMap(new IdentityHashMap<>());
         loads.values().forEach(placed::addAll);
@@ -62,10 +75,12 @@ public final class PlanTopUp {
             trip.getDeliveries().clear();
             trip.getDeliveries().addAll(deliveries);
         });
-        Timeline.connect(plan.getTrips());
-        scoring.update(plan);
-        plan = ifNotWorse(plan, LoadSharing::share, scoring);
-        return ifNotWorse(plan, merged -> StopMerging.merge(merged) > 0, scoring);
+        return dispatchedUnits(plan.getTrips()) > before;
+    }
+
+    private static long dispatchedUnits(List<Trip> trips) {
+        return trips.stream().filter(trip -> !trip.isUnservedPool())
+                .flatMap(trip -> trip.getDeliveries().stream()).mapToLong(Delivery::getQuantity).sum();
     }
 
     /** {@code plan} changed by {@code change} (told a copy; true when it changed it) unless that scores worse. */

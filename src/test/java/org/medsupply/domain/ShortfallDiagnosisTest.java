@@ -52,15 +52,16 @@ class ShortfallDiagnosisTest {
                  "supplies": [{"id": "n95", "weightKg": 1, "volumeM3": 0.001}],
                  "warehouses": [{"id": "wh", "x": 0, "y": 0, "stock": {"n95": 100}}],
                  "hospitals": [{"id": "near", "x": 3, "y": 4, "demands": [{"supply": "n95", "quantity": 10, "priority": "high"}]},
-                               {"id": "far", "x": 0, "y": 30, "demands": [{"supply": "n95", "quantity": 10}]}],
+                               {"id": "far", "x": 0, "y": 30, "demands": [{"supply": "n95", "quantity": 10}],
+                                "window": {"from": "2026-02-01T06:00:00Z", "to": "2026-02-01T09:00:00Z"}}],
                  "vehicles": [{"id": "van", "warehouse": "wh", "capacityKg": 100,
                                "shift": {"from": "2026-02-01T06:00:00Z", "to": "2026-02-01T07:00:00Z"}}],
                  "travel": {"method": "euclidean", "minutesPerKm": 1}}""");
 
         assertThat(unmet.hospital()).isEqualTo("far");
         assertThat(unmet.cause()).isEqualTo("fleet");
-        assertThat(unmet.reason()).isEqualTo("fleet: 90 n95 left at wh, but van has room for 90 but no time to add a stop"
-                + " at far (back at 06:10, shift ends 07:00)");
+        assertThat(unmet.reason()).isEqualTo("fleet: 90 n95 left at wh, but van has room for 90 but no time for a stop"
+                + " at far (window 06:00-09:00; back at 06:10, shift ends 07:00)");
     }
 
     /** 15 one-kilogram boxes may not be split: the van takes 4 of them, and the car's 3 kg of room cannot help. */
