@@ -103,7 +103,8 @@ public final class ShortfallDiagnosis {
 
     /**
      * Why a vehicle that could carry the supply brings no more of it, with the numbers: "is full (10 of
-     * 10 kg)" when none of its trips has room for one more unit, else "has room for 40 but no time ...".
+     * 10 kg)" or "is full on every trip (trip 2: 35.9 of 36 m3)" when none of its trips has room for one
+     * more unit (the heaviest trip is named), else "has room for 40 but no time for a stop at ...".
      */
     private String state(Vehicle vehicle, Supply supply, Hospital hospital) {
         List<Trip> trips = solution.getTrips().stream().filter(trip -> trip.getVehicle() == vehicle).toList();
@@ -118,12 +119,12 @@ public final class ShortfallDiagnosis {
             }
         }
         if (room <= 0 && fullest != null) {
-            String trip = trips.size() > 1 ? "every trip; trip " + (trips.indexOf(fullest) + 1) + ": " : "";
+            String full = trips.size() > 1 ? "is full on every trip (trip " + (trips.indexOf(fullest) + 1) + ": " : "is full (";
             boolean byWeight = (vehicle.capacityMg() - weightMg(fullest)) / supply.weightMg() <= 0;
             return byWeight
-                    ? String.format(Locale.ROOT, "is full (%s%s of %s kg)", trip, amount(weightMg(fullest) / 1e6),
+                    ? String.format(Locale.ROOT, "%s%s of %s kg)", full, amount(weightMg(fullest) / 1e6),
                             amount(vehicle.capacityMg() / 1e6))
-                    : String.format(Locale.ROOT, "is full (%s%s of %s m3)", trip, amount(volumeMm3(fullest) / 1e9),
+                    : String.format(Locale.ROOT, "%s%s of %s m3)", full, amount(volumeMm3(fullest) / 1e9),
                             amount(vehicle.capacityMm3() / 1e9));
         }
         List<String> times = new ArrayList<>();

@@ -44,6 +44,20 @@ class ShortfallDiagnosisTest {
         return PlanWriter.toPlan(solved).unmet().get(0);
     }
 
+    @Test
+    void aVehicleFullOnEveryTripNamesItsHeaviestTrip() throws Exception {
+        PlanFile.UnmetDto unmet = onlyShortfall("""
+                {"name": "two trips", "start": "2026-02-01T06:00:00Z",
+                 "supplies": [{"id": "n95", "weightKg": 1, "volumeM3": 0.5}],
+                 "warehouses": [{"id": "wh", "x": 0, "y": 0, "stock": {"n95": 100}}],
+                 "hospitals": [{"id": "h", "x": 3, "y": 4, "demands": [{"supply": "n95", "quantity": 100}]}],
+                 "vehicles": [{"id": "van", "warehouse": "wh", "capacityKg": 10, "capacityM3": 2, "maxTrips": 2}],
+                 "travel": {"method": "euclidean"}}""");
+
+        assertThat(unmet.quantity()).isEqualTo(92);
+        assertThat(unmet.reason()).isEqualTo("fleet: 92 n95 left at wh, but van is full on every trip (trip 1: 2 of 2 m3)");
+    }
+
     /** A van with room but whose shift ends before it could come back from the second site. */
     @Test
     void aVehicleWithRoomButNoTimeSaysWhenItIsBackAndWhenItsShiftEnds() throws Exception {
