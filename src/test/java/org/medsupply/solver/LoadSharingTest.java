@@ -2,6 +2,8 @@
 package org.medsupply.solver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.medsupply.testing.HandPlans.load;
+import static org.medsupply.testing.HandPlans.trip;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +18,6 @@ import org.medsupply.domain.DispatchSolution;
 import org.medsupply.domain.Priority;
 import org.medsupply.domain.ScoreLevels;
 import org.medsupply.domain.Timeline;
-import org.medsupply.domain.Trip;
 import org.medsupply.io.PlanWriter;
 import org.medsupply.io.ProblemFile;
 import org.medsupply.io.ProblemMapper;
@@ -43,24 +44,6 @@ class LoadSharingTest {
 
     private static ProblemFile problem(String h1Priority, String h2Priority, String h2Extra) throws Exception {
         return ProblemReader.read(PROBLEM.replace("P1", h1Priority).replace("P2", h2Priority).replace("S2", h2Extra));
-    }
-
-    /** Moves pool chunks of the hospital's line of that supply with exactly these sizes onto the trip's end. */
-    private static void load(DispatchSolution plan, String tripId, String hospitalId, String supplyId, long... sizes) {
-        Trip trip = trip(plan, tripId);
-        for (long size : sizes) {
-            Delivery chunk = plan.unservedPool().getDeliveries().stream()
-                    .filter(d -> d.getHospital().id().equals(hospitalId) && d.getSupply().id().equals(supplyId)
-                            && d.getQuantity() == size)
-                    .findFirst().orElseThrow();
-            plan.unservedPool().getDeliveries().remove(chunk);
-            trip.getDeliveries().add(chunk);
-        }
-        Timeline.connect(plan.getTrips());
-    }
-
-    private static Trip trip(DispatchSolution plan, String id) {
-        return plan.getTrips().stream().filter(t -> t.getId().equals(id)).findFirst().orElseThrow();
     }
 
     /** Units each hospital gets on each trip, as "trip hospital supply" -> units. */

@@ -2,16 +2,16 @@
 package org.medsupply.solver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.medsupply.testing.HandPlans.load;
+import static org.medsupply.testing.HandPlans.trip;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.medsupply.check.PlanChecker;
-import org.medsupply.domain.Delivery;
 import org.medsupply.domain.DispatchSolution;
 import org.medsupply.domain.ScoreLevels;
 import org.medsupply.domain.Timeline;
-import org.medsupply.domain.Trip;
 import org.medsupply.io.PlanWriter;
 import org.medsupply.io.ProblemFile;
 import org.medsupply.io.ProblemMapper;
@@ -34,21 +34,6 @@ class StopMergingTest {
             + "\"vehicles\": [{\"id\": \"van\", \"warehouse\": \"wh\", \"capacityKg\": 4},"
             + " {\"id\": \"car\", \"warehouse\": \"wh\", \"capacityKg\": 60}],"
             + "\"travel\": {\"method\": \"euclidean\", \"minutesPerKm\": 1}}";
-
-    private static void load(DispatchSolution plan, String tripId, String hospitalId, String supplyId, long size) {
-        Trip trip = trip(plan, tripId);
-        Delivery chunk = plan.unservedPool().getDeliveries().stream()
-                .filter(d -> d.getHospital().id().equals(hospitalId) && d.getSupply().id().equals(supplyId)
-                        && d.getQuantity() == size)
-                .findFirst().orElseThrow();
-        plan.unservedPool().getDeliveries().remove(chunk);
-        trip.getDeliveries().add(chunk);
-        Timeline.connect(plan.getTrips());
-    }
-
-    private static Trip trip(DispatchSolution plan, String id) {
-        return plan.getTrips().stream().filter(t -> t.getId().equals(id)).findFirst().orElseThrow();
-    }
 
     private static List<String> stops(DispatchSolution plan, String tripId) {
         return trip(plan, tripId).getDeliveries().stream().map(d -> d.getHospital().id()).distinct().toList();
