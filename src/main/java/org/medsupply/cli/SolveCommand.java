@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.medsupply.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -20,6 +22,7 @@ import org.medsupply.solver.SolverConfigs;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,6 +52,9 @@ final class SolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (planFile != null) {
+            requireWritable(planFile);
+        }
         DispatchSolution problem = ProblemMapper.toSolution(ProblemReader.read(problemFile));
         PrintWriter err = spec.commandLine().getErr();
         long started = System.nanoTime();
@@ -62,16 +68,42 @@ final class SolveCommand implements Callable<Integer> {
                     run.totalMillis() / 1e3, run.scoreCalculationsPerSecond(), peakHeapBytes() >> 20);
         }
         PlanFile plan = PlanWriter.toPlan(run.best());
-        if (planFile != null) {
-            Json.MAPPER.writeValue(planFile.toFile(), plan);
-        }
         PrintWriter out = spec.commandLine().getOut();
         PlanSummary.print(plan, problem, out);
-        if (planFile != null) {
-            out.println("Plan written to " + planFile);
-        }
+        boolean written = planFile == null || writePlan(plan, planFile, out, err);
         out.flush();
-        return 0;
+        return written ? 0 : Main.BAD_INPUT;
+    }
+
+    /** Refuses, before any solving, an output that cannot be written: a directory, or a file in a missing one. */
+    private void requireWritable(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new ParameterException(spec.commandLine(), "-o " + file + " is a directory: give a file name");
+        }
+        Path directory = file.toAbsolutePath().getParent();
+        if (directory != null && !Files.isDirectory(directory)) {
+            throw new ParameterException(spec.commandLine(), "-o " + file + ": there is no directory " + directory);
+        }
+    }
+
+    /**
+     * Writes the plan to {@code file}; when that fails (the disk filled up or the directory went away while
+     * solving), saves it to a temporary file instead and says where, so a solved plan is never lost.
+     *
+     * @return whether the plan is in {@code file}
+     */
+    static boolean writePlan(PlanFile plan, Path file, PrintWriter out, PrintWriter err) throws IOException {
+        try {
+            Json.MAPPER.writeValue(file.toFile(), plan);
+            out.println("Plan written to " + file);
+            return true;
+        } catch (IOException e) {
+            Path rescued = Files.createTempFile("medsupply-plan-", ".json");
+            Json.MAPPER.writeValue(rescued.toFile(), plan);
+            err.println("cannot write " + file + " (" + e.getMessage() + "); the plan is saved in " + rescued);
+            err.flush();
+            return false;
+        }
     }
 
     /** An upper bound of the heap the JVM has used: the sum of each heap pool's own peak. */

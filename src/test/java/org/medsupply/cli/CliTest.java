@@ -10,12 +10,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medsupply.io.Json;
+import org.medsupply.io.PlanFile;
 import org.medsupply.io.ProblemFile;
 import org.medsupply.io.ProblemReader;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** The commands as a coordinator runs them: output, files written and exit codes (0 done, 2 bad input, 1 internal). */
 class CliTest {
@@ -33,6 +42,11 @@ class CliTest {
         StringWriter err = new StringWriter();
         int exitCode = Main.run(new PrintWriter(out), new PrintWriter(err), args);
         return new Outcome(exitCode, out.toString(), err.toString());
+    }
+
+    /** Help text as one line: picocli wraps it at 80 columns. */
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s+", " ");
     }
 
     @Test
@@ -154,5 +168,74 @@ class CliTest {
         Outcome outcome = run("benchmark", config.toString());
         assertThat(outcome.exitCode()).isEqualTo(Main.BAD_INPUT);
         assertThat(outcome.err()).contains("is not a benchmark configuration").doesNotContain("internal error");
+    }
+
+    @Test
+    void everyCommandAnswersHelpWithItsDescriptionAndDefaults() {
+        CommandLine root = new CommandLine(new Main());
+        for (Map.Entry<String, CommandLine> command : root.getSubcommands().entrySet()) {
+            Outcome help = run(command.getKey(), "--help");
+            assertThat(help.exitCode()).as(command.getKey() + help.err()).isZero();
+            CommandSpec spec = command.getValue().getCommandSpec();
+            assertThat(oneLine(help.out())).as(command.getKey()).contains(spec.usageMessage().description()[0]);
+            for (ArgSpec arg : spec.args()) {
+                String description = String.join(" ", arg.description());
+                assertThat(description).as(command.getKey() + " " + arg.paramLabel()).isNotBlank();
+                if (arg.isOption() && arg.defaultValue() != null && !((OptionSpec) arg).usageHelp()
+                        && !((OptionSpec) arg).versionHelp()) {
+                    assertThat(description).as(command.getKey() + " " + ((OptionSpec) arg).longestName())
+                            .contains("default");
+                }
+            }
+        }
+    }
+
+    @Test
+    void generateHelpSaysHowItSizesWarehousesAndVehicles() {
+        Outcome help = run("generate", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(oneLine(help.out())).contains("do not grow with --hospitals",
+                "3 warehouses and 12 vehicles", "one vehicle per 4 sites");
+    }
+
+    @Test
+    void aZeroTimeLimitIsBadInput() {
+        Outcome zero = run("solve", TINY.toString(), "--time-limit", "0s");
+        assertThat(zero.exitCode()).isEqualTo(Main.BAD_INPUT);
+        assertThat(zero.err()).contains("'0s' is not a time limit");
+        assertThat(run("solve", TINY.toString(), "--time-limit", "PT-5S").exitCode()).isEqualTo(Main.BAD_INPUT);
+    }
+
+    @Test
+    void anOutputThatCannotBeWrittenIsRefusedBeforeSolving() {
+        Outcome intoMissingDirectory = run("solve", TINY.toString(), "--time-limit", "1s", "-o",
+                dir.resolve("missing/plan.json").toString());
+        assertThat(intoMissingDirectory.exitCode()).isEqualTo(Main.BAD_INPUT);
+        assertThat(intoMissingDirectory.err()).contains("there is no directory");
+        assertThat(intoMissingDirectory.out()).doesNotContain("Plan for");
+
+        Outcome atDirectory = run("solve", TINY.toString(), "--time-limit", "1s", "-o", dir.toString());
+        assertThat(atDirectory.exitCode()).isEqualTo(Main.BAD_INPUT);
+        assertThat(atDirectory.err()).contains("is a directory");
+        assertThat(atDirectory.out()).doesNotContain("Plan for");
+    }
+
+    @Test
+    void aSolvedPlanThatCannotBeWrittenIsSavedElsewhere() throws IOException {
+        PlanFile plan = Json.MAPPER.readValue("{\"problem\": \"tiny\", \"score\": \"0hard/0soft\"}", PlanFile.class);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        boolean written = SolveCommand.writePlan(plan, dir.resolve("gone/plan.json"), new PrintWriter(out),
+                new PrintWriter(err));
+
+        assertThat(written).isFalse();
+        Matcher saved = Pattern.compile("the plan is saved in (\\S+)").matcher(err.toString());
+        assertThat(saved.find()).as(err.toString()).isTrue();
+        Path rescued = Path.of(saved.group(1));
+        try {
+            assertThat(Json.MAPPER.readValue(rescued.toFile(), PlanFile.class)).isEqualTo(plan);
+        } finally {
+            Files.deleteIfExists(rescued);
+        }
     }
 }
