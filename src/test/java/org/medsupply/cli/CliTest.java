@@ -238,4 +238,32 @@ class CliTest {
             Files.deleteIfExists(rescued);
         }
     }
+
+    @Test
+    void aPlanListsItsLateLinesAndNamesBesideIdsAndCheckAcceptsIt() throws IOException {
+        // both sites are due at 06:06; the first stop is 5 km out, the second 8 km further: 06:13, 7 minutes late
+        Path problem = dir.resolve("due-early.json");
+        Files.writeString(problem, Files.readString(TINY)
+                .replace("\"priority\": \"high\"", "\"priority\": \"high\", \"needBy\": \"2026-02-01T06:06:00+08:00\""));
+        Path planFile = dir.resolve("plan.json");
+        Outcome solved = run("solve", problem.toString(), "-o", planFile.toString(), "--time-limit", "1s", "--seed", "1");
+        assertThat(solved.exitCode()).as(solved.err()).isZero();
+
+        PlanFile plan = Json.MAPPER.readValue(planFile.toFile(), PlanFile.class);
+        assertThat(plan.late()).hasSize(1);
+        PlanFile.LateDto late = plan.late().get(0);
+        assertThat(late.hospitalName()).isEqualTo(late.hospital().equals("h1") ? "H1" : "H2");
+        assertThat(late.supplyName()).isEqualTo("N95 respirators, box");
+        assertThat(late.priority()).isEqualTo("high");
+        assertThat(late.needBy()).isEqualTo("2026-02-01T06:06:00+08:00");
+        assertThat(late.start()).isEqualTo("2026-02-01T06:13:00+08:00");
+        assertThat(late.minutesLate()).isEqualTo(7);
+        assertThat(plan.kpis().lateLines()).isEqualTo(1);
+        assertThat(plan.routes().get(0).warehouseName()).isEqualTo("Depot");
+        assertThat(plan.routes().get(0).trips().get(0).stops()).extracting(PlanFile.StopDto::hospitalName)
+                .containsExactlyInAnyOrder("H1", "H2");
+
+        Outcome checked = run("check", problem.toString(), planFile.toString());
+        assertThat(checked.exitCode()).as(checked.out()).isZero();
+    }
 }
