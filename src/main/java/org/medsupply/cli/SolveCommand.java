@@ -15,6 +15,7 @@ import org.medsupply.domain.DispatchSolution;
 import org.medsupply.io.Json;
 import org.medsupply.io.PlanFile;
 import org.medsupply.io.PlanWriter;
+import org.medsupply.io.ProblemFile;
 import org.medsupply.io.ProblemMapper;
 import org.medsupply.io.ProblemReader;
 import org.medsupply.solver.Dispatcher;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "solve", description = "Solves a problem file, showing the best score as it improves (stderr) and a summary.")
+@Command(name = "solve", description = "Solves a problem file, showing on stderr how the best plan so far fills "
+        + "each priority as it improves, then a summary.")
 final class SolveCommand implements Callable<Integer> {
 
     @Spec
@@ -46,6 +48,9 @@ final class SolveCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "random seed: the same seed gives the same plan when the clock does not cut the run")
     private Long seed;
 
+    @Option(names = {"-q", "--quiet"}, description = "no progress on stderr while solving")
+    private boolean quiet;
+
     @Option(names = "--stats", description = "print run figures on stderr: time to the first complete plan, "
             + "score calculation speed, peak heap")
     private boolean stats;
@@ -55,13 +60,18 @@ final class SolveCommand implements Callable<Integer> {
         if (planFile != null) {
             requireWritable(planFile);
         }
-        DispatchSolution problem = ProblemMapper.toSolution(ProblemReader.read(problemFile));
+        ProblemFile input = ProblemReader.read(problemFile);
+        DispatchSolution problem = ProblemMapper.toSolution(input);
         PrintWriter err = spec.commandLine().getErr();
-        long started = System.nanoTime();
-        Dispatcher.Run run = Dispatcher.run(problem, SolverConfigs.forRun(timeLimit, seed), score -> {
-            err.printf("%7.1fs  best %s%n", (System.nanoTime() - started) / 1e9, score);
-            err.flush();
-        });
+        Dispatcher.Run run;
+        if (quiet) {
+            run = Dispatcher.run(problem, SolverConfigs.forRun(timeLimit, seed), best -> { });
+        } else {
+            try (Progress progress = Progress.start(err, timeLimit, problem)) {
+                run = Dispatcher.run(problem, SolverConfigs.forRun(timeLimit, seed), progress::newBest);
+                progress.newBest(run.best()); // the top-up after local search may have added units
+            }
+        }
         if (stats) {
             err.printf(Locale.ROOT, "first complete plan (greedy) after %.2f s; solved in %.1f s; "
                     + "%,d score calculations/s; peak heap at most %d MiB%n", run.constructionMillis() / 1e3,
@@ -69,7 +79,7 @@ final class SolveCommand implements Callable<Integer> {
         }
         PlanFile plan = PlanWriter.toPlan(run.best());
         PrintWriter out = spec.commandLine().getOut();
-        PlanSummary.print(plan, problem, out);
+        PlanSummary.print(plan, input, out);
         boolean written = planFile == null || writePlan(plan, planFile, out, err);
         out.flush();
         return written ? 0 : Main.BAD_INPUT;

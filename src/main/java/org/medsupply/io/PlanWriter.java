@@ -47,7 +47,7 @@ public final class PlanWriter {
                 if (trip.getVehicle() != vehicle || trip.getDeliveries().isEmpty()) {
                     continue;
                 }
-                vehicleKm += tripKm(trip);
+                vehicleKm += trip.distanceKm();
                 trips.add(trip(solution, trip));
                 for (Delivery delivery : trip.getDeliveries()) {
                     delivered.merge(delivery.getLine(), delivery.getQuantity(), Long::sum);
@@ -109,20 +109,6 @@ public final class PlanWriter {
         }
         return new TripDto(time(solution, trip.departureMs()), time(solution, trip.returnMs()), load,
                 round(weightKg, 6), round(volumeM3, 9), stops);
-    }
-
-    static double tripKm(Trip trip) {
-        Vehicle vehicle = trip.getVehicle();
-        double km = 0;
-        for (Delivery delivery : trip.getDeliveries()) {
-            if (delivery.startsStop()) {
-                km += vehicle.distanceKm(delivery.getStopOrigin(), delivery.getHospital());
-            }
-            if (delivery.makesLastStop()) {
-                km += vehicle.distanceKm(delivery.getHospital(), vehicle.warehouse());
-            }
-        }
-        return km;
     }
 
     private static KpisDto kpis(DispatchSolution solution, Map<DemandLine, Long> delivered, double totalKm,

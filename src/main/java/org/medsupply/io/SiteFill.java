@@ -67,16 +67,30 @@ public record SiteFill(String hospital, String name, List<LineFill> lines) {
         return hospital + '\u0000' + supply + '\u0000' + priority;
     }
 
+    /** Units requested and delivered. */
+    public record Units(long requested, long delivered) {
+        public Units plus(Units other) {
+            return new Units(requested + other.requested, delivered + other.delivered);
+        }
+
+        public double fillRate() {
+            return PlanWriter.fillRate(requested, delivered);
+        }
+    }
+
+    /** Units per priority the site asks for, most urgent first. */
+    public Map<String, Units> unitsByPriority() {
+        Map<String, Units> units = new LinkedHashMap<>();
+        for (LineFill line : lines) {
+            units.merge(line.priority(), new Units(line.requested(), line.delivered()), Units::plus);
+        }
+        return units;
+    }
+
     /** Delivered / requested per priority the site asks for, most urgent first. */
     public Map<String, Double> fillRateByPriority() {
-        Map<String, long[]> units = new LinkedHashMap<>(); // requested, delivered
-        for (LineFill line : lines) {
-            long[] counts = units.computeIfAbsent(line.priority(), p -> new long[2]);
-            counts[0] += line.requested();
-            counts[1] += line.delivered();
-        }
         Map<String, Double> fillRates = new LinkedHashMap<>();
-        units.forEach((priority, counts) -> fillRates.put(priority, PlanWriter.fillRate(counts[0], counts[1])));
+        unitsByPriority().forEach((priority, units) -> fillRates.put(priority, units.fillRate()));
         return fillRates;
     }
 

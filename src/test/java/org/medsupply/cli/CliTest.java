@@ -55,7 +55,8 @@ class CliTest {
         Outcome solved = run("solve", TINY.toString(), "-o", plan.toString(), "--time-limit", "2s", "--seed", "1");
         assertThat(solved.exitCode()).as(solved.err()).isZero();
         assertThat(solved.out()).contains("Fill rate by priority", "Vehicles used");
-        assertThat(solved.err()).contains("best ");
+        assertThat(solved.out()).contains("Unmet lines", "Late lines", "Routes: 1");
+        assertThat(solved.err()).contains("of 2 s  filled critical -, high 100.0 %").doesNotContain("hard/");
         assertThat(plan).exists();
 
         Outcome checked = run("check", TINY.toString(), plan.toString());
@@ -265,5 +266,13 @@ class CliTest {
 
         Outcome checked = run("check", problem.toString(), planFile.toString());
         assertThat(checked.exitCode()).as(checked.out()).isZero();
+    }
+
+    @Test
+    void quietSolvesWithoutProgress() {
+        Outcome quiet = run("solve", TINY.toString(), "--time-limit", "1s", "--seed", "1", "--quiet");
+        assertThat(quiet.exitCode()).as(quiet.err()).isZero();
+        assertThat(quiet.err()).isEmpty();
+        assertThat(quiet.out()).contains("Fill rate by priority");
     }
 }
