@@ -8,6 +8,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 import org.medsupply.domain.Priority;
 import org.medsupply.io.PlanFile;
@@ -73,38 +76,40 @@ final class PlanSummary {
     }
 
     private static void printUnmet(List<PlanFile.UnmetDto> unmet, PrintWriter out) {
-        List<PlanFile.UnmetDto> lines = orEmpty(unmet).stream()
-                .sorted(Comparator.comparing((PlanFile.UnmetDto line) -> Priority.fromWireName(line.priority()))
-                        .thenComparing(PlanFile.UnmetDto::quantity, Comparator.reverseOrder()))
-                .toList();
-        out.printf(Locale.ROOT, "Unmet lines: %d%n", lines.size());
-        if (lines.isEmpty()) {
-            return;
-        }
         TextTable table = new TextTable().left("priority").left("hospital").left("name").left("supply")
                 .right("units").left("reason");
-        lines.stream().limit(LINES_SHOWN).forEach(line -> table.row(line.priority(), line.hospital(),
-                shorten(line.hospitalName()), line.supply(), line.quantity(), line.reason()));
-        table.print(out, "  ");
-        printMore(lines.size(), out);
+        printMostUrgentFirst("Unmet lines", unmet, PlanFile.UnmetDto::priority, PlanFile.UnmetDto::quantity, table,
+                line -> table.row(line.priority(), line.hospital(), shorten(line.hospitalName()), line.supply(),
+                        line.quantity(), line.reason()), out);
     }
 
     private static void printLate(List<PlanFile.LateDto> late, LocalDate day, PrintWriter out) {
-        List<PlanFile.LateDto> lines = orEmpty(late).stream()
-                .sorted(Comparator.comparing((PlanFile.LateDto line) -> Priority.fromWireName(line.priority()))
-                        .thenComparing(PlanFile.LateDto::minutesLate, Comparator.reverseOrder()))
-                .toList();
-        out.printf(Locale.ROOT, "Late lines: %d%n", lines.size());
-        if (lines.isEmpty()) {
-            return;
-        }
         TextTable table = new TextTable().left("priority").left("hospital").left("name").left("supply")
                 .right("need by").right("arrives").right("min late");
-        lines.stream().limit(LINES_SHOWN).forEach(line -> table.row(line.priority(), line.hospital(),
-                shorten(line.hospitalName()), line.supply(), clock(line.needBy(), day), clock(line.start(), day),
-                line.minutesLate()));
+        printMostUrgentFirst("Late lines", late, PlanFile.LateDto::priority, PlanFile.LateDto::minutesLate, table,
+                line -> table.row(line.priority(), line.hospital(), shorten(line.hospitalName()), line.supply(),
+                        clock(line.needBy(), day), clock(line.start(), day), line.minutesLate()), out);
+    }
+
+    /**
+     * Prints the count, then a table of the lines by priority, critical first, then by {@code size}, largest
+     * first, cut after {@link #LINES_SHOWN}: what is cut is never more urgent than what is shown.
+     */
+    private static <T> void printMostUrgentFirst(String title, List<T> lines, Function<T, String> priority,
+            ToLongFunction<T> size, TextTable table, Consumer<T> addRow, PrintWriter out) {
+        List<T> sorted = orEmpty(lines).stream()
+                .sorted(Comparator.comparing((T line) -> Priority.fromWireName(priority.apply(line)))
+                        .thenComparing(Comparator.comparingLong(size).reversed()))
+                .toList();
+        out.printf(Locale.ROOT, "%s: %d%n", title, sorted.size());
+        if (sorted.isEmpty()) {
+            return;
+        }
+        sorted.stream().limit(LINES_SHOWN).forEach(addRow);
         table.print(out, "  ");
-        printMore(lines.size(), out);
+        if (sorted.size() > LINES_SHOWN) {
+            out.printf(Locale.ROOT, "  ... and %d more (less urgent) in the plan file%n", sorted.size() - LINES_SHOWN);
+        }
     }
 
     private static void printRoutes(List<PlanFile.RouteDto> routes, LocalDate day, PrintWriter out) {
@@ -128,12 +133,6 @@ final class PlanSummary {
                     String.format(Locale.ROOT, "%.0f", kg));
         }
         table.print(out, "  ");
-    }
-
-    private static void printMore(int total, PrintWriter out) {
-        if (total > LINES_SHOWN) {
-            out.printf(Locale.ROOT, "  ... and %d more (less urgent) in the plan file%n", total - LINES_SHOWN);
-        }
     }
 
     /**
