@@ -52,6 +52,8 @@ final class Progress implements AutoCloseable {
     private final ScheduledExecutorService ticker;
     private volatile Figures best;
     private int lastLineLength;
+    /** Set when the last figures are printed: a tick already under way must not print after them. */
+    private boolean closed;
 
     /**
      * @param inPlace   rewrite one line (a terminal) rather than print one line per update (a log)
@@ -89,6 +91,9 @@ final class Progress implements AutoCloseable {
 
     /** Prints the current figures: rewrites the line in place, or adds one. */
     synchronized void print() {
+        if (closed) {
+            return;
+        }
         String line = line(Duration.ofNanos(nanoClock.getAsLong() - startNanos), best);
         if (inPlace) {
             err.print("\r" + line + " ".repeat(Math.max(0, lastLineLength - line.length())));
@@ -101,11 +106,12 @@ final class Progress implements AutoCloseable {
 
     /** Stops the timer and prints the last figures, ending the line rewritten in place. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (ticker != null) {
             ticker.shutdownNow();
         }
         print();
+        closed = true;
         if (inPlace) {
             err.println();
             err.flush();

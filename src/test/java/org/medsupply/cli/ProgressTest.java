@@ -61,12 +61,15 @@ class ProgressTest {
         progress.print();
         String whileSolving = err.toString();
         progress.close();
+        String closed = err.toString();
+        progress.print(); // a tick that was already under way
 
         assertThat(whileSolving).doesNotContain("\n").startsWith("\r  0.0 s of 30 s  building the first plan\r");
         assertThat(err.toString()).endsWith("unmet 5 units  0.0 km\n");
         String[] rewrites = err.toString().split("\r");
         assertThat(rewrites).hasSize(4); // nothing before the first \r, then one rewrite per print
         assertThat(rewrites[3]).startsWith("  1.0 s of 30 s  filled critical -, high 75.0 %");
+        assertThat(err.toString()).isEqualTo(closed);
     }
 
     @Test
