@@ -126,8 +126,8 @@ final class PlanSummary {
                     .flatMap(trip -> trip.load().values().stream()).mapToLong(Long::longValue).sum();
             double kg = trips.stream().filter(trip -> trip.weightKg() != null).mapToDouble(PlanFile.TripDto::weightKg)
                     .sum();
-            table.row(route.vehicle(), route.warehouseName() == null ? route.warehouse() : shorten(route.warehouseName()),
-                    trips.size(), stops, trips.isEmpty() ? null : clock(trips.get(0).departure(), day),
+            String warehouse = route.warehouseName() == null ? route.warehouse() : shorten(route.warehouseName());
+            table.row(route.vehicle(), warehouse, trips.size(), stops, trips.isEmpty() ? null : clock(trips.get(0).departure(), day),
                     trips.isEmpty() ? null : clock(trips.get(trips.size() - 1).returnTime(), day),
                     String.format(Locale.ROOT, "%.1f", route.distanceKm()), units,
                     String.format(Locale.ROOT, "%.0f", kg));

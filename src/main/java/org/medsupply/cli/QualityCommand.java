@@ -44,7 +44,8 @@ final class QualityCommand implements Callable<Integer> {
             description = "solvers to run (default: all found, e.g. medsupply,jsprit,ortools)")
     private List<String> contenderNames;
 
-    @Option(names = "--seed", defaultValue = "1", description = "random seed of every solver (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "1",
+            description = "random seed of every solver (default: ${DEFAULT-VALUE})")
     private long seed;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "also write the markdown table here")

@@ -20,7 +20,8 @@ public record PlanFile(String problem, String score, Boolean feasible, List<Rout
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record RouteDto(String vehicle, String warehouse, String warehouseName, Double distanceKm, List<TripDto> trips) {
+    public record RouteDto(String vehicle, String warehouse, String warehouseName, Double distanceKm,
+            List<TripDto> trips) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -31,7 +32,8 @@ public record PlanFile(String problem, String score, Boolean feasible, List<Rout
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record StopDto(String hospital, String hospitalName, String arrival, String start, String departure, Map<String, Long> deliver) {
+    public record StopDto(String hospital, String hospitalName, String arrival, String start, String departure,
+            Map<String, Long> deliver) {
     }
 
     /** {@code cause}: stock, fleet, time, cold-chain or priority; {@code reason} in plain words. */

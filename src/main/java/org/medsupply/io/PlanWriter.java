@@ -97,8 +97,9 @@ public final class PlanWriter {
             if (delivery.startsStop()) { // stop makers come in stop order
                 Map<String, Long> deliver = new LinkedHashMap<>();
                 deliverByStop.add(deliver);
-                stops.add(new StopDto(delivery.getHospital().id(), delivery.getHospital().name(), time(solution, delivery.getArrivalMs()),
-                        time(solution, delivery.getStartMs()), time(solution, delivery.getDepartureMs()), deliver));
+                stops.add(new StopDto(delivery.getHospital().id(), delivery.getHospital().name(),
+                        time(solution, delivery.getArrivalMs()), time(solution, delivery.getStartMs()),
+                        time(solution, delivery.getDepartureMs()), deliver));
             }
         }
         for (Delivery delivery : trip.getDeliveries()) {

@@ -122,8 +122,8 @@ public final class RoutePlanBuilder {
             clockMs = startMs + stop.hospital().unloadMs();
             here = stop.node();
             startMsByStop.put(stop, startMs);
-            stopDtos.add(new StopDto(stop.hospital().id(), stop.hospital().name(), time(arrivalMs), time(startMs), time(clockMs),
-                    new LinkedHashMap<>(stop.load())));
+            stopDtos.add(new StopDto(stop.hospital().id(), stop.hospital().name(), time(arrivalMs), time(startMs),
+                    time(clockMs), new LinkedHashMap<>(stop.load())));
             stop.load().forEach((supply, quantity) -> load.merge(supply, quantity, Long::sum));
             weightMg += stop.weightMg();
             volumeMm3 += stop.volumeMm3();
