@@ -78,11 +78,14 @@ final class SolveCommand implements Callable<Integer> {
                     run.totalMillis() / 1e3, run.scoreCalculationsPerSecond(), peakHeapBytes() >> 20);
         }
         PlanFile plan = PlanWriter.toPlan(run.best());
+        Path savedIn = planFile == null ? null : savePlan(plan, planFile, err); // before anything else can fail
         PrintWriter out = spec.commandLine().getOut();
         PlanSummary.print(plan, input, out);
-        boolean written = planFile == null || writePlan(plan, planFile, out, err);
+        if (savedIn != null) {
+            out.println("Plan written to " + savedIn);
+        }
         out.flush();
-        return written ? 0 : Main.BAD_INPUT;
+        return savedIn == null || savedIn.equals(planFile) ? 0 : Main.BAD_INPUT;
     }
 
     /** Refuses, before any solving, an output that cannot be written: a directory, or a file in a missing one. */
@@ -100,19 +103,18 @@ final class SolveCommand implements Callable<Integer> {
      * Writes the plan to {@code file}; when that fails (the disk filled up or the directory went away while
      * solving), saves it to a temporary file instead and says where, so a solved plan is never lost.
      *
-     * @return whether the plan is in {@code file}
+     * @return {@code file}, or the temporary file holding the plan
      */
-    static boolean writePlan(PlanFile plan, Path file, PrintWriter out, PrintWriter err) throws IOException {
+    static Path savePlan(PlanFile plan, Path file, PrintWriter err) throws IOException {
         try {
             Json.MAPPER.writeValue(file.toFile(), plan);
-            out.println("Plan written to " + file);
-            return true;
+            return file;
         } catch (IOException e) {
             Path rescued = Files.createTempFile("medsupply-plan-", ".json");
             Json.MAPPER.writeValue(rescued.toFile(), plan);
             err.println("cannot write " + file + " (" + e.getMessage() + "); the plan is saved in " + rescued);
             err.flush();
-            return false;
+            return rescued;
         }
     }
 
