@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
     "",
     "Warehouses and vehicles do not grow with --hospitals: unless given, every problem has 3 warehouses and "
         + "12 vehicles, so 300 sites share 12 vehicles and most of their high-priority demand stays unmet "
-        + "(about 20 %% delivered). Size the fleet with the sites: the bundled problems have about one vehicle "
+        + "(a quarter or less delivered). Size the fleet with the sites: the bundled problems have about one vehicle "
         + "per 4 sites and one warehouse per 30 to 250 (100 sites: 3 warehouses, 30 vehicles; 500: 5, 125; "
         + "2000: 8, 500).",
     "Stock follows the demand drawn for the sites: three scarce supplies hold --scarcity less than asked, "
