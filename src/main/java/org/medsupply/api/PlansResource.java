@@ -119,7 +119,8 @@ public final class PlansResource {
     @Path("{id}/plan")
     @Produces(CSV + ";qs=0.5")
     public Response planCsv(@PathParam("id") String id) throws Exception {
-        return Response.ok(PlanCsv.write(jobs.bestPlan(id)), CSV + "; charset=utf-8; header=present").build();
+        String csv = PlanCsv.write(jobs.problem(id), jobs.bestPlan(id));
+        return Response.ok(csv, CSV + "; charset=utf-8; header=present").build();
     }
 
     @GET

@@ -34,13 +34,17 @@ public final class Dispatcher {
     /** @param onNewBest told each new best score while solving (on the solver thread); may be a no-op */
     public static DispatchSolution solve(DispatchSolution problem, SolverConfig config,
             Consumer<BendableLongScore> onNewBest) {
-        return run(problem, config, onNewBest).best();
+        return run(problem, config, best -> onNewBest.accept(best.getScore())).best();
     }
 
-    public static Run run(DispatchSolution problem, SolverConfig config, Consumer<BendableLongScore> onNewBest) {
+    /**
+     * @param onNewBest told each new best solution while solving (on the solver thread): a clone the solver
+     *                  no longer changes, with its score set; may be a no-op
+     */
+    public static Run run(DispatchSolution problem, SolverConfig config, Consumer<DispatchSolution> onNewBest) {
         SolverFactory<DispatchSolution> solverFactory = SolverFactory.create(config);
         DefaultSolver<DispatchSolution> solver = (DefaultSolver<DispatchSolution>) solverFactory.buildSolver();
-        solver.addEventListener(event -> onNewBest.accept((BendableLongScore) event.getNewBestScore()));
+        solver.addEventListener(event -> onNewBest.accept(event.getNewBestSolution()));
         long[] constructionMillis = {-1};
         long[] scoreCalculationCount = {0};
         List<DispatchSolution> constructed = new ArrayList<>(1);

@@ -36,11 +36,11 @@ class PlanMetricsTest {
 
     /** Trip 1 stops at A, B and A again; trip 2 at B; A gets 10 ventilators, B 2. */
     private static final PlanFile PLAN = new PlanFile("short of ventilators", "0hard/0soft", true,
-            List.of(new RouteDto("van", "wh", 42.5, List.of(
+            List.of(new RouteDto("van", "wh", null, 42.5, List.of(
                     trip(stop("A", Map.of("ventilator", 8L, "mask", 20L)), stop("B", Map.of("ventilator", 1L)),
                             stop("A", Map.of("ventilator", 2L))),
                     trip(stop("B", Map.of("ventilator", 1L)))))),
-            List.of(), new KpisDto(42.5, 1, null, null, 0));
+            List.of(), List.of(), new KpisDto(42.5, 1, null, null, 0));
 
     @Test
     void unitsCountAgainstTheMostUrgentLineFirst() {
@@ -94,6 +94,6 @@ class PlanMetricsTest {
     }
 
     private static StopDto stop(String hospital, Map<String, Long> deliver) {
-        return new StopDto(hospital, null, null, null, deliver);
+        return new StopDto(hospital, null, null, null, null, deliver);
     }
 }
