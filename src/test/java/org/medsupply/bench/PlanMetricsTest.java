@@ -62,8 +62,8 @@ class PlanMetricsTest {
     @Test
     void fairnessAtVisitedSitesLeavesOutTheHospitalsThePlanDoesNotStopAt() {
         PlanFile onlyA = new PlanFile("short of ventilators", "0hard/0soft", true,
-                List.of(new RouteDto("van", "wh", 10.0, List.of(trip(stop("A", Map.of("ventilator", 10L)))))),
-                List.of(), new KpisDto(10.0, 1, null, null, 0));
+                List.of(new RouteDto("van", "wh", null, 10.0, List.of(trip(stop("A", Map.of("ventilator", 10L)))))),
+                List.of(), List.of(), new KpisDto(10.0, 1, null, null, 0));
         PlanMetrics metrics = PlanMetrics.of(PROBLEM, onlyA);
         // A 10 of 10, B (not visited) 0 of 10
         assertThat(metrics.fairnessByPriority().get("critical").planJain()).isCloseTo(0.5, within(1e-12));
