@@ -19,6 +19,8 @@ import org.medsupply.domain.Hospital;
 import org.medsupply.domain.Priority;
 import org.medsupply.domain.Supply;
 import org.medsupply.domain.Trip;
+import org.medsupply.domain.Vehicle;
+import org.medsupply.domain.Warehouse;
 
 /**
  * Decides, after solving, how many units of what a trip carries go to each line at its stops. A trip's
@@ -34,11 +36,20 @@ import org.medsupply.domain.Trip;
  * blocks are revisited until none improves (a line served by two trips couples them). A block's new
  * sharing is taken only when it is lexicographically better on (units, fairness) per priority, so the
  * objective's upper levels never get worse; lateness may, being a lower level.
+ * <p>
+ * Trips still carry different shares of a supply for the lines they reach, so units then move between
+ * trips too ({@link #shareAcrossTrips}): from the best-served line on one trip to the worst-served one at
+ * a stop of another, which leaves lower-priority units behind to make room. After that the blocks are
+ * shared once more.
  */
 final class LoadSharing {
 
     /** Passes over all blocks at most; each pass that changes anything improves the objective. */
     private static final int MAX_PASSES = 50;
+    /** Moves between trips per line of a supply and priority, at most (each brings two fill rates closer). */
+    private static final int MAX_TRANSFERS_PER_LINE = 4;
+    /** The best-served lines a poorly served one may take units from, richest first. */
+    private static final int RICHEST_TRIED = 20;
 
     private final DispatchSolution plan;
     private final List<Trip> trips;
@@ -48,6 +59,12 @@ final class LoadSharing {
     private final Map<Trip, Set<Hospital>> stops = new IdentityHashMap<>();
     private final Map<Hospital, List<DemandLine>> linesAt = new IdentityHashMap<>();
     private final Set<DemandLine> changed = new LinkedHashSet<>();
+    /** Each trip's load in mg and mm3, and each warehouse's stock not shipped, for moves between trips. */
+    private final Map<Trip, long[]> loads = new IdentityHashMap<>();
+    private final Map<Warehouse, Map<Supply, Long>> stockLeft = new HashMap<>();
+    private final Map<Hospital, List<Trip>> tripsAt = new IdentityHashMap<>();
+    /** The trips that bring each line some units. */
+    private final Map<DemandLine, Set<Trip>> carriers = new HashMap<>();
 
     private LoadSharing(DispatchSolution plan) {
         this.plan = plan;
@@ -63,7 +80,19 @@ final class LoadSharing {
             }
             units.put(trip, ofTrip);
             stops.put(trip, hospitals);
+            hospitals.forEach(hospital -> tripsAt.computeIfAbsent(hospital, h -> new ArrayList<>()).add(trip));
+            ofTrip.keySet().forEach(line -> carriers.computeIfAbsent(line, l -> new LinkedHashSet<>()).add(trip));
+            long[] load = new long[2];
+            ofTrip.forEach((line, quantity) -> addLoad(load, line.supply(), quantity));
+            loads.put(trip, load);
         }
+        for (Warehouse warehouse : plan.getWarehouses()) {
+            Map<Supply, Long> left = new HashMap<>();
+            plan.getSupplies().forEach(supply -> left.put(supply, warehouse.stockOf(supply)));
+            stockLeft.put(warehouse, left);
+        }
+        units.forEach((trip, ofTrip) -> ofTrip.forEach((line, quantity) ->
+                stockLeft.get(trip.getVehicle().warehouse()).merge(line.supply(), -quantity, Long::sum)));
     }
 
     /**
@@ -73,14 +102,21 @@ final class LoadSharing {
      */
     static boolean share(DispatchSolution plan) {
         LoadSharing sharing = new LoadSharing(plan);
-        for (int pass = 0; pass < MAX_PASSES && sharing.onePass(); pass++) {
-            // each pass re-shares every block given the others
+        sharing.shareWithinTrips();
+        if (sharing.shareAcrossTrips()) {
+            sharing.shareWithinTrips();
         }
         if (sharing.changed.isEmpty()) {
             return false;
         }
         sharing.rebuildDeliveries();
         return true;
+    }
+
+    private void shareWithinTrips() {
+        for (int pass = 0; pass < MAX_PASSES && onePass(); pass++) {
+            // each pass re-shares every block given the others
+        }
     }
 
     private boolean onePass() {
@@ -122,18 +158,157 @@ final class LoadSharing {
         }
         for (DemandLine line : lines) {
             long before = onTrip.getOrDefault(line, 0L);
-            long after = shared.get(line);
-            if (before != after) {
-                delivered.merge(line, after - before, Long::sum);
-                if (after == 0) {
-                    onTrip.remove(line);
-                } else {
-                    onTrip.put(line, after);
-                }
-                changed.add(line);
+            if (before != shared.get(line)) {
+                change(trip, line, shared.get(line) - before);
             }
         }
         return true;
+    }
+
+    /**
+     * Between trips: units of a supply and priority move from the line with the highest fill rate, on one
+     * trip, to the line with the lowest at a stop of another trip, as many as bring the two closer without
+     * crossing. The receiving trip makes room by leaving lower-priority units behind (its warehouse must
+     * hold the units when the trips load at different ones); the room the giving trip gets back is filled
+     * by the top-up that follows. Units of the priority stay, its fairness improves, and only lower
+     * priorities can lose.
+     *
+     * @return whether any units moved
+     */
+    private boolean shareAcrossTrips() {
+        boolean moved = false;
+        for (Supply supply : plan.getSupplies()) {
+            for (Priority priority : Priority.values()) {
+                List<DemandLine> group = plan.getLines().stream()
+                        .filter(line -> line.supply() == supply && line.priority() == priority).toList();
+                for (int transfer = 0; transfer < MAX_TRANSFERS_PER_LINE * group.size() && moveOnce(group);
+                        transfer++) {
+                    moved = true;
+                }
+            }
+        }
+        return moved;
+    }
+
+    /** One move from a richer line to a poorer one (see {@link #shareAcrossTrips}); false when none helps. */
+    private boolean moveOnce(List<DemandLine> group) {
+        List<DemandLine> byFill = new ArrayList<>(group);
+        byFill.sort(Comparator.comparingDouble(this::fill).thenComparingInt(DemandLine::index));
+        for (DemandLine poor : byFill) {
+            if (delivered.getOrDefault(poor, 0L) == poor.quantity()) {
+                continue;
+            }
+            for (Trip receiving : tripsAt.getOrDefault(poor.hospital(), List.of())) {
+                if (!receiving.getVehicle().canCarry(poor.supply()) || !mayJoin(poor, receiving)) {
+                    continue;
+                }
+                for (int r = byFill.size() - 1; r >= Math.max(0, byFill.size() - RICHEST_TRIED); r--) {
+                    DemandLine rich = byFill.get(r);
+                    if (fill(rich) <= fill(poor)) {
+                        break;
+                    }
+                    for (Trip giving : carriers.getOrDefault(rich, Set.of())) {
+                        long units = giving == receiving ? 0 : movable(rich, poor, giving, receiving);
+                        if (units > 0) {
+                            move(rich, giving, poor, receiving, units);
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private double fill(DemandLine line) {
+        return (double) delivered.getOrDefault(line, 0L) / line.quantity();
+    }
+
+    /** How many units {@link #move} may take from the rich line on one trip to the poor one on another. */
+    private long movable(DemandLine rich, DemandLine poor, Trip giving, Trip receiving) {
+        long onGiving = units.get(giving).getOrDefault(rich, 0L);
+        if (onGiving == 0) {
+            return 0;
+        }
+        long richGot = delivered.get(rich);
+        long poorGot = delivered.getOrDefault(poor, 0L);
+        // the most that leaves the rich line's fill rate at or above the poor one's: (a q_b - b q_a) / (q_a + q_b)
+        long units = (richGot * poor.quantity() - poorGot * rich.quantity()) / (rich.quantity() + poor.quantity());
+        units = Math.min(units, Math.min(onGiving, poor.quantity() - poorGot));
+        Supply supply = poor.supply();
+        Warehouse warehouse = receiving.getVehicle().warehouse();
+        if (warehouse != giving.getVehicle().warehouse()) {
+            units = Math.min(units, stockLeft.get(warehouse).get(supply));
+        }
+        long[] room = room(receiving, poor.priority());
+        return Math.min(units, Math.min(room[0] / supply.weightMg(), room[1] / supply.volumeMm3()));
+    }
+
+    /** Room on a trip (mg, mm3) if it left behind every unit of priorities below {@code priority}. */
+    private long[] room(Trip trip, Priority priority) {
+        Vehicle vehicle = trip.getVehicle();
+        long[] load = loads.get(trip);
+        long[] room = {vehicle.capacityMg() - load[0], vehicle.capacityMm3() - load[1]};
+        units.get(trip).forEach((line, quantity) -> {
+            if (line.priority().compareTo(priority) > 0) {
+                room[0] = saturatedAdd(room[0], quantity * line.supply().weightMg());
+                room[1] = saturatedAdd(room[1], quantity * line.supply().volumeMm3());
+            }
+        });
+        return room;
+    }
+
+    private void move(DemandLine rich, Trip giving, DemandLine poor, Trip receiving, long quantity) {
+        Supply supply = poor.supply();
+        long[] load = loads.get(receiving);
+        Vehicle vehicle = receiving.getVehicle();
+        // leave lower-priority units behind until the moved ones fit: the lowest priority, best served first
+        List<DemandLine> leavable = new ArrayList<>(units.get(receiving).keySet().stream()
+                .filter(line -> line.priority().compareTo(poor.priority()) > 0).toList());
+        leavable.sort(Comparator.comparing(DemandLine::priority).reversed()
+                .thenComparing(Comparator.comparingDouble(this::fill).reversed()).thenComparingInt(DemandLine::index));
+        for (DemandLine line : leavable) {
+            long shortMg = load[0] + quantity * supply.weightMg() - vehicle.capacityMg();
+            long shortMm3 = load[1] + quantity * supply.volumeMm3() - vehicle.capacityMm3();
+            if (shortMg <= 0 && shortMm3 <= 0) {
+                break;
+            }
+            long left = Math.max(ceilDiv(shortMg, line.supply().weightMg()), ceilDiv(shortMm3, line.supply().volumeMm3()));
+            change(receiving, line, -Math.min(left, units.get(receiving).get(line)));
+        }
+        change(giving, rich, -quantity);
+        change(receiving, poor, quantity);
+    }
+
+    /** Adds {@code quantity} (may be negative) of the line to the trip, keeping totals, loads and stock in step. */
+    private void change(Trip trip, DemandLine line, long quantity) {
+        Map<DemandLine, Long> onTrip = units.get(trip);
+        long after = onTrip.getOrDefault(line, 0L) + quantity;
+        if (after == 0) {
+            onTrip.remove(line);
+            carriers.get(line).remove(trip);
+        } else {
+            onTrip.put(line, after);
+            carriers.computeIfAbsent(line, l -> new LinkedHashSet<>()).add(trip);
+        }
+        delivered.merge(line, quantity, Long::sum);
+        addLoad(loads.get(trip), line.supply(), quantity);
+        stockLeft.get(trip.getVehicle().warehouse()).merge(line.supply(), -quantity, Long::sum);
+        changed.add(line);
+    }
+
+    private static void addLoad(long[] load, Supply supply, long quantity) {
+        load[0] += quantity * supply.weightMg();
+        load[1] += quantity * supply.volumeMm3();
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return a <= 0 ? 0 : (a + b - 1) / b;
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long sum = a + b;
+        return sum < a ? Long.MAX_VALUE : sum;
     }
 
     /** A line that must arrive in one stop may get units here only when no other trip brings it any. */
