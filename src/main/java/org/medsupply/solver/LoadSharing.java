@@ -2,7 +2,9 @@
 package org.medsupply.solver;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -46,8 +48,8 @@ final class LoadSharing {
 
     /** Passes over all blocks at most; each pass that changes anything improves the objective. */
     private static final int MAX_PASSES = 50;
-    /** Moves between trips per line of a supply and priority, at most (each brings two fill rates closer). */
-    private static final int MAX_TRANSFERS_PER_LINE = 4;
+    /** Rounds of moves between trips per supply and priority, at most (each move brings two fill rates closer). */
+    private static final int MAX_ROUNDS = 20;
     /** The best-served lines a poorly served one may take units from, richest first. */
     private static final int RICHEST_TRIED = 20;
 
@@ -59,6 +61,8 @@ final class LoadSharing {
     private final Map<Trip, Set<Hospital>> stops = new IdentityHashMap<>();
     private final Map<Hospital, List<DemandLine>> linesAt = new IdentityHashMap<>();
     private final Set<DemandLine> changed = new LinkedHashSet<>();
+    /** Trips whose blocks may share better since they were last shared: a line at one of their stops changed. */
+    private final Set<Trip> dirty = Collections.newSetFromMap(new IdentityHashMap<>());
     /** Each trip's load in mg and mm3, and each warehouse's stock not shipped, for moves between trips. */
     private final Map<Trip, long[]> loads = new IdentityHashMap<>();
     private final Map<Warehouse, Map<Supply, Long>> stockLeft = new HashMap<>();
@@ -91,6 +95,7 @@ final class LoadSharing {
             plan.getSupplies().forEach(supply -> left.put(supply, warehouse.stockOf(supply)));
             stockLeft.put(warehouse, left);
         }
+        dirty.addAll(trips);
         units.forEach((trip, ofTrip) -> ofTrip.forEach((line, quantity) ->
                 stockLeft.get(trip.getVehicle().warehouse()).merge(line.supply(), -quantity, Long::sum)));
     }
@@ -115,13 +120,15 @@ final class LoadSharing {
 
     private void shareWithinTrips() {
         for (int pass = 0; pass < MAX_PASSES && onePass(); pass++) {
-            // each pass re-shares every block given the others
+            // each pass re-shares the blocks whose lines changed in the pass before
         }
     }
 
     private boolean onePass() {
         boolean improved = false;
-        for (Trip trip : trips) {
+        List<Trip> toShare = trips.stream().filter(dirty::contains).toList();
+        dirty.clear();
+        for (Trip trip : toShare) {
             Map<Supply, Long> loads = new LinkedHashMap<>();
             units.get(trip).forEach((line, quantity) -> loads.merge(line.supply(), quantity, Long::sum));
             for (Map.Entry<Supply, Long> load : loads.entrySet()) {
@@ -176,13 +183,13 @@ final class LoadSharing {
      * @return whether any units moved
      */
     private boolean shareAcrossTrips() {
+        Map<Supply, Map<Priority, List<DemandLine>>> groups = new LinkedHashMap<>();
+        plan.getLines().forEach(line -> groups.computeIfAbsent(line.supply(), s -> new EnumMap<>(Priority.class))
+                .computeIfAbsent(line.priority(), p -> new ArrayList<>()).add(line));
         boolean moved = false;
-        for (Supply supply : plan.getSupplies()) {
-            for (Priority priority : Priority.values()) {
-                List<DemandLine> group = plan.getLines().stream()
-                        .filter(line -> line.supply() == supply && line.priority() == priority).toList();
-                for (int transfer = 0; transfer < MAX_TRANSFERS_PER_LINE * group.size() && moveOnce(group);
-                        transfer++) {
+        for (Map<Priority, List<DemandLine>> byPriority : groups.values()) {
+            for (List<DemandLine> group : byPriority.values()) {
+                for (int round = 0; round < MAX_ROUNDS && moveRound(group); round++) {
                     moved = true;
                 }
             }
@@ -190,14 +197,17 @@ final class LoadSharing {
         return moved;
     }
 
-    /** One move from a richer line to a poorer one (see {@link #shareAcrossTrips}); false when none helps. */
-    private boolean moveOnce(List<DemandLine> group) {
+    /**
+     * One round over a supply and priority's lines, the worst served first: each takes what it can from the
+     * best-served ones (see {@link #shareAcrossTrips}).
+     *
+     * @return whether any units moved
+     */
+    private boolean moveRound(List<DemandLine> group) {
         List<DemandLine> byFill = new ArrayList<>(group);
         byFill.sort(Comparator.comparingDouble(this::fill).thenComparingInt(DemandLine::index));
+        boolean moved = false;
         for (DemandLine poor : byFill) {
-            if (delivered.getOrDefault(poor, 0L) == poor.quantity()) {
-                continue;
-            }
             for (Trip receiving : tripsAt.getOrDefault(poor.hospital(), List.of())) {
                 if (!receiving.getVehicle().canCarry(poor.supply()) || !mayJoin(poor, receiving)) {
                     continue;
@@ -207,17 +217,17 @@ final class LoadSharing {
                     if (fill(rich) <= fill(poor)) {
                         break;
                     }
-                    for (Trip giving : carriers.getOrDefault(rich, Set.of())) {
+                    for (Trip giving : List.copyOf(carriers.getOrDefault(rich, Set.of()))) {
                         long units = giving == receiving ? 0 : movable(rich, poor, giving, receiving);
                         if (units > 0) {
                             move(rich, giving, poor, receiving, units);
-                            return true;
+                            moved = true;
                         }
                     }
                 }
             }
         }
-        return false;
+        return moved;
     }
 
     private double fill(DemandLine line) {
@@ -239,6 +249,9 @@ final class LoadSharing {
         Warehouse warehouse = receiving.getVehicle().warehouse();
         if (warehouse != giving.getVehicle().warehouse()) {
             units = Math.min(units, stockLeft.get(warehouse).get(supply));
+        }
+        if (units <= 0) {
+            return 0;
         }
         long[] room = room(receiving, poor.priority());
         return Math.min(units, Math.min(room[0] / supply.weightMg(), room[1] / supply.volumeMm3()));
@@ -295,6 +308,7 @@ final class LoadSharing {
         addLoad(loads.get(trip), line.supply(), quantity);
         stockLeft.get(trip.getVehicle().warehouse()).merge(line.supply(), -quantity, Long::sum);
         changed.add(line);
+        dirty.addAll(tripsAt.get(line.hospital()));
     }
 
     private static void addLoad(long[] load, Supply supply, long quantity) {
@@ -319,25 +333,35 @@ final class LoadSharing {
 
     /**
      * {@code give} units (at most what the lines miss) shared so the lines' fill rates, counting what they
-     * get {@code elsewhere}, end as equal as whole units allow: each unit goes to the line whose
-     * shortfall^2 / requested it lowers most. Fill levels are first raised together in doubles (a water
-     * level found by bisection), then the last few units go one by one.
+     * get {@code elsewhere}, end as equal as whole units allow: the least-filled lines are raised together
+     * to one water level (found exactly, lines sorted by the fill rate they start from), each takes the
+     * whole units below it, and the last few units go one each to the lines whose shortfall^2 / requested
+     * they lower most.
      */
     static Map<DemandLine, Long> waterFill(List<DemandLine> lines, Map<DemandLine, Long> elsewhere, long give) {
         Map<DemandLine, Long> shares = new HashMap<>();
-        double low = 0;
-        double high = 1;
-        for (int i = 0; i < 100 && high - low > 1e-15; i++) {
-            double level = (low + high) / 2;
-            if (unitsBelow(lines, elsewhere, level) >= give) {
-                high = level;
-            } else {
-                low = level;
+        lines.forEach(line -> shares.put(line, 0L));
+        if (give == 0) {
+            return shares;
+        }
+        List<DemandLine> byStart = new ArrayList<>(lines);
+        byStart.sort(Comparator.comparingDouble(line -> (double) elsewhere.get(line) / line.quantity()));
+        double requested = 0;
+        double got = 0;
+        double level = 1;
+        for (int i = 0; i < byStart.size(); i++) {
+            requested += byStart.get(i).quantity();
+            got += elsewhere.get(byStart.get(i));
+            level = Math.min(1, (give + got) / requested);
+            if (i + 1 == byStart.size() || (double) elsewhere.get(byStart.get(i + 1)) / byStart.get(i + 1).quantity() >= level) {
+                break;
             }
         }
         long given = 0;
         for (DemandLine line : lines) {
-            long share = Math.min(give - given, (long) Math.floor(rise(line, elsewhere.get(line), low)));
+            long missing = line.quantity() - elsewhere.get(line);
+            long share = Math.min(give - given, Math.max(0, Math.min(missing,
+                    (long) Math.floor(level * line.quantity() - elsewhere.get(line)))));
             shares.put(line, share);
             given += share;
         }
@@ -357,15 +381,6 @@ final class LoadSharing {
             }
         }
         return shares;
-    }
-
-    /** Units the line needs to reach fill rate {@code level}, given what it gets elsewhere (0..missing). */
-    private static double rise(DemandLine line, long elsewhere, double level) {
-        return Math.max(0, Math.min(line.quantity() - elsewhere, level * line.quantity() - elsewhere));
-    }
-
-    private static double unitsBelow(List<DemandLine> lines, Map<DemandLine, Long> elsewhere, double level) {
-        return lines.stream().mapToDouble(line -> rise(line, elsewhere.get(line), level)).sum();
     }
 
     /** How much one more unit lowers shortfall^2 / requested: (2 shortfall - 1) / requested. */
