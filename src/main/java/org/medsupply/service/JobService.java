@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -336,8 +337,9 @@ public final class JobService implements AutoCloseable {
         return (int) jobs.values().stream().filter(job -> job.status() == status).count();
     }
 
+    /** The job with this id; UUIDs are case-insensitive (RFC 9562), ours are written in lower case. */
     private Job find(String id) throws JobNotFoundException {
-        Job job = id == null ? null : jobs.get(id);
+        Job job = id == null ? null : jobs.get(id.toLowerCase(Locale.ROOT));
         if (job == null) {
             throw new JobNotFoundException(id);
         }

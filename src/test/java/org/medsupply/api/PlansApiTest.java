@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -47,6 +48,9 @@ class PlansApiTest {
         assertThat(job.get("counts").get("hospitals").asInt()).isEqualTo(2);
         assertThat(job.get("counts").get("demandLines").asInt()).isEqualTo(2);
         assertThat(job.get("seed").asLong()).isEqualTo(7);
+
+        JsonNode upperCase = TestServer.json(server.get("/api/v1/plans/" + id.toUpperCase(Locale.ROOT)));
+        assertThat(upperCase.get("id").asText()).as("UUIDs are case-insensitive").isEqualTo(id);
 
         JsonNode done = server.awaitFinal(id);
         assertThat(done.get("status").asText()).isEqualTo("DONE");
