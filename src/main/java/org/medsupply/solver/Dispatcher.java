@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 
 import org.medsupply.domain.DispatchSolution;
 import org.optaplanner.core.api.score.buildin.bendablelong.BendableLongScore;
+import org.optaplanner.core.api.solver.SolutionManager;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.impl.phase.event.PhaseLifecycleListenerAdapter;
@@ -33,6 +34,16 @@ public final class Dispatcher {
     public static DispatchSolution solve(DispatchSolution problem, SolverConfig config,
             Consumer<BendableLongScore> onNewBest) {
         return run(problem, config, onNewBest).best();
+    }
+
+    /**
+     * Scores a plan set up by hand (a literature solution, a hand-edited plan): its shadow variables and score
+     * as solving would leave them. Returns the same, now scored, plan.
+     */
+    public static DispatchSolution score(DispatchSolution plan) {
+        SolutionManager.<DispatchSolution, BendableLongScore>create(SolverFactory.create(SolverConfigs.production()))
+                .update(plan);
+        return plan;
     }
 
     public static Run run(DispatchSolution problem, SolverConfig config, Consumer<BendableLongScore> onNewBest) {
