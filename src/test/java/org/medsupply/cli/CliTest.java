@@ -63,7 +63,8 @@ class CliTest {
 
         Outcome checked = run("check", TINY.toString(), plan.toString());
         assertThat(checked.exitCode()).isEqualTo(Main.BAD_INPUT);
-        assertThat(checked.out()).contains("Stale figures", "  /kpis/totalDistanceKm  [kpi] totalDistanceKm says 0.5 km");
+        assertThat(checked.out())
+                .contains("Stale figures", "  /kpis/totalDistanceKm  [kpi] totalDistanceKm says 0.5 km");
     }
 
     /**
@@ -96,7 +97,8 @@ class CliTest {
         JsonNode recomputed = Json.MAPPER.readTree(fixed.toFile());
         assertThat(recomputed.at("/routes/0/trips/0/stops").findValuesAsText("hospital"))
                 .containsExactly(stops.get(0).get("hospital").asText(), stops.get(1).get("hospital").asText());
-        assertThat(recomputed.at("/routes/0/trips/0/stops/0/deliver/n95").asLong()).isEqualTo(deliver.get("n95").asLong());
+        assertThat(recomputed.at("/routes/0/trips/0/stops/0/deliver/n95").asLong())
+                .isEqualTo(deliver.get("n95").asLong());
         assertThat(recomputed.at("/unmet/0/quantity").asLong()).isEqualTo(2);
     }
 
