@@ -2,6 +2,7 @@
 package org.medsupply.check;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -25,9 +26,15 @@ final class Findings {
         return violations.stream().filter(violation -> violation.rule().equals(rule.id())).count();
     }
 
-    /** A number for a message: at most 3 decimals, no trailing zeros (12 km, 0.13 m3, 1259.999 kg). */
+    /**
+     * A number for a message without floating-point noise: 3 decimals, or 4 significant digits below 1, no
+     * trailing zeros (1260 kg for 1259.9999999999998, 0.13 m3, 0.0002345 m3).
+     */
     static String number(double value) {
-        return BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        BigDecimal exact = BigDecimal.valueOf(value);
+        BigDecimal shown = Math.abs(value) >= 1 ? exact.setScale(3, RoundingMode.HALF_UP)
+                : exact.round(new MathContext(4, RoundingMode.HALF_UP));
+        return shown.stripTrailingZeros().toPlainString();
     }
 
     /** Reports a required field that is absent; true when it is present. */

@@ -370,6 +370,7 @@ class PlanCheckerTest {
     void staleFiguresNameTheirVehicleTripStopAndKpiWithRoundedNumbers() throws Exception {
         set(plan, VAN_H2 + "/arrival", time("06:52"));
         set(plan, VAN_TRIP + "/weightKg", 24.123456);
+        set(plan, VAN_TRIP + "/volumeM3", 0.00012345);
         set(plan, "/routes/1/distanceKm", 10.25);
         set(plan, "/kpis/fillRate/normal", 0.5);
 
@@ -377,6 +378,7 @@ class PlanCheckerTest {
                 tuple(VAN_H2 + "/arrival", "van trip 1 stop 2 (h2): arrival says 2026-02-01T06:52:00+08:00, "
                         + "the drive and unload times give 2026-02-01T06:49:00+08:00"),
                 tuple(VAN_TRIP + "/weightKg", "van trip 1: weightKg says 24.123 kg, its deliveries weigh 25 kg"),
+                tuple(VAN_TRIP + "/volumeM3", "van trip 1: volumeM3 says 0.0001235 m3, its deliveries take 0.25 m3"),
                 tuple("/routes/1/distanceKm", "fridge: distanceKm says 10.25 km, its trips drive 10 km"),
                 tuple("/kpis/fillRate/normal", "fillRate.normal says 0.5, the routes give 0.6667"));
     }
