@@ -31,8 +31,8 @@ import org.medsupply.io.Json;
  * Grizzly's HTTP codec, answering the requests it rejects itself with a problem detail instead of an
  * empty body: a header section over the listener's limits (431 here, where Grizzly says 400), an
  * unparsable {@code Content-Length}, an unknown HTTP version (505), a broken chunked body, and a
- * request line that does not start with a method (which Grizzly would wait on until the connection
- * times out). These never reach a handler, so neither Jersey nor the error page generator sees them;
+ * request line that does not start with a method or a header line without a colon (which Grizzly would
+ * wait on until the connection times out). These never reach a handler, so neither Jersey nor the error page generator sees them;
  * the codec's only hook is {@link #customizeErrorResponse}, hence this subclass, put in place of the
  * stock codec when the listener builds its filter chain.
  */
@@ -110,6 +110,36 @@ final class ProblemCodecFilter extends HttpServerFilter {
             }
         }
         return super.decodeHttpPacket(ctx, request, input);
+    }
+
+    /**
+     * Fails the request (400) at the first byte of a header name that cannot be one: Grizzly reads a name up
+     * to its colon, so a header line without one would leave it waiting for more until the idle timeout.
+     */
+    @Override
+    protected boolean parseHeaderName(HttpHeader header, MimeHeaders headers, HeaderParsingState state,
+            Buffer input) {
+        for (int i = state.offset; i < Math.min(input.limit(), state.packetLimit) && input.get(i) != ':'; i++) {
+            requireHeaderNameChar(input.get(i));
+        }
+        return super.parseHeaderName(header, headers, state, input);
+    }
+
+    /** The same for a heap buffer, which Grizzly parses as an array (offsets from {@code arrayOffset}). */
+    @Override
+    protected boolean parseHeaderName(HttpHeader header, MimeHeaders headers, HeaderParsingState state,
+            byte[] input, int end) {
+        int limit = Math.min(end, state.arrayOffset + state.packetLimit);
+        for (int i = state.arrayOffset + state.offset; i < limit && input[i] != ':'; i++) {
+            requireHeaderNameChar(input[i]);
+        }
+        return super.parseHeaderName(header, headers, state, input, end);
+    }
+
+    private static void requireHeaderNameChar(byte b) {
+        if (!isTokenChar(b)) {
+            throw new IllegalStateException("a header line without a colon after its name");
+        }
     }
 
     private static boolean isTokenChar(byte b) {

@@ -216,6 +216,8 @@ class ErrorContractTest {
                 new Raw("unknown HTTP version", head("GET /health HTTP/9.9"), 505, "http-version-not-supported"),
                 new Raw("garbage request line", head("hello"), 400, "malformed-request"),
                 new Raw("method without a target", head("GET"), 400, "malformed-request"),
+                new Raw("header line without a colon", head("GET /health HTTP/1.1\r\nnot a header"), 400,
+                        "malformed-request"),
                 new Raw("TLS hello on the plain port", "\u0016\u0003\u0001\u0000\u00a5\u0001\u0000\u0000\u00a1\u0003\u0003",
                         400, "malformed-request"),
                 new Raw("broken chunked body", head("POST /api/v1/problems/validate HTTP/1.1\r\n"
