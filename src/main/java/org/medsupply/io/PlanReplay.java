@@ -56,13 +56,19 @@ public final class PlanReplay {
      * @param plan a plan read by the checker's strict reader (absent fields are null)
      * @throws InvalidInputException what the model cannot carry, each with its pointer into the plan: an
      *                               unknown vehicle, hospital or supply, a vehicle with two routes, more trips
-     *                               than it may make, a negative quantity, more units than the hospital asked for
+     *                               than it may make, a negative quantity, more units than the hospital asked
+     *                               for; or, when the plan names another problem, that alone
      */
     public static DispatchSolution apply(ProblemFile problem, PlanFile plan) throws InvalidInputException {
         PlanReplay replay = new PlanReplay(ProblemMapper.toSolution(problem));
         List<RouteDto> routes = plan.routes() == null ? List.of() : plan.routes();
         for (int i = 0; i < routes.size(); i++) {
             replay.route(routes.get(i), "/routes/" + i);
+        }
+        if (!replay.errors.isEmpty() && plan.problem() != null && !plan.problem().equals(problem.name())) {
+            throw new InvalidInputException(List.of(new InputError("/problem", "the plan is for problem '"
+                    + plan.problem() + "', not '" + problem.name() + "'; " + replay.errors.size()
+                    + " of its entries do not fit this one")));
         }
         if (!replay.errors.isEmpty()) {
             throw new InvalidInputException(replay.errors);

@@ -103,7 +103,7 @@ class CliTest {
     }
 
     @Test
-    void checkFixNamesWhatThePlanCannotCarryAndNeedsAnOutputFile() throws IOException {
+    void checkFixNamesWhatThePlanCannotCarryOrTheOtherProblemAndNeedsAnOutputFile() throws IOException {
         Path plan = dir.resolve("plan.json");
         assertThat(run("solve", TINY.toString(), "-o", plan.toString(), "--time-limit", "1s", "--seed", "1")
                 .exitCode()).isZero();
@@ -112,12 +112,19 @@ class CliTest {
 
         Outcome unknown = run("check", TINY.toString(), plan.toString(), "--fix", "-o", fixed.toString());
         Outcome noOutput = run("check", TINY.toString(), plan.toString(), "--fix");
+        Files.writeString(plan, Files.readString(plan)
+                .replaceFirst("\"problem\" : \"[^\"]*\"", "\"problem\" : \"Other\""));
+        Outcome otherProblem = run("check", TINY.toString(), plan.toString(), "--fix", "-o", fixed.toString());
 
         assertThat(unknown.exitCode()).isEqualTo(Main.BAD_INPUT);
         assertThat(unknown.err()).containsPattern("/routes/0/trips/0/stops/\\d/hospital: no hospital h9");
-        assertThat(fixed).doesNotExist();
         assertThat(noOutput.exitCode()).isEqualTo(Main.BAD_INPUT);
         assertThat(noOutput.err()).contains("--fix needs -o FILE");
+        assertThat(otherProblem.exitCode()).isEqualTo(Main.BAD_INPUT);
+        assertThat(otherProblem.err())
+                .contains("/problem: the plan is for problem 'Other', not 'Round trip of two stops'")
+                .doesNotContain("h9");
+        assertThat(fixed).doesNotExist();
     }
 
     @Test
