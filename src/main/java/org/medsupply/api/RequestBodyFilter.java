@@ -4,9 +4,10 @@ package org.medsupply.api;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.function.Supplier;
 
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -15,9 +16,10 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 
 /**
- * Guards requests before Jersey matches them to a resource. {@code Content-Type} and {@code Accept} must
- * parse: Jersey reads them while matching and answers an unparsable one with an empty 400 that no
- * exception mapper sees, so they are parsed here first. And the size limit holds: a declared
+ * Guards requests before Jersey matches them to a resource. {@code Content-Type} and {@code Accept} are
+ * parsed here first: Jersey reads them while matching and answers an unparsable one with an empty 400
+ * that no exception mapper sees. Here it is a 415 or 406, as a media type the service does not take or
+ * make would be. And the size limit holds: a declared
  * {@code Content-Length} over it is refused before reading, and every body (chunked ones included) is
  * counted while it is read, failing with {@link PayloadTooLargeException} at the first byte over.
  * What a matched POST must say about its body is {@link PostBodyFilter}'s business.
@@ -34,8 +36,16 @@ final class RequestBodyFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
-        parses(HttpHeaders.CONTENT_TYPE, request::getMediaType);
-        parses(HttpHeaders.ACCEPT, request::getAcceptableMediaTypes);
+        try {
+            request.getMediaType();
+        } catch (ProcessingException malformed) {
+            throw new NotSupportedException();
+        }
+        try {
+            request.getAcceptableMediaTypes();
+        } catch (ProcessingException malformed) {
+            throw new NotAcceptableException();
+        }
         String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (declared != null) {
             long length;
@@ -49,15 +59,6 @@ final class RequestBodyFilter implements ContainerRequestFilter {
             }
         }
         request.setEntityStream(new Counting(request.getEntityStream(), maxBytes));
-    }
-
-    private static void parses(String header, Supplier<?> parsed) throws BadHeaderException {
-        try {
-            parsed.get();
-        } catch (ProcessingException malformed) {
-            throw new BadHeaderException(ProblemDetail.of("malformed-request", "Bad request", 400,
-                    "the " + header + " header is not a valid media type (type/subtype, e.g. application/json)"));
-        }
     }
 
     private static final class Counting extends FilterInputStream {
