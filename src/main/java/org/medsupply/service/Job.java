@@ -74,6 +74,15 @@ final class Job {
         return endedAt;
     }
 
+    /** Solve time left by the job's limit while it is solving, else null. */
+    synchronized Duration solveTimeLeft(Instant now) {
+        if (status != JobStatus.SOLVING) {
+            return null;
+        }
+        Duration left = Duration.between(now, startedAt.plus(timeLimit));
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
     synchronized Best best() {
         return best;
     }
