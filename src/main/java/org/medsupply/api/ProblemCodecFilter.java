@@ -32,9 +32,9 @@ import org.medsupply.io.Json;
  * empty body: a header section over the listener's limits (431 here, where Grizzly says 400), an
  * unparsable {@code Content-Length}, an unknown HTTP version (505), a broken chunked body, and a
  * request line that does not start with a method or a header line without a colon (which Grizzly would
- * wait on until the connection times out). These never reach a handler, so neither Jersey nor the error page generator sees them;
- * the codec's only hook is {@link #customizeErrorResponse}, hence this subclass, put in place of the
- * stock codec when the listener builds its filter chain.
+ * wait on until the connection times out). These never reach a handler, so neither Jersey nor the error
+ * page generator sees them; the codec's only hook is {@link #customizeErrorResponse}, hence this
+ * subclass, put in place of the stock codec when the listener builds its filter chain.
  */
 final class ProblemCodecFilter extends HttpServerFilter {
 

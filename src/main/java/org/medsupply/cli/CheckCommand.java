@@ -3,7 +3,6 @@ package org.medsupply.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -75,8 +74,7 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (fix) {
             PlanFile recomputed = PlanWriter.toPlan(Dispatcher.score(PlanReplay.apply(problem, plan)));
-            Files.writeString(output, Json.MAPPER.writeValueAsString(recomputed) + System.lineSeparator(),
-                    StandardCharsets.UTF_8);
+            Json.MAPPER.writeValue(output.toFile(), recomputed);
             out.println("recomputed plan written to " + output + "; checking it");
             plan = PlanChecker.readPlan(Files.readString(output));
         }

@@ -21,6 +21,7 @@ import java.util.function.Function;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -44,6 +45,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ErrorContractTest {
 
     private static final String PLANS = "/api/v1/plans";
+    /** The first bytes of a TLS ClientHello, as a client that took the port for HTTPS sends them. */
+    private static final String TLS_CLIENT_HELLO_START =
+            "\u0016\u0003\u0001\u0000\u00a5\u0001\u0000\u0000\u00a1\u0003\u0003";
     /** Bounds a raw read that would otherwise wait for the server's idle timeout (a hang, not a slow answer). */
     private static final int HANG_GUARD_MILLIS = 10_000;
     private static TestServer server;
@@ -215,8 +219,7 @@ class ErrorContractTest {
                 new Raw("method without a target", head("GET"), 400, "malformed-request"),
                 new Raw("header line without a colon", head("GET /health HTTP/1.1\r\nnot a header"), 400,
                         "malformed-request"),
-                new Raw("TLS hello on the plain port", "\u0016\u0003\u0001\u0000\u00a5\u0001\u0000\u0000\u00a1\u0003\u0003",
-                        400, "malformed-request"),
+                new Raw("TLS hello on the plain port", TLS_CLIENT_HELLO_START, 400, "malformed-request"),
                 new Raw("broken chunked body", head("POST /api/v1/problems/validate HTTP/1.1\r\n"
                         + "Content-Type: application/json\r\nTransfer-Encoding: chunked") + "zz\r\n{}\r\n0\r\n\r\n",
                         400, "malformed-request"));
@@ -247,7 +250,7 @@ class ErrorContractTest {
      */
     @Test
     void aBrokenChunkedBodyIsLoggedOnceAtFine() throws IOException {
-        java.util.logging.Logger grizzly = java.util.logging.Logger.getLogger("org.glassfish.grizzly");
+        Logger grizzly = Logger.getLogger("org.glassfish.grizzly");
         Level level = grizzly.getLevel();
         List<LogRecord> records = new CopyOnWriteArrayList<>();
         Handler capture = new Handler() {
@@ -268,7 +271,8 @@ class ErrorContractTest {
         grizzly.addHandler(capture);
         int requests = 3;
         try {
-            Raw broken = rawRequests().filter(raw -> raw.name().equals("broken chunked body")).findFirst().orElseThrow();
+            Raw broken = rawRequests().filter(raw -> raw.name().equals("broken chunked body")).findFirst()
+                    .orElseThrow();
             for (int i = 0; i < requests; i++) {
                 rawRequestsAreProblemDetailsToo(broken);
             }
