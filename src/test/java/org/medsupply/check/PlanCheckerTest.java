@@ -423,6 +423,8 @@ class PlanCheckerTest {
                 .containsExactly("/score");
         assertThat(readErrors("{} {}")).extracting(InputError::pointer).containsExactly("");
         assertThat(readErrors("")).extracting(InputError::detail).containsExactly("empty document");
+        assertThat(readErrors("{\"kpis\": {\"totalDistanceKm\": NaN}}")).singleElement()
+                .satisfies(error -> assertThat(error.detail()).contains("'NaN'").doesNotContain("Feature", "`"));
     }
 
     @Test
