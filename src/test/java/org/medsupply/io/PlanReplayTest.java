@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.medsupply.solver.Dispatcher;
@@ -29,13 +30,13 @@ class PlanReplayTest {
     }
 
     /** The tiny problems, and random ones with windows, shifts, two trips, cold chain and short stock. */
-    static Stream<ProblemFile> problems() throws IOException {
+    static Stream<Named<ProblemFile>> problems() throws IOException {
         List<ProblemFile> problems;
         try (Stream<Path> files = Files.list(Path.of("problems/tiny"))) {
             problems = files.filter(f -> f.toString().endsWith(".json")).sorted().map(PlanReplayTest::read).toList();
         }
         return Stream.concat(problems.stream(), Stream.of(TestProblems.random(4, 8, 3, 0),
-                TestProblems.random(6, 8, 3, 2)));
+                TestProblems.random(6, 8, 3, 2))).map(problem -> Named.of(problem.name(), problem));
     }
 
     private static ProblemFile read(Path file) {
