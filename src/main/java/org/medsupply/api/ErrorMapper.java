@@ -48,6 +48,9 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
                     "the request body is over the limit of " + tooLarge.limitBytes() + " bytes"))
                     .header("Connection", "close").build();
         }
+        if (exception instanceof BadHeaderException header) {
+            return problem(header.problem()).build();
+        }
         if (exception instanceof JobNotFoundException) {
             return problem(ProblemDetail.of("job-not-found", "Job not found", 404,
                     "no job with this id: it never existed or its retention has passed")).build();

@@ -151,6 +151,7 @@ public final class Server {
                 .register(new HttpMetricsFilter(registry))
                 .register(new CorsFilter(config.allowedOrigins()))
                 .register(new RequestBodyFilter(config.maxBodyBytes()))
+                .register(new PostBodyFilter())
                 .register(new AbstractBinder() {
                     @Override
                     protected void configure() {

@@ -74,6 +74,18 @@ final class Job {
         return endedAt;
     }
 
+    /**
+     * Solve time left by the job's limit while it is solving, else null; never more than the limit, though
+     * {@code now} may have been read just before the job started.
+     */
+    synchronized Duration solveTimeLeft(Instant now) {
+        if (status != JobStatus.SOLVING) {
+            return null;
+        }
+        Duration left = Duration.between(now.isAfter(startedAt) ? now : startedAt, startedAt.plus(timeLimit));
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
     synchronized Best best() {
         return best;
     }

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -183,7 +185,18 @@ public final class JobService implements AutoCloseable {
     private OverloadedException overloaded() {
         return shuttingDown ? new OverloadedException("the server is shutting down", config.retryAfter())
                 : new OverloadedException("all " + config.parallelSolvers() + " solvers are busy and "
-                        + config.maxQueuedJobs() + " jobs are waiting", config.retryAfter());
+                        + config.maxQueuedJobs() + " jobs are waiting", expectedWait());
+    }
+
+    /**
+     * How long until a submission may be admitted: until the first solving job ends by its time limit (queued
+     * ones end after it), in whole seconds rounded up; a bound, as a solve that stops improving ends sooner.
+     */
+    private Duration expectedWait() {
+        Instant now = clock.instant();
+        long millis = jobs.values().stream().map(job -> job.solveTimeLeft(now)).filter(Objects::nonNull)
+                .mapToLong(Duration::toMillis).min().orElse(config.retryAfter().toMillis());
+        return Duration.ofSeconds(Math.max(1, (millis + 999) / 1000));
     }
 
     private void admit() throws OverloadedException {
@@ -336,8 +349,9 @@ public final class JobService implements AutoCloseable {
         return (int) jobs.values().stream().filter(job -> job.status() == status).count();
     }
 
+    /** The job with this id; UUIDs are case-insensitive (RFC 9562), ours are written in lower case. */
     private Job find(String id) throws JobNotFoundException {
-        Job job = id == null ? null : jobs.get(id);
+        Job job = id == null ? null : jobs.get(id.toLowerCase(Locale.ROOT));
         if (job == null) {
             throw new JobNotFoundException(id);
         }

@@ -12,6 +12,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medsupply.io.Json;
@@ -72,7 +75,68 @@ class CliTest {
 
         Outcome checked = run("check", TINY.toString(), plan.toString());
         assertThat(checked.exitCode()).isEqualTo(Main.BAD_INPUT);
-        assertThat(checked.out()).contains("violation [kpi]");
+        assertThat(checked.out())
+                .contains("Stale figures", "  /kpis/totalDistanceKm  [kpi] totalDistanceKm says 0.5 km");
+    }
+
+    /**
+     * A coordinator swaps the van's two stops and takes 2 boxes off the first one, leaving every figure as it
+     * was: {@code --fix} keeps those decisions, recomputes the rest, and the file it writes passes the check.
+     */
+    @Test
+    void checkFixRecomputesAHandEditedPlanThatThenPasses() throws IOException {
+        Path plan = dir.resolve("plan.json");
+        assertThat(run("solve", TINY.toString(), "-o", plan.toString(), "--time-limit", "1s", "--seed", "1")
+                .exitCode()).isZero();
+        ObjectNode edited = (ObjectNode) Json.MAPPER.readTree(plan.toFile());
+        ArrayNode stops = (ArrayNode) edited.at("/routes/0/trips/0/stops");
+        JsonNode first = stops.get(0);
+        stops.set(0, stops.get(1));
+        stops.set(1, first);
+        ObjectNode deliver = (ObjectNode) stops.get(0).get("deliver");
+        deliver.put("n95", deliver.get("n95").asLong() - 2);
+        Path handEdited = dir.resolve("edited.json");
+        Files.writeString(handEdited, edited.toString());
+        assertThat(run("check", TINY.toString(), handEdited.toString()).exitCode()).isEqualTo(Main.BAD_INPUT);
+
+        Path fixed = dir.resolve("fixed.json");
+        Outcome fixing = run("check", TINY.toString(), handEdited.toString(), "--fix", "-o", fixed.toString());
+
+        assertThat(fixing.exitCode()).as(fixing.out() + fixing.err()).isZero();
+        assertThat(fixing.out()).contains("ok: ");
+        Outcome checked = run("check", TINY.toString(), fixed.toString());
+        assertThat(checked.exitCode()).as(checked.out()).isZero();
+        JsonNode recomputed = Json.MAPPER.readTree(fixed.toFile());
+        assertThat(recomputed.at("/routes/0/trips/0/stops").findValuesAsText("hospital"))
+                .containsExactly(stops.get(0).get("hospital").asText(), stops.get(1).get("hospital").asText());
+        assertThat(recomputed.at("/routes/0/trips/0/stops/0/deliver/n95").asLong())
+                .isEqualTo(deliver.get("n95").asLong());
+        assertThat(recomputed.at("/unmet/0/quantity").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void checkFixNamesWhatThePlanCannotCarryOrTheOtherProblemAndNeedsAnOutputFile() throws IOException {
+        Path plan = dir.resolve("plan.json");
+        assertThat(run("solve", TINY.toString(), "-o", plan.toString(), "--time-limit", "1s", "--seed", "1")
+                .exitCode()).isZero();
+        Files.writeString(plan, Files.readString(plan).replaceFirst("\"hospital\" : \"h1\"", "\"hospital\" : \"h9\""));
+        Path fixed = dir.resolve("fixed.json");
+
+        Outcome unknown = run("check", TINY.toString(), plan.toString(), "--fix", "-o", fixed.toString());
+        Outcome noOutput = run("check", TINY.toString(), plan.toString(), "--fix");
+        Files.writeString(plan, Files.readString(plan)
+                .replaceFirst("\"problem\" : \"[^\"]*\"", "\"problem\" : \"Other\""));
+        Outcome otherProblem = run("check", TINY.toString(), plan.toString(), "--fix", "-o", fixed.toString());
+
+        assertThat(unknown.exitCode()).isEqualTo(Main.BAD_INPUT);
+        assertThat(unknown.err()).containsPattern("/routes/0/trips/0/stops/\\d/hospital: no hospital h9");
+        assertThat(noOutput.exitCode()).isEqualTo(Main.BAD_INPUT);
+        assertThat(noOutput.err()).contains("--fix needs -o FILE");
+        assertThat(otherProblem.exitCode()).isEqualTo(Main.BAD_INPUT);
+        assertThat(otherProblem.err())
+                .contains("/problem: the plan is for problem 'Other', not 'Round trip of two stops'")
+                .doesNotContain("h9");
+        assertThat(fixed).doesNotExist();
     }
 
     @Test

@@ -101,6 +101,25 @@ class JobServiceTest {
     }
 
     @Test
+    void retryAfterIsTheTimeLeftToTheFirstJobToEnd() throws Exception {
+        try (JobService jobs = service(1, 1, 10)) {
+            Instant started = clock.instant();
+            JobView solving = jobs.submit(problem(), Duration.ofSeconds(60), null);
+            awaitStatus(jobs, solving.id(), JobStatus.SOLVING);
+            jobs.submit(problem(), Duration.ofSeconds(30), null);
+
+            clock.now.set(started.plusMillis(20_500));
+            assertThatThrownBy(jobs::checkCapacity).isInstanceOfSatisfying(OverloadedException.class,
+                    e -> assertThat(e.retryAfter()).as("60 s solve, 20.5 s in").isEqualTo(Duration.ofSeconds(40)));
+            clock.now.set(started.minusSeconds(5));
+            assertThatThrownBy(jobs::checkCapacity).isInstanceOfSatisfying(OverloadedException.class,
+                    e -> assertThat(e.retryAfter()).as("clock read before the start")
+                            .isEqualTo(Duration.ofSeconds(60)));
+            release.countDown();
+        }
+    }
+
+    @Test
     void keepsAtMostTheRetainedCountAndDropsFinishedJobsPastTheirRetention() throws Exception {
         release.countDown();
         try (JobService jobs = service(1, 2, 3)) {
