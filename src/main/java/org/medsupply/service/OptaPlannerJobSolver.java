@@ -19,8 +19,9 @@ public final class OptaPlannerJobSolver implements JobSolver {
 
     @Override
     public DispatchSolution solve(SolveRequest request) {
-        SolverFactory<DispatchSolution> solverFactory =
-                SolverFactory.create(SolverConfigs.forRun(request.timeLimit(), request.seed()));
+        SolverFactory<DispatchSolution> solverFactory = SolverFactory.create(request.warmStart()
+                ? SolverConfigs.forResume(request.timeLimit(), request.seed())
+                : SolverConfigs.forRun(request.timeLimit(), request.seed()));
         DefaultSolver<DispatchSolution> solver = (DefaultSolver<DispatchSolution>) solverFactory.buildSolver();
         solver.addEventListener(event -> request.onNewBest().accept(event.getNewBestSolution()));
         // solve() clears a stop asked before it started, so the stop action is (re)registered per phase.
