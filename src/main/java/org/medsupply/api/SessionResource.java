@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.NotFoundException;
@@ -36,7 +37,9 @@ public final class SessionResource {
         this.sessions = sessions;
     }
 
+    /** Takes no input; the body, if any, is ignored (a POST still names its type, as every POST here). */
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response open(@Context SecurityContext security) {
         ApiKeys.Holder holder = holder(security);
