@@ -108,6 +108,7 @@ public final class Server {
                 LOG.warn("HTTP listener did not stop within {} ms; closing it now", graceMillis);
             } finally {
                 http.shutdownNow();
+                jobs.close();
             }
             return interrupted;
         }
@@ -185,7 +186,7 @@ public final class Server {
         try {
             http.start();
         } catch (IOException e) {
-            jobs.shutdown();
+            jobs.close();
             eventStreams.close();
             throw new UncheckedIOException("cannot listen on " + config.host() + ":" + config.port(), e);
         }

@@ -108,20 +108,18 @@ public final class JobService implements AutoCloseable {
     private final ScoreExplainer explainer = new ScoreExplainer();
     /** Queued and solving jobs of this server. */
     private final Map<String, Job> active = new ConcurrentHashMap<>();
-    private final AtomicInteger admitted = new AtomicInteger();
+    private final Admission admission;
     private final AtomicInteger eventStreams = new AtomicInteger();
     private final ThreadPoolExecutor executor;
     private final ScheduledExecutorService janitor;
-    private volatile boolean shuttingDown;
 
     private final Counter submitted;
-    private final Counter rejected;
     private final MeterRegistry registry;
 
     /**
      * Starts the service on a store, queuing again the jobs it holds that have not ended.
      *
-     * @param store  owned from now on: {@link #shutdown()} closes it
+     * @param store  owned from now on: {@link #close()} closes it
      * @param solver how a job is solved ({@link OptaPlannerJobSolver} in production)
      */
     public JobService(ServiceConfig config, JobStore store, Durability durability, JobSolver solver,
@@ -133,6 +131,7 @@ public final class JobService implements AutoCloseable {
         this.clock = clock;
         this.registry = registry;
         this.limits = new InputLimits(config);
+        this.admission = new Admission(config, registry);
         this.executor = new ThreadPoolExecutor(config.parallelSolvers(), config.parallelSolvers(), 0,
                 TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), DaemonThreads.named("medsupply-solver-"));
         this.janitor = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("medsupply-janitor-"));
@@ -142,7 +141,6 @@ public final class JobService implements AutoCloseable {
         janitor.scheduleWithFixedDelay(this::checkpointAll, checkpointMillis, checkpointMillis, TimeUnit.MILLISECONDS);
 
         this.submitted = registry.counter("medsupply.jobs.submitted");
-        this.rejected = registry.counter("medsupply.jobs.rejected");
         for (JobStatus status : JobStatus.values()) {
             Gauge.builder("medsupply.jobs", this, service -> service.storedCount(status))
                     .description("Stored jobs by status").tag("status", status.name()).register(registry);
@@ -181,7 +179,7 @@ public final class JobService implements AutoCloseable {
             JobRecord record = store.find(id).orElseThrow();
             ProblemFile problem = readJson(store.problemJson(id).orElseThrow(), ProblemFile.class);
             Job job = restore(record, problem, store.checkpoint(id).orElse(null));
-            admitted.incrementAndGet();
+            admission.readmit();
             enqueue(job);
             LOG.info("job {}: queued again after a restart ({} restarts{})", id, record.restarts(),
                     job.warm ? ", from its checkpoint" : "");
@@ -235,7 +233,7 @@ public final class JobService implements AutoCloseable {
         if (earlier.isPresent()) {
             return repeated(caller, earlier.get());
         }
-        admit();
+        admission.admit();
         Job job;
         try {
             DispatchSolution model = ProblemMapper.toSolution(problem);
@@ -245,11 +243,11 @@ public final class JobService implements AutoCloseable {
                     writeJson(job.counts), writeJson(problem));
             earlier = store.insert(row, key);
         } catch (RuntimeException | Error e) {
-            admitted.decrementAndGet();
+            admission.release();
             throw e;
         }
         if (earlier.isPresent()) { // the same key won a race with this request
-            admitted.decrementAndGet();
+            admission.release();
             return repeated(caller, earlier.get());
         }
         enqueue(job);
@@ -276,7 +274,7 @@ public final class JobService implements AutoCloseable {
         } catch (RejectedExecutionException stopped) {
             // only while shutting down: the job stays queued in the store and runs after the restart
             active.remove(job.id);
-            admitted.decrementAndGet();
+            admission.release();
         }
     }
 
@@ -285,36 +283,13 @@ public final class JobService implements AutoCloseable {
      * still makes the binding check.
      */
     public void checkCapacity() throws OverloadedException {
-        if (shuttingDown || admitted.get() >= config.parallelSolvers() + config.maxQueuedJobs()) {
-            rejected.increment();
-            throw overloaded();
-        }
-    }
-
-    private OverloadedException overloaded() {
-        return shuttingDown ? new OverloadedException("the server is shutting down", config.retryAfter())
-                : new OverloadedException("all " + config.parallelSolvers() + " solvers are busy and "
-                        + config.maxQueuedJobs() + " jobs are waiting", config.retryAfter());
-    }
-
-    private void admit() throws OverloadedException {
-        int capacity = config.parallelSolvers() + config.maxQueuedJobs();
-        while (true) {
-            int current = admitted.get();
-            if (shuttingDown || current >= capacity) {
-                rejected.increment();
-                throw overloaded();
-            }
-            if (admitted.compareAndSet(current, current + 1)) {
-                return;
-            }
-        }
+        admission.check();
     }
 
     private void run(Job job) {
         DispatchSolution problem = job.start(clock.instant(), durability.node());
         if (problem == null) {
-            admitted.decrementAndGet();
+            admission.release();
             return;
         }
         long startNanos = System.nanoTime();
@@ -327,7 +302,7 @@ public final class JobService implements AutoCloseable {
             LOG.info("job {}: solving{}", job.id, job.warm ? " from its checkpoint" : "");
             DispatchSolution best = solver.solve(new JobSolver.SolveRequest(job.id, problem, job.warm, job.timeLimit,
                     job.seed, job.cancellation, solution -> job.offerBest(solution, PlanWriter.toPlan(solution), true)));
-            if (shuttingDown && !job.isCancelledByUser()) {
+            if (admission.isClosed() && !job.isCancelledByUser()) {
                 outcome = JobStatus.SOLVING;
                 checkpoint(job);
                 LOG.info("job {}: interrupted by shutdown; resumes from its checkpoint at the next start", job.id);
@@ -348,7 +323,7 @@ public final class JobService implements AutoCloseable {
                             + "The best plan found before it, if any, is still available."));
         } finally {
             active.remove(job.id);
-            admitted.decrementAndGet();
+            admission.release();
             Timer.builder("medsupply.solve.duration").description("Wall-clock time of solves")
                     .tag("status", outcome.name()).register(registry)
                     .record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
@@ -459,7 +434,7 @@ public final class JobService implements AutoCloseable {
             job.end(JobStatus.CANCELLED, clock.instant(), null);
             active.remove(id);
             if (executor.remove(job.task)) {
-                admitted.decrementAndGet();
+                admission.release();
             }
             registry.counter("medsupply.jobs.ended", "status", JobStatus.CANCELLED.name()).increment();
             LOG.info("job {}: cancelled while queued", id);
@@ -552,14 +527,14 @@ public final class JobService implements AutoCloseable {
     }
 
     public Health health() {
-        return new Health(shuttingDown ? "SHUTTING_DOWN" : "UP",
-                !shuttingDown && admitted.get() < config.parallelSolvers() + config.maxQueuedJobs(),
+        return new Health(admission.isClosed() ? "SHUTTING_DOWN" : "UP",
+                admission.hasRoom(),
                 count(JobStatus.SOLVING), count(JobStatus.QUEUED), config.parallelSolvers(), config.maxQueuedJobs(),
                 storedCount(null), eventStreams.get());
     }
 
     public boolean isShuttingDown() {
-        return shuttingDown;
+        return admission.isClosed();
     }
 
     /** Jobs of this server in a status (queued or solving). */
@@ -593,15 +568,15 @@ public final class JobService implements AutoCloseable {
     /**
      * Stops taking jobs, stops every solve and stores its best plan as a checkpoint, leaving queued and
      * interrupted jobs in the store to run again at the next start; waits up to the configured grace for
-     * solvers to finish, then closes the store.
+     * solvers to finish. The store stays open for reads until {@link #close()}.
      *
      * @return how many queued or running jobs were left to resume
      */
     public int shutdown() {
-        if (shuttingDown) {
+        if (admission.isClosed()) {
             return 0;
         }
-        shuttingDown = true;
+        admission.close();
         List<Job> open = new ArrayList<>(active.values());
         open.sort(Comparator.comparingLong((Job job) -> job.sequence));
         executor.getQueue().clear(); // their jobs stay QUEUED in the store
@@ -615,13 +590,14 @@ public final class JobService implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         janitor.shutdownNow();
-        store.close();
         return open.size();
     }
 
+    /** Shuts down if not done yet, then closes the store. */
     @Override
     public void close() {
         shutdown();
+        store.close();
     }
 
     private static String writeJson(Object value) {

@@ -27,6 +27,7 @@ import org.medsupply.service.JobSolver;
 import org.medsupply.service.OptaPlannerJobSolver;
 import org.medsupply.service.ServiceConfig;
 import org.medsupply.store.SqlJobStore;
+import org.medsupply.testing.HttpCalls;
 
 /** The real server on a free loopback port, and a JDK HTTP client speaking JSON to it. */
 final class TestServer implements AutoCloseable {
@@ -125,14 +126,7 @@ final class TestServer implements AutoCloseable {
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return HttpCalls.send(client, request);
     }
 
     /** Submits a problem and returns the job's id. */
