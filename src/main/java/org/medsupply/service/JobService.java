@@ -172,16 +172,30 @@ public final class JobService implements AutoCloseable {
         limits.checkProblem(problem);
     }
 
-    /** Queues again what the store holds unfinished: queued jobs, and interrupted ones from their checkpoint. */
+    /**
+     * Queues again what the store holds unfinished: queued jobs, and interrupted ones from their
+     * checkpoint. A job that cannot be read back ends FAILED rather than keeping the server from starting.
+     */
     private void resume() {
         List<String> queued = store.recover(clock.instant());
         for (String id : queued) {
-            JobRecord record = store.find(id).orElseThrow();
-            ProblemFile problem = readJson(store.problemJson(id).orElseThrow(), ProblemFile.class);
-            Job job = restore(record, problem, store.checkpoint(id).orElse(null));
+            Job job;
+            try {
+                JobRecord record = store.find(id).orElseThrow();
+                ProblemFile problem = readJson(store.problemJson(id).orElseThrow(), ProblemFile.class);
+                job = restore(record, problem, store.checkpoint(id).orElse(null));
+            } catch (RuntimeException unreadable) {
+                String reference = UUID.randomUUID().toString();
+                LOG.error("job {}: cannot be resumed (reference {})", id, reference, unreadable);
+                store.finish(id, null, new Outcome(JobStatus.FAILED.name(), clock.instant(), null, null,
+                        writeJson(new JobView.Failure(SOLVER_FAILED, "Cannot resume", 500,
+                                "The stored job could not be read back after a restart (reference " + reference
+                                        + ")."))));
+                continue;
+            }
             admission.readmit();
             enqueue(job);
-            LOG.info("job {}: queued again after a restart ({} restarts{})", id, record.restarts(),
+            LOG.info("job {}: queued again after a restart ({} restarts{})", id, job.restarts,
                     job.warm ? ", from its checkpoint" : "");
         }
     }

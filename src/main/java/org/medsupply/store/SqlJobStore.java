@@ -323,14 +323,19 @@ public final class SqlJobStore implements JobStore {
     private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
             throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            if (parameters[i] == null) {
-                statement.setNull(i + 1, Types.NULL);
-            } else {
-                statement.setObject(i + 1, parameters[i]);
+        try {
+            for (int i = 0; i < parameters.length; i++) {
+                if (parameters[i] == null) {
+                    statement.setNull(i + 1, Types.NULL);
+                } else {
+                    statement.setObject(i + 1, parameters[i]);
+                }
             }
+            return statement;
+        } catch (SQLException e) {
+            statement.close();
+            throw e;
         }
-        return statement;
     }
 
     private static Object[] concat(Object[] first, Object[] second) {

@@ -264,6 +264,20 @@ class JobServiceTest {
     }
 
     @Test
+    void aStoredJobThatCannotBeReadBackEndsFailedAndTheServiceStillStarts() throws Exception {
+        release.countDown();
+        try (JobStore store = SqlJobStore.sqlite(data)) {
+            store.insert(new NewJob("broken", null, clock.instant(), SECOND, null, "x", "{}", "not json"), null);
+        }
+        try (JobService jobs = service(1, 1, 10, request -> request.problem(), SqlJobStore.sqlite(data))) {
+            JobView broken = jobs.get(Caller.ANYONE, "broken");
+            assertThat(broken.status()).isEqualTo(JobStatus.FAILED);
+            assertThat(broken.error().title()).isEqualTo("Cannot resume");
+            assertThat(awaitStatus(jobs, submit(jobs).id(), JobStatus.DONE).status()).isEqualTo(JobStatus.DONE);
+        }
+    }
+
+    @Test
     void rejectsTimeLimitsBeyondTheMaximum() throws Exception {
         release.countDown();
         try (JobService jobs = service(1, 1, 10)) {
