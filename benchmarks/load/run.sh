@@ -16,6 +16,7 @@ serve() {
   rm -rf "${DATA:?}"/*
   java -cp "$CP" org.medsupply.cli.ServeLauncher --port "$PORT" --data "$DATA" "$@" > "$SERVER_LOG" 2>&1 &
   SERVER=$!
+  trap 'kill "$SERVER" 2>/dev/null || true' EXIT # a failing step must not leave the server running
   for _ in $(seq 1 100); do
     curl -fs "${BASE}health" > /dev/null 2>&1 && return 0
     sleep 0.2
