@@ -42,9 +42,18 @@ public final class ApiKeys {
             return compareTo(needed) >= 0;
         }
 
-        /** The role named in lower case in key files and on the command line. */
+        /**
+         * The role named in lower case in key files and on the command line.
+         *
+         * @throws IllegalArgumentException naming the roles there are
+         */
         public static Role named(String name) {
-            return valueOf(name.toUpperCase(Locale.ROOT));
+            for (Role role : values()) {
+                if (role.name().equalsIgnoreCase(name)) {
+                    return role;
+                }
+            }
+            throw new IllegalArgumentException("role must be read, submit or admin, not '" + name + "'");
         }
     }
 
@@ -96,8 +105,7 @@ public final class ApiKeys {
                 }
                 entries.add(new Entry(hash, new Holder(fields[1], Role.named(fields[2]))));
             } catch (IllegalArgumentException e) {
-                errors.add(new InputError("line " + (i + 1), e.getMessage() == null || e.getMessage().contains("No enum")
-                        ? "role must be read, submit or admin" : e.getMessage()));
+                errors.add(new InputError("line " + (i + 1), e.getMessage()));
             }
         }
         if (errors.isEmpty() && entries.isEmpty()) {

@@ -6,13 +6,12 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import jakarta.annotation.security.RolesAllowed;
-
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
@@ -91,13 +90,13 @@ public final class PlansResource {
         if (idempotencyKey != null && !IDEMPOTENCY_KEY_SHAPE.matcher(idempotencyKey).matches()) {
             throw new InvalidParameterException(IDEMPOTENCY_KEY, "1 to 255 visible ASCII characters");
         }
+        if (idempotencyKey == null) { // a retry with a key must find its job even when the queue is full
+            jobs.checkCapacity();
+        }
         String json = RequestBodies.readUtf8(body);
         ProblemFile problem = readProblem(jobs, json);
         JobService.IdempotencyKey idempotency = idempotencyKey == null ? null : new JobService.IdempotencyKey(
                 idempotencyKey, HexFormat.of().formatHex(ApiKeys.sha256(limit + "\n" + randomSeed + "\n" + json)));
-        if (idempotency == null) {
-            jobs.checkCapacity();
-        }
         JobService.Submitted submitted = jobs.submit(Callers.of(security), problem, limit, randomSeed, idempotency);
         JobView job = submitted.job();
         Response.ResponseBuilder response = Response.accepted(job).location(URI.create("/api/v1/plans/" + job.id()));

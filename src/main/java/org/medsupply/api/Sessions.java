@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -41,8 +42,8 @@ final class Sessions {
         Instant now = clock.instant();
         sessions.values().removeIf(session -> !session.expires().isAfter(now));
         if (sessions.size() >= MAX_SESSIONS) {
-            sessions.entrySet().stream().min(Map.Entry.comparingByValue(
-                    java.util.Comparator.comparing(Session::expires))).ifPresent(e -> sessions.remove(e.getKey()));
+            sessions.entrySet().stream().min(Map.Entry.comparingByValue(Comparator.comparing(Session::expires)))
+                    .ifPresent(oldest -> sessions.remove(oldest.getKey()));
         }
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);

@@ -41,8 +41,7 @@ public final class KeysCommand {
             try {
                 parsed = ApiKeys.Role.named(role);
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(),
-                        "--role must be read, submit or admin, not '" + role + "'");
+                throw new ParameterException(spec.commandLine(), "--" + e.getMessage());
             }
             String key = ApiKeys.add(file, owner, parsed);
             spec.commandLine().getOut().println("Added a " + parsed.name().toLowerCase(Locale.ROOT) + " key for "

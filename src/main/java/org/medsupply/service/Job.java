@@ -28,7 +28,6 @@ final class Job {
     }
 
     final String id;
-    final long sequence;
     final String owner;
     final Instant submittedAt;
     final Duration timeLimit;
@@ -61,11 +60,10 @@ final class Job {
      * @param restored  for a job resumed from a checkpoint: the checkpoint's best, and when solving
      *                  first started; {@code null} for a new job
      */
-    Job(String id, long sequence, String owner, Instant submittedAt, Duration timeLimit, Long seed,
+    Job(String id, String owner, Instant submittedAt, Duration timeLimit, Long seed,
             ProblemFile problemFile, JobView.Counts counts, int restarts, DispatchSolution problem, boolean warm,
             Restored restored) {
         this.id = id;
-        this.sequence = sequence;
         this.owner = owner;
         this.submittedAt = submittedAt;
         this.timeLimit = timeLimit;

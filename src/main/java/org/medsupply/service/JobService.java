@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -218,7 +217,7 @@ public final class JobService implements AutoCloseable {
         if (!warm) {
             toSolve = ProblemMapper.toSolution(problem);
         }
-        return new Job(record.id(), record.seq(), record.owner(), record.submittedAt(), record.timeLimit(),
+        return new Job(record.id(), record.owner(), record.submittedAt(), record.timeLimit(),
                 record.seed(), problem, readJson(record.countsJson(), JobView.Counts.class), record.restarts(), toSolve,
                 warm, new Job.Restored(record.startedAt(), record.node(), best));
     }
@@ -251,7 +250,7 @@ public final class JobService implements AutoCloseable {
         Job job;
         try {
             DispatchSolution model = ProblemMapper.toSolution(problem);
-            job = new Job(UUID.randomUUID().toString(), 0, caller.owner(), clock.instant(), timeLimit, seed, problem,
+            job = new Job(UUID.randomUUID().toString(), caller.owner(), clock.instant(), timeLimit, seed, problem,
                     Job.counts(model), 0, model, false, null);
             NewJob row = new NewJob(job.id, job.owner, job.submittedAt, timeLimit, seed, problem.name(),
                     writeJson(job.counts), writeJson(problem));
@@ -307,7 +306,7 @@ public final class JobService implements AutoCloseable {
             return;
         }
         long startNanos = System.nanoTime();
-        JobStatus outcome = JobStatus.FAILED;
+        JobStatus outcome = null; // stays null unless the job ends here
         try {
             if (!store.start(job.id, durability.node(), clock.instant())) {
                 LOG.info("job {}: no longer queued in the store; not solving it", job.id);
@@ -317,7 +316,6 @@ public final class JobService implements AutoCloseable {
             DispatchSolution best = solver.solve(new JobSolver.SolveRequest(job.id, problem, job.warm, job.timeLimit,
                     job.seed, job.cancellation, solution -> job.offerBest(solution, PlanWriter.toPlan(solution), true)));
             if (admission.isClosed() && !job.isCancelledByUser()) {
-                outcome = JobStatus.SOLVING;
                 checkpoint(job);
                 LOG.info("job {}: interrupted by shutdown; resumes from its checkpoint at the next start", job.id);
                 return;
@@ -338,10 +336,12 @@ public final class JobService implements AutoCloseable {
         } finally {
             active.remove(job.id);
             admission.release();
-            Timer.builder("medsupply.solve.duration").description("Wall-clock time of solves")
-                    .tag("status", outcome.name()).register(registry)
-                    .record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
-            registry.counter("medsupply.jobs.ended", "status", outcome.name()).increment();
+            if (outcome != null) {
+                Timer.builder("medsupply.solve.duration").description("Wall-clock time of solves")
+                        .tag("status", outcome.name()).register(registry)
+                        .record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+                registry.counter("medsupply.jobs.ended", "status", outcome.name()).increment();
+            }
         }
     }
 
@@ -592,7 +592,6 @@ public final class JobService implements AutoCloseable {
         }
         admission.close();
         List<Job> open = new ArrayList<>(active.values());
-        open.sort(Comparator.comparingLong((Job job) -> job.sequence));
         executor.getQueue().clear(); // their jobs stay QUEUED in the store
         open.forEach(job -> job.cancellation.request());
         executor.shutdown();

@@ -3,8 +3,12 @@ package org.medsupply.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,10 +39,16 @@ public final class SqlJobStore implements JobStore {
             + "ended_at, time_limit_ms, seed, problem_name, counts_json, cancel_requested, score, feasible, error_json";
     private static final String NOT_FINAL = "status NOT IN ('DONE', 'FAILED', 'CANCELLED')";
 
-    private final HikariDataSource dataSource;
+    /** The lock file that keeps a second server off the same data folder. */
+    public static final String LOCK_FILE = "medsupply.lock";
 
-    private SqlJobStore(HikariDataSource dataSource) {
+    private final HikariDataSource dataSource;
+    /** Held while open. */
+    private final FileChannel lock;
+
+    private SqlJobStore(HikariDataSource dataSource, FileChannel lock) {
         this.dataSource = dataSource;
+        this.lock = lock;
         Flyway.configure().dataSource(dataSource).locations("classpath:org/medsupply/store/migration")
                 .load().migrate();
     }
@@ -47,13 +57,18 @@ public final class SqlJobStore implements JobStore {
      * Opens (creating it and the folder if needed) the SQLite database in {@code dataDir}. WAL journal
      * with {@code synchronous=FULL}: a commit is on disk before it returns, across process and OS crashes;
      * {@code IMMEDIATE} transactions take the write lock up front, so concurrent writers wait
-     * ({@code busy_timeout}) instead of failing on a lock upgrade.
+     * ({@code busy_timeout}) instead of failing on a lock upgrade. The folder belongs to one server at a
+     * time (a lock file): a second one would resume the first one's jobs as interrupted.
+     *
+     * @throws FileSystemException when another server has the folder, or it cannot be created
      */
-    public static SqlJobStore sqlite(Path dataDir) {
-        try {
-            Files.createDirectories(dataDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the data folder " + dataDir, e);
+    public static SqlJobStore sqlite(Path dataDir) throws IOException {
+        Files.createDirectories(dataDir);
+        Path lockFile = dataDir.resolve(LOCK_FILE);
+        FileChannel lock = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        if (!tryLock(lock)) {
+            lock.close();
+            throw new FileSystemException(lockFile.toString(), null, "in use by another MedSupply server");
         }
         HikariConfig config = new HikariConfig();
         config.setPoolName("medsupply-sqlite");
@@ -63,7 +78,29 @@ public final class SqlJobStore implements JobStore {
         config.addDataSourceProperty("busy_timeout", "10000");
         config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
         config.setMaximumPoolSize(4);
-        return new SqlJobStore(new HikariDataSource(config));
+        HikariDataSource dataSource = null;
+        try {
+            dataSource = new HikariDataSource(config);
+            return new SqlJobStore(dataSource, lock);
+        } catch (RuntimeException e) {
+            if (dataSource != null) {
+                dataSource.close();
+            }
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** Whether this process now holds the lock (false when another process, or this one, already does). */
+    private static boolean tryLock(FileChannel lock) throws IOException {
+        try {
+            return lock.tryLock() != null;
+        } catch (OverlappingFileLockException heldHere) {
+            return false;
+        } catch (IOException e) {
+            lock.close();
+            throw e;
+        }
     }
 
     /** One unit of work on a connection, committed by {@link #transaction}. */
@@ -292,6 +329,11 @@ public final class SqlJobStore implements JobStore {
     @Override
     public void close() {
         dataSource.close();
+        try {
+            lock.close(); // releases the folder
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot release " + LOCK_FILE, e);
+        }
     }
 
     private static JobRecord job(ResultSet row) throws SQLException {

@@ -70,7 +70,13 @@ final class TestServer implements AutoCloseable {
      */
     static TestServer start(ServiceConfig config, JobSolver solver, Path dataDir, ApiKeys keys) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        JobService jobs = new JobService(config, SqlJobStore.sqlite(dataDir),
+        SqlJobStore store;
+        try {
+            store = SqlJobStore.sqlite(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        JobService jobs = new JobService(config, store,
                 new Durability("test-node", Duration.ofMillis(200)), solver, registry, Clock.systemUTC());
         return new TestServer(Server.start(jobs, registry, keys));
     }

@@ -73,7 +73,7 @@ class JobServiceTest {
     private final TestClock clock = new TestClock();
 
     /** Solves by returning the problem unchanged once the test releases it. */
-    private JobService service(int solvers, int queued, int retained) {
+    private JobService service(int solvers, int queued, int retained) throws IOException {
         return service(solvers, queued, retained, request -> {
             release.await();
             return request.problem();

@@ -2,7 +2,10 @@
 package org.medsupply.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +27,7 @@ class SqlJobStoreTest {
     private SqlJobStore store;
 
     @BeforeEach
-    void open() {
+    void open() throws IOException {
         store = SqlJobStore.sqlite(data);
     }
 
@@ -44,7 +47,7 @@ class SqlJobStoreTest {
     }
 
     @Test
-    void keepsAJobThroughItsLifeAndAcrossReopening() {
+    void keepsAJobThroughItsLifeAndAcrossReopening() throws IOException {
         assertThat(store.insert(job("a", "alice", 0), null)).isEmpty();
         assertThat(store.start("a", "node-1", T0.plusSeconds(5))).isTrue();
         assertThat(store.start("a", "node-2", T0.plusSeconds(6))).as("already solving").isFalse();
@@ -73,6 +76,15 @@ class SqlJobStoreTest {
         assertThat(store.checkpoint("a").orElseThrow().planJson()).isEqualTo("{\"final\":true}");
         assertThat(store.checkpoint("a").orElseThrow().assignmentJson()).isNull();
         assertThat(store.explanationJson("a")).hasValue("{\"explained\":true}");
+    }
+
+    @Test
+    void aSecondServerCannotOpenAFolderInUse() throws IOException {
+        assertThatThrownBy(() -> SqlJobStore.sqlite(data)).isInstanceOf(FileSystemException.class)
+                .hasMessageContaining("in use by another MedSupply server");
+        store.close();
+        store = SqlJobStore.sqlite(data);
+        assertThat(store.count(null)).isZero();
     }
 
     @Test
