@@ -4,6 +4,7 @@ package org.medsupply.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +63,12 @@ class ServeKillTest {
             JsonNode verdict = Json.MAPPER.readTree(second.post("api/v1/plans/check", check.toString()).body());
             assertThat(verdict.get("valid").asBoolean()).as(verdict.toString()).isTrue();
             assertThat(Json.MAPPER.readTree(plan).get("score").asText()).isEqualTo(resumed.get("score").asText());
+            assertThat(second.getJson("api/v1/plans/" + solving + "/explanation").get("score").asText())
+                    .isEqualTo(resumed.get("score").asText());
+            HttpResponse<String> csv = second.send(HttpRequest.newBuilder(
+                    second.base.resolve("api/v1/plans/" + solving + "/plan")).header("Accept", "text/csv"));
+            assertThat(csv.statusCode()).isEqualTo(200);
+            assertThat(csv.body()).startsWith("vehicle,trip,stop,hospital,supply,quantity");
         }
     }
 }
