@@ -44,7 +44,8 @@ public final class SessionResource {
     public Response open(@Context SecurityContext security) {
         ApiKeys.Holder holder = holder(security);
         return Response.ok(new SessionInfo(holder.owner(), holder.role().name().toLowerCase(Locale.ROOT),
-                Sessions.LIFETIME.toSeconds())).cookie(cookie(sessions.open(holder), (int) Sessions.LIFETIME.toSeconds()))
+                Sessions.LIFETIME.toSeconds()))
+                .cookie(cookie(sessions.open(holder), (int) Sessions.LIFETIME.toSeconds(), security.isSecure()))
                 .build();
     }
 
@@ -54,7 +55,7 @@ public final class SessionResource {
         if (session != null) {
             sessions.close(session);
         }
-        return Response.noContent().cookie(cookie("", 0)).build();
+        return Response.noContent().cookie(cookie("", 0, security.isSecure())).build();
     }
 
     private static ApiKeys.Holder holder(SecurityContext security) {
@@ -64,8 +65,9 @@ public final class SessionResource {
         throw new NotFoundException("API keys are off: no session is needed");
     }
 
-    private static NewCookie cookie(String value, int maxAgeSeconds) {
+    /** @param secure sent only over HTTPS, when the request came that way */
+    private static NewCookie cookie(String value, int maxAgeSeconds, boolean secure) {
         return new NewCookie.Builder(Sessions.COOKIE).value(value).path("/api/v1").maxAge(maxAgeSeconds)
-                .httpOnly(true).sameSite(NewCookie.SameSite.STRICT).build();
+                .httpOnly(true).sameSite(NewCookie.SameSite.STRICT).secure(secure).build();
     }
 }
