@@ -144,7 +144,9 @@ public final class PlansResource {
     @Path("{id}/plan")
     @Produces(CSV + ";qs=0.5")
     public Response planCsv(@PathParam("id") String id, @Context SecurityContext security) throws Exception {
-        return Response.ok(PlanCsv.write(jobs.bestPlan(Callers.of(security), id)), CSV + "; charset=utf-8; header=present").build();
+        Caller caller = Callers.of(security);
+        String csv = PlanCsv.write(jobs.problem(caller, id), jobs.bestPlan(caller, id));
+        return Response.ok(csv, CSV + "; charset=utf-8; header=present").build();
     }
 
     @GET

@@ -17,8 +17,8 @@ import org.medsupply.domain.FairShares;
  */
 public final class PlanFairness {
 
-    /** One demand line and the units the plan gave it. */
-    public record Line(String supply, String priority, long requested, long delivered) {
+    /** One demand line and the units the plan gave it; {@code visited} when the plan stops at its hospital. */
+    public record Line(String supply, String priority, long requested, long delivered, boolean visited) {
     }
 
     /**

@@ -27,13 +27,15 @@ import org.medsupply.io.ProblemFile.HospitalDto;
  *
  * @param deliveredByPriority   units delivered per priority, most urgent first
  * @param fairnessByPriority    how evenly each priority's share of the short supplies is spread
+ * @param fairnessAtVisitedSites the same over the lines of the hospitals the plan stops at: how evenly
+ *                              what reaches the sites is shared, whatever the fleet could not reach
  * @param repeatStops           stops at a hospital the same trip already stopped at, over all trips
  * @param maxStopsAtOneHospital the most stops any one hospital gets in the whole plan
  * @param totalKm               the plan's {@code kpis.totalDistanceKm}
  * @param vehiclesUsed          the plan's {@code kpis.vehiclesUsed}
  */
 public record PlanMetrics(Map<String, Long> deliveredByPriority, Map<String, PlanFairness.Score> fairnessByPriority,
-        int repeatStops, int maxStopsAtOneHospital, double totalKm, int vehiclesUsed) {
+        Map<String, PlanFairness.Score> fairnessAtVisitedSites, int repeatStops, int maxStopsAtOneHospital, double totalKm, int vehiclesUsed) {
 
     /** FORMAT.md's priorities, most urgent first. */
     public static final List<String> PRIORITIES = List.of("critical", "high", "normal", "low");
@@ -47,7 +49,10 @@ public record PlanMetrics(Map<String, Long> deliveredByPriority, Map<String, Pla
         Map<String, Long> delivered = new LinkedHashMap<>();
         PRIORITIES.forEach(priority -> delivered.put(priority, 0L));
         lines.forEach(line -> delivered.merge(line.priority(), line.delivered(), Long::sum));
-        return new PlanMetrics(delivered, PlanFairness.byPriority(lines, shortSupplies(problem), PRIORITIES),
+        Set<String> shortSupplies = shortSupplies(problem);
+        return new PlanMetrics(delivered, PlanFairness.byPriority(lines, shortSupplies, PRIORITIES),
+                PlanFairness.byPriority(lines.stream().filter(PlanFairness.Line::visited).toList(), shortSupplies,
+                        PRIORITIES),
                 repeatStops(plan), maxStopsAtOneHospital(plan), plan.kpis().totalDistanceKm(),
                 plan.kpis().vehiclesUsed());
     }
@@ -66,8 +71,12 @@ public record PlanMetrics(Map<String, Long> deliveredByPriority, Map<String, Pla
     /** Every demand line with the units the plan's stops bring it. */
     static List<PlanFairness.Line> lines(ProblemFile problem, PlanFile plan) {
         Map<HospitalSupply, Long> undistributed = new HashMap<>();
-        forEachTrip(plan, stops -> stops.forEach(stop -> stop.deliver().forEach((supply, units) ->
-                undistributed.merge(new HospitalSupply(stop.hospital(), supply), units, Long::sum))));
+        Set<String> visited = new HashSet<>();
+        forEachTrip(plan, stops -> stops.forEach(stop -> {
+            visited.add(stop.hospital());
+            stop.deliver().forEach((supply, units) ->
+                    undistributed.merge(new HospitalSupply(stop.hospital(), supply), units, Long::sum));
+        }));
         List<PlanFairness.Line> lines = new ArrayList<>();
         for (HospitalDto hospital : problem.hospitals()) {
             List<DemandDto> mostUrgentFirst = new ArrayList<>(hospital.demands());
@@ -78,7 +87,7 @@ public record PlanMetrics(Map<String, Long> deliveredByPriority, Map<String, Pla
                 long delivered = Math.min(left, demand.quantity());
                 undistributed.put(key, left - delivered);
                 lines.add(new PlanFairness.Line(demand.supply(), demand.priorityOrDefault(), demand.quantity(),
-                        delivered));
+                        delivered, visited.contains(hospital.id())));
             }
         }
         return lines;

@@ -121,7 +121,9 @@ public final class ScarcityRun {
                 request-weighted Jain index of the fill rates of the lines of each short supply (stock below \
                 demand) and priority, averaged over the supplies weighted by requests: plan / whole-unit \
                 proportional sharing of the same delivered units / ratio (target ratio >= 0.9 for critical and \
-                high; `-` where the priority got none of a short supply). *repeat stops* = stops at a hospital \
+                high; `-` where the priority got none of a short supply). *high J, visited sites*: the same for high \
+                priority over the lines of the hospitals the plan stops at only (how evenly what the fleet \
+                brings is shared, leaving aside the sites it does not reach). *repeat stops* = stops at a hospital \
                 already stopped at earlier in the same trip, over all trips. The last five columns: solver / \
                 greedy.
 
@@ -134,8 +136,9 @@ public final class ScarcityRun {
         StringBuilder text = new StringBuilder("| hospitals | warehouses | stock | fleet (vehicles) ");
         PlanMetrics.PRIORITIES.forEach(priority -> text.append("| ").append(priority).append(" delivered "));
         PlanMetrics.PRIORITIES.forEach(priority -> text.append("| ").append(priority).append(" J "));
-        text.append("| repeat stops | max stops at one hospital | km | vehicles used | checker violations |\n|");
-        text.append("---:|---:|---:|---|").append("---:|".repeat(2 * PlanMetrics.PRIORITIES.size() + 5)).append('\n');
+        text.append("| high J, visited sites | repeat stops | max stops at one hospital | km | vehicles used"
+                + " | checker violations |\n|");
+        text.append("---:|---:|---:|---|").append("---:|".repeat(2 * PlanMetrics.PRIORITIES.size() + 6)).append('\n');
         for (Row row : rows) {
             Setting setting = row.setting();
             PlanMetrics solver = row.solver().metrics();
@@ -148,11 +151,8 @@ public final class ScarcityRun {
                 long byGreedy = greedy.deliveredByPriority().get(priority);
                 text.append(String.format(Locale.ROOT, "| %d / %d / %+d ", bySolver, byGreedy, bySolver - byGreedy));
             }
-            for (String priority : PlanMetrics.PRIORITIES) {
-                PlanFairness.Score fairness = solver.fairnessByPriority().get(priority);
-                text.append(fairness.groups() == 0 ? "| - " : String.format(Locale.ROOT, "| %.3f / %.3f / %.3f ",
-                        fairness.planJain(), fairness.referenceJain(), fairness.ratio()));
-            }
+            PlanMetrics.PRIORITIES.forEach(priority -> text.append(jain(solver.fairnessByPriority().get(priority))));
+            text.append(jain(solver.fairnessAtVisitedSites().get("high")));
             text.append(pair(row, outcome -> outcome.metrics().repeatStops()))
                     .append(pair(row, outcome -> outcome.metrics().maxStopsAtOneHospital()))
                     .append(String.format(Locale.ROOT, "| %.1f / %.1f ", solver.totalKm(), greedy.totalKm()))
@@ -160,6 +160,12 @@ public final class ScarcityRun {
                     .append(pair(row, Outcome::violations)).append("|\n");
         }
         return text.toString();
+    }
+
+    /** "| plan / reference / ratio ", or "| - " when the priority got none of a short supply. */
+    private static String jain(PlanFairness.Score fairness) {
+        return fairness.groups() == 0 ? "| - " : String.format(Locale.ROOT, "| %.3f / %.3f / %.3f ",
+                fairness.planJain(), fairness.referenceJain(), fairness.ratio());
     }
 
     /** 0.05 as "0.05" and 30.0 as "30". */

@@ -18,6 +18,7 @@ import org.medsupply.io.InvalidInputException;
 import org.medsupply.io.Json;
 import org.medsupply.io.PlanFile;
 import org.medsupply.io.PlanFile.KpisDto;
+import org.medsupply.io.PlanFile.LateDto;
 import org.medsupply.io.PlanFile.RouteDto;
 import org.medsupply.io.PlanFile.StopDto;
 import org.medsupply.io.PlanFile.TripDto;
@@ -69,15 +70,16 @@ final class PlanReader {
     }
 
     private PlanFile plan(JsonNode node, String pointer) {
-        Fields f = fields(node, pointer, "problem", "score", "feasible", "routes", "unmet", "kpis");
+        Fields f = fields(node, pointer, "problem", "score", "feasible", "routes", "unmet", "late", "kpis");
         return f == null ? null : new PlanFile(f.string("problem"), f.string("score"), f.bool("feasible"),
-                f.list("routes", this::route), f.list("unmet", this::unmet), f.value("kpis", this::kpis));
+                f.list("routes", this::route), f.list("unmet", this::unmet), f.list("late", this::late),
+                f.value("kpis", this::kpis));
     }
 
     private RouteDto route(JsonNode node, String pointer) {
-        Fields f = fields(node, pointer, "vehicle", "warehouse", "distanceKm", "trips");
-        return f == null ? null : new RouteDto(f.string("vehicle"), f.string("warehouse"), f.number("distanceKm"),
-                f.list("trips", this::trip));
+        Fields f = fields(node, pointer, "vehicle", "warehouse", "warehouseName", "distanceKm", "trips");
+        return f == null ? null : new RouteDto(f.string("vehicle"), f.string("warehouse"), f.string("warehouseName"),
+                f.number("distanceKm"), f.list("trips", this::trip));
     }
 
     private TripDto trip(JsonNode node, String pointer) {
@@ -87,19 +89,31 @@ final class PlanReader {
     }
 
     private StopDto stop(JsonNode node, String pointer) {
-        Fields f = fields(node, pointer, "hospital", "arrival", "start", "departure", "deliver");
-        return f == null ? null : new StopDto(f.string("hospital"), f.string("arrival"), f.string("start"),
-                f.string("departure"), f.map("deliver", this::whole));
+        Fields f = fields(node, pointer, "hospital", "hospitalName", "arrival", "start", "departure", "deliver");
+        return f == null ? null : new StopDto(f.string("hospital"), f.string("hospitalName"), f.string("arrival"),
+                f.string("start"), f.string("departure"), f.map("deliver", this::whole));
     }
 
     private UnmetDto unmet(JsonNode node, String pointer) {
-        Fields f = fields(node, pointer, "hospital", "supply", "quantity", "priority", "cause", "reason");
+        Fields f = fields(node, pointer, "hospital", "hospitalName", "supply", "supplyName", "quantity", "priority",
+                "cause", "reason");
         if (f == null) {
             return null;
         }
         Long quantity = f.required("quantity", this::whole);
-        return new UnmetDto(f.string("hospital"), f.string("supply"), quantity == null ? 0 : quantity,
-                f.string("priority"), f.string("cause"), f.string("reason"));
+        return new UnmetDto(f.string("hospital"), f.string("hospitalName"), f.string("supply"), f.string("supplyName"),
+                quantity == null ? 0 : quantity, f.string("priority"), f.string("cause"), f.string("reason"));
+    }
+
+    private LateDto late(JsonNode node, String pointer) {
+        Fields f = fields(node, pointer, "hospital", "hospitalName", "supply", "supplyName", "priority", "needBy",
+                "start", "minutesLate");
+        if (f == null) {
+            return null;
+        }
+        Long minutesLate = f.required("minutesLate", this::whole);
+        return new LateDto(f.string("hospital"), f.string("hospitalName"), f.string("supply"), f.string("supplyName"),
+                f.string("priority"), f.string("needBy"), f.string("start"), minutesLate == null ? 0 : minutesLate);
     }
 
     private KpisDto kpis(JsonNode node, String pointer) {

@@ -22,10 +22,10 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PROBLEM")
+    @Parameters(index = "0", paramLabel = "PROBLEM", description = "problem file (JSON, FORMAT.md)")
     private Path problemFile;
 
-    @Parameters(index = "1", paramLabel = "PLAN")
+    @Parameters(index = "1", paramLabel = "PLAN", description = "plan file to check (JSON, FORMAT.md)")
     private Path planFile;
 
     @Override

@@ -8,13 +8,24 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads "500ms", "30s", "2m", "1h" or an ISO-8601 duration ("PT30S"). */
+/**
+ * Reads "500ms", "30s", "2m", "1h" or an ISO-8601 duration ("PT30S"). Every duration option is a time
+ * limit, so zero and negative durations are refused, as the HTTP service refuses {@code PT0S}.
+ */
 final class DurationConverter implements ITypeConverter<Duration> {
 
     private static final Pattern SHORT = Pattern.compile("(\\d+)(ms|s|m|h)");
 
     @Override
     public Duration convert(String value) {
+        Duration duration = parse(value);
+        if (duration.isZero() || duration.isNegative()) {
+            throw new TypeConversionException("'" + value + "' is not a time limit: it must be longer than 0");
+        }
+        return duration;
+    }
+
+    private static Duration parse(String value) {
         Matcher matcher = SHORT.matcher(value.trim());
         if (matcher.matches()) {
             long amount = Long.parseLong(matcher.group(1));

@@ -8,12 +8,14 @@ import org.medsupply.io.InvalidInputException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
 /**
  * {@code java -jar medsupply.jar COMMAND}. Exit codes: 0 done, 2 bad input (the message names the
  * problem), 1 internal error.
  */
-@Command(name = "medsupply", mixinStandardHelpOptions = true, version = "MedSupply 0.1.0",
+// INHERIT gives every subcommand --help and --version
+@Command(name = "medsupply", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true, version = "MedSupply 0.1.0",
         description = "Plans the dispatch of emergency medical supplies.",
         subcommands = {SolveCommand.class, ValidateCommand.class, CheckCommand.class, GenerateCommand.class,
             ConvertCommand.class, ServeCommand.class, BenchmarkCommand.class, QualityCommand.class,

@@ -37,14 +37,15 @@ final class QualityCommand implements Callable<Integer> {
     private Duration timeLimit;
 
     @Option(names = "--only", paramLabel = "REGEX", defaultValue = ".*",
-            description = "instances or families matching this (e.g. 'C1.*|A-.*')")
+            description = "instances or families matching this, e.g. 'C1.*|A-.*' (default: ${DEFAULT-VALUE}, all)")
     private Pattern only;
 
     @Option(names = "--contenders", split = ",", paramLabel = "NAME",
             description = "solvers to run (default: all found, e.g. medsupply,jsprit,ortools)")
     private List<String> contenderNames;
 
-    @Option(names = "--seed", defaultValue = "1")
+    @Option(names = "--seed", defaultValue = "1",
+            description = "random seed of every solver (default: ${DEFAULT-VALUE})")
     private long seed;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "also write the markdown table here")

@@ -18,7 +18,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "PROBLEM")
+    @Parameters(paramLabel = "PROBLEM", description = "problem file (JSON, FORMAT.md)")
     private Path problemFile;
 
     @Override

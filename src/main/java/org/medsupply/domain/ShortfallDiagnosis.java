@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.medsupply.domain;
 
+import java.math.BigDecimal;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +18,8 @@ import java.util.stream.Collectors;
  * <li>stock / priority: the warehouses those vehicles load at have none of it left; "priority" when
  * lines of higher priority alone asked for more than was in stock, "stock" otherwise (the shortage was
  * shared among lines of this priority);</li>
- * <li>fleet: stock is left, but the vehicles that could bring it are full or out of shift time.</li>
+ * <li>fleet: stock is left, but the vehicles that could bring it are full or out of time (each named with
+ * its load against its capacity, or its return against its shift end).</li>
  * </ol>
  */
 public final class ShortfallDiagnosis {
@@ -85,9 +88,77 @@ public final class ShortfallDiagnosis {
                     ids(sources), stock, supply.id(), requested(supply, line.priority(), false),
                     line.priority().wireName()));
         }
+        if (!line.splittable() && delivered.getOrDefault(line, 0L) > 0) {
+            Vehicle bringing = tripOf(line).getVehicle();
+            return new Shortfall(line, missing, Shortfall.Cause.FLEET, String.format(Locale.ROOT,
+                    "fleet: the line arrives in one stop (not splittable) and %s, which brings it, %s",
+                    bringing.id(), state(bringing, supply, line.hospital())));
+        }
+        List<String> states = reaching.stream().limit(IDS_NAMED)
+                .map(vehicle -> vehicle.id() + " " + state(vehicle, supply, line.hospital())).toList();
+        String more = reaching.size() > IDS_NAMED ? "; and " + (reaching.size() - IDS_NAMED) + " more" : "";
         return new Shortfall(line, missing, Shortfall.Cause.FLEET, String.format(Locale.ROOT,
-                "fleet: %d %s left at %s, but %s %s full or out of shift time",
-                left, supply.id(), ids(sources), ids(reaching), reaching.size() == 1 ? "is" : "are"));
+                "fleet: %d %s left at %s, but %s%s", left, supply.id(), ids(sources), String.join("; ", states), more));
+    }
+
+    /**
+     * Why a vehicle that could carry the supply brings no more of it, with the numbers: "is full (10 of
+     * 10 kg)" or "is full on every trip (trip 2: 35.9 of 36 m3)" when none of its trips has room for one
+     * more unit (the heaviest trip is named), else "has room for 40 but no time for a stop at ...".
+     */
+    private String state(Vehicle vehicle, Supply supply, Hospital hospital) {
+        List<Trip> trips = solution.getTrips().stream().filter(trip -> trip.getVehicle() == vehicle).toList();
+        long room = 0;
+        Trip fullest = null;
+        for (Trip trip : trips) {
+            long fits = Math.min((vehicle.capacityMg() - weightMg(trip)) / supply.weightMg(),
+                    (vehicle.capacityMm3() - volumeMm3(trip)) / supply.volumeMm3());
+            room = Math.max(room, fits);
+            if (!trip.getDeliveries().isEmpty() && (fullest == null || weightMg(trip) > weightMg(fullest))) {
+                fullest = trip;
+            }
+        }
+        if (room <= 0 && fullest != null) {
+            String full = trips.size() > 1 ? "is full on every trip (trip " + (trips.indexOf(fullest) + 1) + ": " : "is full (";
+            boolean byWeight = (vehicle.capacityMg() - weightMg(fullest)) / supply.weightMg() <= 0;
+            return byWeight
+                    ? String.format(Locale.ROOT, "%s%s of %s kg)", full, amount(weightMg(fullest) / 1e6),
+                            amount(vehicle.capacityMg() / 1e6))
+                    : String.format(Locale.ROOT, "%s%s of %s m3)", full, amount(volumeMm3(fullest) / 1e9),
+                            amount(vehicle.capacityMm3() / 1e9));
+        }
+        List<String> times = new ArrayList<>();
+        if (hospital.windowToMs() < TimeAxis.OPEN_END) {
+            times.add("window " + clock(hospital.windowFromMs()) + "-" + clock(hospital.windowToMs()));
+        }
+        long back = trips.stream().filter(trip -> !trip.getDeliveries().isEmpty()).mapToLong(Trip::returnMs)
+                .max().orElse(vehicle.shiftFromMs());
+        times.add("back at " + clock(back) + (vehicle.shiftToMs() < TimeAxis.OPEN_END
+                ? ", shift ends " + clock(vehicle.shiftToMs()) : ""));
+        return "has room for " + room + " but no time for a stop at " + hospital.id() + " (" + String.join("; ", times) + ")";
+    }
+
+    private Trip tripOf(DemandLine line) {
+        return solution.getDeliveries().stream().filter(d -> d.getLine() == line && d.isDispatched())
+                .map(Delivery::getTrip).findFirst().orElseThrow();
+    }
+
+    private static long weightMg(Trip trip) {
+        return trip.getDeliveries().stream().mapToLong(Delivery::weightMg).sum();
+    }
+
+    private static long volumeMm3(Trip trip) {
+        return trip.getDeliveries().stream().mapToLong(Delivery::volumeMm3).sum();
+    }
+
+    /** Up to three decimals, trailing zeros dropped: 9, 9.5, 599.8. */
+    private static String amount(double value) {
+        return BigDecimal.valueOf(Math.round(value * 1000) / 1000.0).stripTrailingZeros().toPlainString();
+    }
+
+    /** The time of day, to the minute: 13:59. */
+    private String clock(long millis) {
+        return solution.getTimeAxis().toTime(millis).format(DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT));
     }
 
     private long shipped(Warehouse warehouse, Supply supply) {

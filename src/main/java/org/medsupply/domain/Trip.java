@@ -54,6 +54,20 @@ public class Trip {
         return previousTrip == null ? vehicle.shiftFromMs() : previousTrip.returnMs();
     }
 
+    /** Km driven: from the warehouse through each stop and back; 0 for an empty trip. */
+    public double distanceKm() {
+        double km = 0;
+        for (Delivery delivery : deliveries) {
+            if (delivery.startsStop()) {
+                km += vehicle.distanceKm(delivery.getStopOrigin(), delivery.getHospital());
+            }
+            if (delivery.makesLastStop()) {
+                km += vehicle.distanceKm(delivery.getHospital(), vehicle.warehouse());
+            }
+        }
+        return km;
+    }
+
     /** Return to the warehouse from the last stop; an empty trip returns when it would have left. */
     public long returnMs() {
         for (int i = deliveries.size() - 1; i >= 0; i--) {

@@ -1,21 +1,31 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.medsupply.io;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A plan as a driver's manifest in CSV (RFC 4180: CRLF line ends, fields quoted when they hold a
- * comma, quote or line break): one row per stop and supply, in route, trip and stop order.
+ * comma, quote or line break): one row per stop and supply, in route, trip and stop order. Columns are
+ * only ever appended, so spreadsheets reading them by position keep working; the last ones repeat the
+ * problem's names beside the ids (empty where the problem gives none).
  */
 public final class PlanCsv {
 
-    public static final String HEADER = "vehicle,trip,stop,hospital,supply,quantity,arrival,start,departure";
+    public static final String HEADER = "vehicle,trip,stop,hospital,supply,quantity,arrival,start,departure,"
+            + "warehouse,warehouseName,hospitalName,supplyName";
 
     private PlanCsv() {
     }
 
-    public static String write(PlanFile plan) {
+    public static String write(ProblemFile problem, PlanFile plan) {
+        Map<String, String> warehouseNames = new HashMap<>();
+        Map<String, String> hospitalNames = new HashMap<>();
+        Map<String, String> supplyNames = new HashMap<>();
+        problem.warehouses().forEach(warehouse -> warehouseNames.put(warehouse.id(), warehouse.name()));
+        problem.hospitals().forEach(hospital -> hospitalNames.put(hospital.id(), hospital.name()));
+        problem.supplies().forEach(supply -> supplyNames.put(supply.id(), supply.name()));
         StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
         for (PlanFile.RouteDto route : orEmpty(plan.routes())) {
             List<PlanFile.TripDto> trips = orEmpty(route.trips());
@@ -27,7 +37,8 @@ public final class PlanCsv {
                     for (Map.Entry<String, Long> line : deliver.entrySet()) {
                         row(csv, route.vehicle(), String.valueOf(t + 1), String.valueOf(s + 1), stop.hospital(),
                                 line.getKey(), String.valueOf(line.getValue()), stop.arrival(), stop.start(),
-                                stop.departure());
+                                stop.departure(), route.warehouse(), warehouseNames.get(route.warehouse()),
+                                hospitalNames.get(stop.hospital()), supplyNames.get(line.getKey()));
                     }
                 }
             }

@@ -8,15 +8,20 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** A plan file as FORMAT.md defines it. Maps keep insertion order (supplies in problem order). */
+/**
+ * A plan file as FORMAT.md defines it. Maps keep insertion order (supplies in problem order). The
+ * {@code ...Name} fields repeat the problem's names beside its ids for people reading the plan; they are
+ * absent when the problem gives no name.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PlanFile(String problem, String score, Boolean feasible, List<RouteDto> routes, List<UnmetDto> unmet,
-        KpisDto kpis) {
+        List<LateDto> late, KpisDto kpis) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record RouteDto(String vehicle, String warehouse, Double distanceKm, List<TripDto> trips) {
+    public record RouteDto(String vehicle, String warehouse, String warehouseName, Double distanceKm,
+            List<TripDto> trips) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -27,14 +32,27 @@ public record PlanFile(String problem, String score, Boolean feasible, List<Rout
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record StopDto(String hospital, String arrival, String start, String departure, Map<String, Long> deliver) {
+    public record StopDto(String hospital, String hospitalName, String arrival, String start, String departure,
+            Map<String, Long> deliver) {
     }
 
     /** {@code cause}: stock, fleet, time, cold-chain or priority; {@code reason} in plain words. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record UnmetDto(String hospital, String supply, long quantity, String priority, String cause,
-            String reason) {
+    public record UnmetDto(String hospital, String hospitalName, String supply, String supplyName, long quantity,
+            String priority, String cause, String reason) {
+    }
+
+    /**
+     * A line whose last delivery starts after its {@code needBy}.
+     *
+     * @param start       when that last delivery starts unloading
+     * @param minutesLate whole minutes from {@code needBy} to {@code start}, rounded up as the score counts them
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record LateDto(String hospital, String hospitalName, String supply, String supplyName, String priority,
+            String needBy, String start, long minutesLate) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

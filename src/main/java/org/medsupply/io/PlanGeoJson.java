@@ -13,7 +13,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * A plan as a GeoJSON FeatureCollection (RFC 7946) for maps: one LineString per trip (warehouse,
  * stops in order, back to the warehouse) and one Point per site. Positions are [lon, lat]; for
  * euclidean problems they are [x, y] in the problem's plane. A site without coordinates (matrix
- * travel) gets a null geometry, and so does a trip passing through one.
+ * travel) gets a null geometry, and so does a trip passing through one. A site's figures go by priority
+ * and by supply ({@link SiteFill}); its {@code fillRate} is its lowest fill rate over the priorities it asks for.
  */
 public final class PlanGeoJson {
 
@@ -25,25 +26,27 @@ public final class PlanGeoJson {
     public static ObjectNode write(ProblemFile problem, PlanFile plan) {
         boolean euclidean = problem.travel() != null && "euclidean".equals(problem.travel().methodOrDefault());
         Map<String, double[]> positions = new HashMap<>();
+        Map<String, String> warehouseNames = new HashMap<>();
         ArrayNode features = NODES.arrayNode();
         for (ProblemFile.WarehouseDto warehouse : problem.warehouses()) {
             double[] position = position(euclidean, warehouse.lat(), warehouse.lon(), warehouse.x(), warehouse.y());
             positions.put(warehouse.id(), position);
+            warehouseNames.put(warehouse.id(), warehouse.name());
             ObjectNode properties = NODES.objectNode().put("kind", "warehouse").put("id", warehouse.id())
                     .put("name", warehouse.name());
             features.add(feature(point(position), properties));
         }
-        Map<String, Long> unmet = new HashMap<>();
-        List<PlanFile.UnmetDto> unmetList = plan.unmet() == null ? List.of() : plan.unmet();
-        unmetList.forEach(u -> unmet.merge(u.hospital(), u.quantity(), Long::sum));
-        for (ProblemFile.HospitalDto hospital : problem.hospitals()) {
+        List<SiteFill> sites = SiteFill.of(problem, plan);
+        for (int h = 0; h < sites.size(); h++) {
+            ProblemFile.HospitalDto hospital = problem.hospitals().get(h);
+            SiteFill site = sites.get(h);
             double[] position = position(euclidean, hospital.lat(), hospital.lon(), hospital.x(), hospital.y());
             positions.put(hospital.id(), position);
-            long requested = hospital.demands().stream().mapToLong(ProblemFile.DemandDto::quantity).sum();
-            long missing = unmet.getOrDefault(hospital.id(), 0L);
             ObjectNode properties = NODES.objectNode().put("kind", "hospital").put("id", hospital.id())
-                    .put("name", hospital.name()).put("requested", requested).put("delivered", requested - missing)
-                    .put("fillRate", requested == 0 ? 1.0 : Math.round(10_000.0 * (requested - missing) / requested) / 10_000.0);
+                    .put("name", hospital.name()).put("requested", site.requested()).put("delivered", site.delivered())
+                    .put("fillRate", site.lowestFillRate());
+            properties.set("fillRateByPriority", Json.MAPPER.valueToTree(site.fillRateByPriority()));
+            properties.set("lines", Json.MAPPER.valueToTree(site.lines()));
             features.add(feature(point(position), properties));
         }
         for (PlanFile.RouteDto route : plan.routes() == null ? List.<PlanFile.RouteDto>of() : plan.routes()) {
@@ -58,7 +61,8 @@ public final class PlanGeoJson {
                 }
                 located &= addPosition(line, positions.get(route.warehouse()));
                 ObjectNode properties = NODES.objectNode().put("kind", "trip").put("vehicle", route.vehicle())
-                        .put("trip", t + 1).put("warehouse", route.warehouse()).put("departure", trip.departure())
+                        .put("trip", t + 1).put("warehouse", route.warehouse())
+                        .put("warehouseName", warehouseNames.get(route.warehouse())).put("departure", trip.departure())
                         .put("return", trip.returnTime()).put("stops", stops.size());
                 ObjectNode geometry = located ? NODES.objectNode().put("type", "LineString").set("coordinates", line)
                         : null;

@@ -15,9 +15,11 @@ import org.medsupply.domain.DispatchSolution;
 import org.medsupply.domain.Hospital;
 import org.medsupply.domain.Priority;
 import org.medsupply.domain.ShortfallDiagnosis;
+import org.medsupply.domain.TimeAxis;
 import org.medsupply.domain.Trip;
 import org.medsupply.domain.Vehicle;
 import org.medsupply.io.PlanFile.KpisDto;
+import org.medsupply.io.PlanFile.LateDto;
 import org.medsupply.io.PlanFile.RouteDto;
 import org.medsupply.io.PlanFile.StopDto;
 import org.medsupply.io.PlanFile.TripDto;
@@ -45,7 +47,7 @@ public final class PlanWriter {
                 if (trip.getVehicle() != vehicle || trip.getDeliveries().isEmpty()) {
                     continue;
                 }
-                vehicleKm += tripKm(trip);
+                vehicleKm += trip.distanceKm();
                 trips.add(trip(solution, trip));
                 for (Delivery delivery : trip.getDeliveries()) {
                     delivered.merge(delivery.getLine(), delivery.getQuantity(), Long::sum);
@@ -53,17 +55,35 @@ public final class PlanWriter {
                 }
             }
             if (!trips.isEmpty()) {
-                routes.add(new RouteDto(vehicle.id(), vehicle.warehouse().id(), round(vehicleKm, 3), trips));
+                routes.add(new RouteDto(vehicle.id(), vehicle.warehouse().id(), vehicle.warehouse().name(),
+                        round(vehicleKm, 3), trips));
                 totalKm += vehicleKm;
             }
         }
         List<UnmetDto> unmet = new ShortfallDiagnosis(solution, delivered).shortfalls().stream()
-                .map(s -> new UnmetDto(s.line().hospital().id(), s.line().supply().id(), s.quantity(),
-                        s.line().priority().wireName(), s.cause().wireName(), s.reason()))
+                .map(s -> new UnmetDto(s.line().hospital().id(), s.line().hospital().name(), s.line().supply().id(),
+                        s.line().supply().name(), s.quantity(), s.line().priority().wireName(), s.cause().wireName(),
+                        s.reason()))
                 .toList();
-        KpisDto kpis = kpis(solution, delivered, lastStartMs, round(totalKm, 3), routes.size());
+        List<LateDto> late = late(solution, lastStartMs);
+        KpisDto kpis = kpis(solution, delivered, round(totalKm, 3), routes.size(), late.size());
         boolean feasible = solution.getScore() != null && solution.getScore().isFeasible();
-        return new PlanFile(solution.getName(), String.valueOf(solution.getScore()), feasible, routes, unmet, kpis);
+        return new PlanFile(solution.getName(), String.valueOf(solution.getScore()), feasible, routes, unmet, late,
+                kpis);
+    }
+
+    /** The lines whose last delivery starts after their {@code needBy}, in problem order. */
+    private static List<LateDto> late(DispatchSolution solution, Map<DemandLine, Long> lastStartMs) {
+        List<LateDto> late = new ArrayList<>();
+        for (DemandLine line : solution.getLines()) {
+            Long start = lastStartMs.get(line);
+            if (line.needByMs() != null && start != null && start > line.needByMs()) {
+                late.add(new LateDto(line.hospital().id(), line.hospital().name(), line.supply().id(),
+                        line.supply().name(), line.priority().wireName(), time(solution, line.needByMs()),
+                        time(solution, start), TimeAxis.ceilMinutes(start - line.needByMs())));
+            }
+        }
+        return late;
     }
 
     private static TripDto trip(DispatchSolution solution, Trip trip) {
@@ -77,8 +97,9 @@ public final class PlanWriter {
             if (delivery.startsStop()) { // stop makers come in stop order
                 Map<String, Long> deliver = new LinkedHashMap<>();
                 deliverByStop.add(deliver);
-                stops.add(new StopDto(delivery.getHospital().id(), time(solution, delivery.getArrivalMs()),
-                        time(solution, delivery.getStartMs()), time(solution, delivery.getDepartureMs()), deliver));
+                stops.add(new StopDto(delivery.getHospital().id(), delivery.getHospital().name(),
+                        time(solution, delivery.getArrivalMs()), time(solution, delivery.getStartMs()),
+                        time(solution, delivery.getDepartureMs()), deliver));
             }
         }
         for (Delivery delivery : trip.getDeliveries()) {
@@ -91,34 +112,15 @@ public final class PlanWriter {
                 round(weightKg, 6), round(volumeM3, 9), stops);
     }
 
-    static double tripKm(Trip trip) {
-        Vehicle vehicle = trip.getVehicle();
-        double km = 0;
-        for (Delivery delivery : trip.getDeliveries()) {
-            if (delivery.startsStop()) {
-                km += vehicle.distanceKm(delivery.getStopOrigin(), delivery.getHospital());
-            }
-            if (delivery.makesLastStop()) {
-                km += vehicle.distanceKm(delivery.getHospital(), vehicle.warehouse());
-            }
-        }
-        return km;
-    }
-
-    private static KpisDto kpis(DispatchSolution solution, Map<DemandLine, Long> delivered,
-            Map<DemandLine, Long> lastStartMs, double totalKm, int vehiclesUsed) {
+    private static KpisDto kpis(DispatchSolution solution, Map<DemandLine, Long> delivered, double totalKm,
+            int vehiclesUsed, int lateLines) {
         Map<Priority, long[]> byPriority = new EnumMap<>(Priority.class); // requested, delivered
         Map<Hospital, Map<Priority, long[]>> byHospital = new HashMap<>();
-        int lateLines = 0;
         for (DemandLine line : solution.getLines()) {
             long got = delivered.getOrDefault(line, 0L);
             add(byPriority.computeIfAbsent(line.priority(), p -> new long[2]), line.quantity(), got);
             add(byHospital.computeIfAbsent(line.hospital(), h -> new EnumMap<>(Priority.class))
                     .computeIfAbsent(line.priority(), p -> new long[2]), line.quantity(), got);
-            Long start = lastStartMs.get(line);
-            if (line.needByMs() != null && start != null && start > line.needByMs()) {
-                lateLines++;
-            }
         }
         Map<String, Double> fill = new LinkedHashMap<>();
         Map<String, Double> minFill = new LinkedHashMap<>();
@@ -141,7 +143,12 @@ public final class PlanWriter {
     }
 
     private static double fillRate(long[] counts) {
-        return counts == null || counts[0] == 0 ? 1.0 : round((double) counts[1] / counts[0], 4);
+        return counts == null ? 1.0 : fillRate(counts[0], counts[1]);
+    }
+
+    /** delivered / requested, to 4 decimals; 1.0 where nothing was requested (FORMAT.md). */
+    static double fillRate(long requested, long delivered) {
+        return requested == 0 ? 1.0 : round((double) delivered / requested, 4);
     }
 
     private static String time(DispatchSolution solution, long millis) {

@@ -2,8 +2,10 @@
 package org.medsupply.service;
 
 import java.util.List;
+import java.util.Map;
 
 import org.medsupply.io.PlanFile;
+import org.medsupply.io.SiteFill;
 
 /**
  * Why the best plan scores what it does.
@@ -21,7 +23,13 @@ public record Explanation(String jobId, String score, boolean feasible, List<Con
     public record ConstraintScore(String constraint, String score, int matches) {
     }
 
-    /** @param fillRate units delivered / units requested at this hospital (1.0 when nothing was requested) */
-    public record HospitalShortfalls(String hospital, String name, double fillRate, List<PlanFile.UnmetDto> shortfalls) {
+    /**
+     * @param fillRate           the lowest of {@code fillRateByPriority}: a site short of critical units never
+     *                           looks served because it got plenty of something else (1.0 when nothing was requested)
+     * @param fillRateByPriority units delivered / requested per priority the site asks for, most urgent first
+     * @param lines              per supply and priority: units requested and delivered
+     */
+    public record HospitalShortfalls(String hospital, String name, double fillRate, List<PlanFile.UnmetDto> shortfalls,
+            Map<String, Double> fillRateByPriority, List<SiteFill.LineFill> lines) {
     }
 }

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.medsupply.service;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.medsupply.domain.DispatchSolution;
 import org.medsupply.solver.PlanTopUp;
 import org.medsupply.solver.SolverConfigs;
@@ -24,13 +27,23 @@ public final class OptaPlannerJobSolver implements JobSolver {
                 : SolverConfigs.forRun(request.timeLimit(), request.seed()));
         DefaultSolver<DispatchSolution> solver = (DefaultSolver<DispatchSolution>) solverFactory.buildSolver();
         solver.addEventListener(event -> request.onNewBest().accept(event.getNewBestSolution()));
+        // the greedy plan, for PlanTopUp; a warm start has no construction phase
+        List<DispatchSolution> constructed = new ArrayList<>(1);
         // solve() clears a stop asked before it started, so the stop action is (re)registered per phase.
         solver.addPhaseLifecycleListener(new PhaseLifecycleListenerAdapter<>() {
             @Override
             public void phaseStarted(AbstractPhaseScope<DispatchSolution> phaseScope) {
                 request.cancellation().onRequest(solver::terminateEarly);
             }
+
+            @Override
+            public void phaseEnded(AbstractPhaseScope<DispatchSolution> phaseScope) {
+                if (!request.warmStart() && constructed.isEmpty()) {
+                    constructed.add(phaseScope.getSolverScope().getBestSolution());
+                }
+            }
         });
-        return PlanTopUp.of(solver.solve(request.problem()), solverFactory);
+        DispatchSolution solved = solver.solve(request.problem());
+        return PlanTopUp.of(solved, constructed.isEmpty() ? null : constructed.get(0), solverFactory);
     }
 }

@@ -3,13 +3,14 @@ package org.medsupply.service;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.medsupply.domain.DispatchSolution;
 import org.medsupply.io.PlanFile;
 import org.medsupply.io.ProblemFile;
+import org.medsupply.io.SiteFill;
 import org.medsupply.solver.SolverConfigs;
 import org.optaplanner.core.api.score.ScoreExplanation;
 import org.optaplanner.core.api.score.buildin.bendablelong.BendableLongScore;
@@ -38,28 +39,15 @@ final class ScoreExplainer {
                 .map(total -> new Explanation.ConstraintScore(total.getConstraintName(), total.getScore().toString(),
                         total.getConstraintMatchCount()))
                 .toList();
-        Map<String, List<PlanFile.UnmetDto>> unmetByHospital = new LinkedHashMap<>();
-        long[] unmetUnits = new long[problem.hospitals().size()];
-        Map<String, Integer> hospitalIndex = new LinkedHashMap<>();
-        for (int h = 0; h < problem.hospitals().size(); h++) {
-            hospitalIndex.put(problem.hospitals().get(h).id(), h);
-        }
+        Map<String, List<PlanFile.UnmetDto>> unmetByHospital = new HashMap<>();
         for (PlanFile.UnmetDto unmet : plan.unmet() == null ? List.<PlanFile.UnmetDto>of() : plan.unmet()) {
             unmetByHospital.computeIfAbsent(unmet.hospital(), id -> new ArrayList<>()).add(unmet);
-            Integer index = hospitalIndex.get(unmet.hospital());
-            if (index != null) {
-                unmetUnits[index] += unmet.quantity();
-            }
         }
-        List<Explanation.HospitalShortfalls> hospitals = new ArrayList<>();
-        for (int h = 0; h < problem.hospitals().size(); h++) {
-            ProblemFile.HospitalDto hospital = problem.hospitals().get(h);
-            long requested = hospital.demands().stream().mapToLong(ProblemFile.DemandDto::quantity).sum();
-            double fillRate = requested == 0 ? 1.0
-                    : Math.round(10_000.0 * (requested - unmetUnits[h]) / requested) / 10_000.0;
-            hospitals.add(new Explanation.HospitalShortfalls(hospital.id(), hospital.name(), fillRate,
-                    List.copyOf(unmetByHospital.getOrDefault(hospital.id(), List.of()))));
-        }
+        List<Explanation.HospitalShortfalls> hospitals = SiteFill.of(problem, plan).stream()
+                .map(site -> new Explanation.HospitalShortfalls(site.hospital(), site.name(), site.lowestFillRate(),
+                        List.copyOf(unmetByHospital.getOrDefault(site.hospital(), List.of())),
+                        site.fillRateByPriority(), site.lines()))
+                .toList();
         BendableLongScore score = explanation.getScore();
         return new Explanation(jobId, score.toString(), score.isFeasible(), constraints, hospitals);
     }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.medsupply.solver;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.medsupply.domain.DispatchSolution;
@@ -32,26 +34,33 @@ public final class Dispatcher {
     /** @param onNewBest told each new best score while solving (on the solver thread); may be a no-op */
     public static DispatchSolution solve(DispatchSolution problem, SolverConfig config,
             Consumer<BendableLongScore> onNewBest) {
-        return run(problem, config, onNewBest).best();
+        return run(problem, config, best -> onNewBest.accept(best.getScore())).best();
     }
 
-    public static Run run(DispatchSolution problem, SolverConfig config, Consumer<BendableLongScore> onNewBest) {
+    /**
+     * @param onNewBest told each new best solution while solving (on the solver thread): a clone the solver
+     *                  no longer changes, with its score set; may be a no-op
+     */
+    public static Run run(DispatchSolution problem, SolverConfig config, Consumer<DispatchSolution> onNewBest) {
         SolverFactory<DispatchSolution> solverFactory = SolverFactory.create(config);
         DefaultSolver<DispatchSolution> solver = (DefaultSolver<DispatchSolution>) solverFactory.buildSolver();
-        solver.addEventListener(event -> onNewBest.accept((BendableLongScore) event.getNewBestScore()));
+        solver.addEventListener(event -> onNewBest.accept(event.getNewBestSolution()));
         long[] constructionMillis = {-1};
         long[] scoreCalculationCount = {0};
+        List<DispatchSolution> constructed = new ArrayList<>(1);
         solver.addPhaseLifecycleListener(new PhaseLifecycleListenerAdapter<>() {
             @Override
             public void phaseEnded(AbstractPhaseScope<DispatchSolution> phaseScope) {
                 if (constructionMillis[0] < 0) {
                     constructionMillis[0] = phaseScope.calculateSolverTimeMillisSpentUpToNow();
+                    constructed.add(phaseScope.getSolverScope().getBestSolution());
                 }
                 // read here: after solving the count is gone with the score director
                 scoreCalculationCount[0] = phaseScope.getSolverScope().getScoreCalculationCount();
             }
         });
-        DispatchSolution best = PlanTopUp.of(solver.solve(problem), solverFactory);
+        DispatchSolution solved = solver.solve(problem);
+        DispatchSolution best = PlanTopUp.of(solved, constructed.isEmpty() ? null : constructed.get(0), solverFactory);
         return new Run(best, constructionMillis[0], solver.getTimeMillisSpent(), scoreCalculationCount[0]);
     }
 }

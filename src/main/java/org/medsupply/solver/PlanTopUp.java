@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.medsupply.domain.Delivery;
 import org.medsupply.domain.DispatchSolution;
@@ -17,9 +18,16 @@ import org.optaplanner.core.api.solver.SolutionManager;
 import org.optaplanner.core.api.solver.SolverFactory;
 
 /**
- * The last step of every solve: what local search left in stock while lines go short and a vehicle
- * there has room and time is loaded after all, cut to exactly what fits ({@link GreedyDispatcher#topUp}).
- * It only adds units, so the plan's score can only improve.
+ * The last steps of every solve, each kept only when it does not worsen the plan's score:
+ * <ol>
+ * <li>what local search left in stock while lines go short and a vehicle there has room and time is
+ * loaded after all, cut to exactly what fits ({@link GreedyDispatcher#topUp}); it only adds units;</li>
+ * <li>each trip's load is shared fairly among the lines at its stops ({@link LoadSharing});</li>
+ * <li>a site visited by several trips loses the stops another of them can take on ({@link StopMerging});</li>
+ * <li>steps 1 and 2 again, for the room and time the dropped stops left.</li>
+ * </ol>
+ * Steps 2 and 3 keep stops in their order and only drop some, which cannot break a window or a shift on
+ * distances that obey the triangle inequality; on a matrix that does not, the score check catches it.
  */
 public final class PlanTopUp {
 
@@ -27,11 +35,38 @@ public final class PlanTopUp {
     }
 
     /**
-     * A topped-up copy of {@code solved}, scored by the factory's constraints; {@code solved} itself is left
-     * as it is.
+     * The better of {@code solved} and {@code constructed} (the greedy plan local search started from), each
+     * finished, scored by the factory's constraints; neither is changed. Finishing the greedy plan too keeps
+     * the promise that the solver is never worse than the greedy coordinator, whose plan is finished the
+     * same way: the steps are not monotone, so finishing a better plan can, rarely, end a little lower.
+     *
+     * @param constructed {@code null} when there was no construction phase, or it is {@code solved} itself
      */
-    public static DispatchSolution of(DispatchSolution solved, SolverFactory<DispatchSolution> solverFactory) {
+    public static DispatchSolution of(DispatchSolution solved, DispatchSolution constructed,
+            SolverFactory<DispatchSolution> solverFactory) {
+        SolutionManager<DispatchSolution, BendableLongScore> scoring = SolutionManager.create(solverFactory);
+        DispatchSolution plan = finish(solved, scoring);
+        if (constructed == null || constructed == solved) {
+            return plan;
+        }
+        DispatchSolution greedyPlan = finish(constructed, scoring);
+        return greedyPlan.getScore().compareTo(plan.getScore()) > 0 ? greedyPlan : plan;
+    }
+
+    private static DispatchSolution finish(DispatchSolution solved, SolutionManager<DispatchSolution, BendableLongScore> scoring) {
         DispatchSolution plan = new DispatchSolutionCloner().cloneSolution(solved);
+        scoring.update(plan);
+        plan = ifNotWorse(plan, PlanTopUp::topUp, scoring);
+        plan = ifNotWorse(plan, LoadSharing::share, scoring);
+        plan = ifNotWorse(plan, merged -> StopMerging.merge(merged) > 0, scoring);
+        // the stops merging dropped leave room and time for more
+        plan = ifNotWorse(plan, PlanTopUp::topUp, scoring);
+        return ifNotWorse(plan, LoadSharing::share, scoring);
+    }
+
+    /** Loads what fits ({@link GreedyDispatcher#topUp}); true when it added any unit. */
+    private static boolean topUp(DispatchSolution plan) {
+        long before = dispatchedUnits(plan.getTrips());
         Map<Trip, List<Delivery>> loads = GreedyDispatcher.topUp(plan);
         Set<Delivery> placed = Collections.newSetFromMap(new IdentityHashMap<>());
         loads.values().forEach(placed::addAll);
@@ -40,8 +75,23 @@ public final class PlanTopUp {
             trip.getDeliveries().clear();
             trip.getDeliveries().addAll(deliveries);
         });
-        Timeline.connect(plan.getTrips());
-        SolutionManager.<DispatchSolution, BendableLongScore>create(solverFactory).update(plan);
-        return plan;
+        return dispatchedUnits(plan.getTrips()) > before;
+    }
+
+    private static long dispatchedUnits(List<Trip> trips) {
+        return trips.stream().filter(trip -> !trip.isUnservedPool())
+                .flatMap(trip -> trip.getDeliveries().stream()).mapToLong(Delivery::getQuantity).sum();
+    }
+
+    /** {@code plan} changed by {@code change} (told a copy; true when it changed it) unless that scores worse. */
+    private static DispatchSolution ifNotWorse(DispatchSolution plan, Predicate<DispatchSolution> change,
+            SolutionManager<DispatchSolution, BendableLongScore> scoring) {
+        DispatchSolution changed = new DispatchSolutionCloner().cloneSolution(plan);
+        if (!change.test(changed)) {
+            return plan;
+        }
+        Timeline.connect(changed.getTrips());
+        scoring.update(changed);
+        return changed.getScore().compareTo(plan.getScore()) >= 0 ? changed : plan;
     }
 }

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -22,6 +24,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.medsupply.io.Json;
+import org.medsupply.io.PlanFile;
+import org.medsupply.io.SiteFill;
+import org.medsupply.service.Explanation;
 
 /** OpenAPI description, health, metrics and CORS. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -61,6 +67,23 @@ class OperationsApiTest {
         assertThat(described).isEqualTo(served);
         assertThat(openApi.getPaths().get("/api/v1/plans/{id}/plan").getGet().getResponses().get("200").getContent())
                 .containsOnlyKeys("application/json", "text/csv", "application/geo+json");
+    }
+
+    @Test
+    void openApiSchemasNameEveryFieldOfPlansAndExplanations() {
+        JsonNode schemas = TestServer.json(server.get("/api/v1/openapi.json")).at("/components/schemas");
+        Map<String, Class<?>> described = Map.of("Plan", PlanFile.class, "Route", PlanFile.RouteDto.class,
+                "Trip", PlanFile.TripDto.class, "Stop", PlanFile.StopDto.class, "Unmet", PlanFile.UnmetDto.class,
+                "Late", PlanFile.LateDto.class, "Kpis", PlanFile.KpisDto.class,
+                "HospitalShortfalls", Explanation.HospitalShortfalls.class, "LineFill", SiteFill.LineFill.class);
+        described.forEach((schema, type) -> {
+            Set<String> jsonNames = new TreeSet<>();
+            Json.MAPPER.getSerializationConfig().introspect(Json.MAPPER.constructType(type)).findProperties()
+                    .forEach(property -> jsonNames.add(property.getName()));
+            Set<String> schemaNames = new TreeSet<>();
+            schemas.get(schema).get("properties").fieldNames().forEachRemaining(schemaNames::add);
+            assertThat(schemaNames).as(schema).isEqualTo(jsonNames);
+        });
     }
 
     private static void collectRoutes(Resource resource, String parent, Set<String> routes) {

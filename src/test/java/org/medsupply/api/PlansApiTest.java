@@ -64,9 +64,9 @@ class PlansApiTest {
         HttpResponse<String> csv = server.get("/api/v1/plans/" + id + "/plan", "text/csv");
         assertThat(TestServer.contentType(csv)).startsWith("text/csv");
         String[] rows = csv.body().split("\r\n");
-        assertThat(rows[0]).isEqualTo("vehicle,trip,stop,hospital,supply,quantity,arrival,start,departure");
+        assertThat(rows[0]).startsWith("vehicle,trip,stop,hospital,supply,quantity,arrival,start,departure,warehouse,");
         assertThat(rows).hasSize(3);
-        assertThat(rows[1]).startsWith("van,1,1,").contains(",n95,10,");
+        assertThat(rows[1]).startsWith("van,1,1,").contains(",n95,10,").contains(",wh,Depot,");
         assertThat(rows[2]).startsWith("van,1,2,");
 
         HttpResponse<String> geo = server.get("/api/v1/plans/" + id + "/plan", "application/geo+json");
@@ -100,6 +100,26 @@ class PlansApiTest {
         List<String> explainedReasons = explanation.get("hospitals").findValuesAsText("reason");
         assertThat(planReasons).isNotEmpty();
         assertThat(explainedReasons).containsExactlyInAnyOrderElementsOf(planReasons);
+        for (JsonNode hospital : explanation.get("hospitals")) {
+            JsonNode byPriority = hospital.get("fillRateByPriority");
+            assertThat(byPriority.size()).as(hospital.toString()).isPositive();
+            double lowest = 1.0;
+            for (JsonNode fillRate : byPriority) {
+                lowest = Math.min(lowest, fillRate.asDouble());
+            }
+            assertThat(hospital.get("fillRate").asDouble()).isEqualTo(lowest);
+            long requested = 0;
+            long delivered = 0;
+            for (JsonNode line : hospital.get("lines")) {
+                requested += line.get("requested").asLong();
+                delivered += line.get("delivered").asLong();
+            }
+            long unmet = 0;
+            for (JsonNode shortfall : hospital.get("shortfalls")) {
+                unmet += shortfall.get("quantity").asLong();
+            }
+            assertThat(delivered).isEqualTo(requested - unmet);
+        }
     }
 
     @Test

@@ -42,10 +42,10 @@ class PlanFairnessTest {
     @Test
     void eachPriorityIsTheRequestWeightedMeanOverTheShortSuppliesThatGotSomething() {
         List<Line> lines = List.of(
-                new Line("ventilator", "critical", 10, 10), new Line("ventilator", "critical", 10, 0), // J 0.5
-                new Line("mask", "critical", 30, 15), new Line("mask", "critical", 10, 5), // J 1
-                new Line("ventilator", "high", 5, 0), // got nothing: no Jain index
-                new Line("gown", "critical", 10, 0), new Line("gown", "critical", 10, 10)); // not short
+                new Line("ventilator", "critical", 10, 10, true), new Line("ventilator", "critical", 10, 0, true), // J 0.5
+                new Line("mask", "critical", 30, 15, true), new Line("mask", "critical", 10, 5, true), // J 1
+                new Line("ventilator", "high", 5, 0, true), // got nothing: no Jain index
+                new Line("gown", "critical", 10, 0, true), new Line("gown", "critical", 10, 10, true)); // not short
         Map<String, PlanFairness.Score> scores = PlanFairness.byPriority(lines, Set.of("ventilator", "mask"),
                 PlanMetrics.PRIORITIES);
 

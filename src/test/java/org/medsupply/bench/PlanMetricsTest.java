@@ -36,11 +36,11 @@ class PlanMetricsTest {
 
     /** Trip 1 stops at A, B and A again; trip 2 at B; A gets 10 ventilators, B 2. */
     private static final PlanFile PLAN = new PlanFile("short of ventilators", "0hard/0soft", true,
-            List.of(new RouteDto("van", "wh", 42.5, List.of(
+            List.of(new RouteDto("van", "wh", null, 42.5, List.of(
                     trip(stop("A", Map.of("ventilator", 8L, "mask", 20L)), stop("B", Map.of("ventilator", 1L)),
                             stop("A", Map.of("ventilator", 2L))),
                     trip(stop("B", Map.of("ventilator", 1L)))))),
-            List.of(), new KpisDto(42.5, 1, null, null, 0));
+            List.of(), List.of(), new KpisDto(42.5, 1, null, null, 0));
 
     @Test
     void unitsCountAgainstTheMostUrgentLineFirst() {
@@ -57,6 +57,19 @@ class PlanMetricsTest {
         assertThat(critical.planJain()).isCloseTo(144.0 / 208, within(1e-12));
         assertThat(critical.referenceJain()).isCloseTo(1.0, within(1e-12));
         assertThat(PlanMetrics.of(PROBLEM, PLAN).fairnessByPriority().get("high").groups()).isZero();
+    }
+
+    @Test
+    void fairnessAtVisitedSitesLeavesOutTheHospitalsThePlanDoesNotStopAt() {
+        PlanFile onlyA = new PlanFile("short of ventilators", "0hard/0soft", true,
+                List.of(new RouteDto("van", "wh", null, 10.0, List.of(trip(stop("A", Map.of("ventilator", 10L)))))),
+                List.of(), List.of(), new KpisDto(10.0, 1, null, null, 0));
+        PlanMetrics metrics = PlanMetrics.of(PROBLEM, onlyA);
+        // A 10 of 10, B (not visited) 0 of 10
+        assertThat(metrics.fairnessByPriority().get("critical").planJain()).isCloseTo(0.5, within(1e-12));
+        assertThat(metrics.fairnessAtVisitedSites().get("critical").planJain()).isCloseTo(1.0, within(1e-12));
+        assertThat(PlanMetrics.lines(PROBLEM, onlyA)).extracting(PlanFairness.Line::visited)
+                .containsExactly(true, true, true, false);
     }
 
     @Test
@@ -81,6 +94,6 @@ class PlanMetricsTest {
     }
 
     private static StopDto stop(String hospital, Map<String, Long> deliver) {
-        return new StopDto(hospital, null, null, null, deliver);
+        return new StopDto(hospital, null, null, null, null, deliver);
     }
 }

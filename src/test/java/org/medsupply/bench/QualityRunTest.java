@@ -66,7 +66,7 @@ class QualityRunTest {
             public PlanFile solve(ProblemFile problem, Duration timeLimit, long seed) {
                 PlanFile honest = new MedSupplyContender().solve(problem, timeLimit, seed);
                 return new PlanFile(honest.problem(), honest.score(), honest.feasible(), honest.routes(),
-                        honest.unmet(), new PlanFile.KpisDto(1.0, honest.kpis().vehiclesUsed(),
+                        honest.unmet(), honest.late(), new PlanFile.KpisDto(1.0, honest.kpis().vehiclesUsed(),
                                 honest.kpis().fillRate(), honest.kpis().minHospitalFillRate(),
                                 honest.kpis().lateLines()));
             }

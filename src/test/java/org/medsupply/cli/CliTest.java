@@ -22,8 +22,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.medsupply.api.ApiKeys;
 import org.medsupply.io.InputError;
 import org.medsupply.io.InvalidInputException;
+import org.medsupply.io.Json;
+import org.medsupply.io.PlanFile;
 import org.medsupply.io.ProblemFile;
 import org.medsupply.io.ProblemReader;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** The commands as a coordinator runs them: output, files written and exit codes (0 done, 2 bad input, 1 internal). */
 class CliTest {
@@ -43,13 +50,19 @@ class CliTest {
         return new Outcome(exitCode, out.toString(), err.toString());
     }
 
+    /** Help text as one line: picocli wraps it at 80 columns. */
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s+", " ");
+    }
+
     @Test
     void solveWritesAPlanThatCheckAccepts() {
         Path plan = dir.resolve("plan.json");
         Outcome solved = run("solve", TINY.toString(), "-o", plan.toString(), "--time-limit", "2s", "--seed", "1");
         assertThat(solved.exitCode()).as(solved.err()).isZero();
         assertThat(solved.out()).contains("Fill rate by priority", "Vehicles used");
-        assertThat(solved.err()).contains("best ");
+        assertThat(solved.out()).contains("Unmet lines", "Late lines", "Routes: 1");
+        assertThat(solved.err()).contains("of 2 s  filled critical -, high 100.0 %").doesNotContain("hard/");
         assertThat(plan).exists();
 
         Outcome checked = run("check", TINY.toString(), plan.toString());
@@ -213,5 +226,104 @@ class CliTest {
         assertThat(refused.exitCode()).isEqualTo(Main.BAD_INPUT);
         assertThat(refused.err()).contains("--api-keys").contains("--no-auth");
         assertThat(dir.resolve("data")).as("refused before opening anything").doesNotExist();
+    }
+
+    @Test
+    void everyCommandAnswersHelpWithItsDescriptionAndDefaults() {
+        CommandLine root = new CommandLine(new Main());
+        for (Map.Entry<String, CommandLine> command : root.getSubcommands().entrySet()) {
+            Outcome help = run(command.getKey(), "--help");
+            assertThat(help.exitCode()).as(command.getKey() + help.err()).isZero();
+            CommandSpec spec = command.getValue().getCommandSpec();
+            assertThat(oneLine(help.out())).as(command.getKey()).contains(spec.usageMessage().description()[0]);
+            for (ArgSpec arg : spec.args()) {
+                String description = String.join(" ", arg.description());
+                assertThat(description).as(command.getKey() + " " + arg.paramLabel()).isNotBlank();
+                if (arg.isOption() && arg.defaultValue() != null && !((OptionSpec) arg).usageHelp()
+                        && !((OptionSpec) arg).versionHelp()) {
+                    assertThat(description).as(command.getKey() + " " + ((OptionSpec) arg).longestName())
+                            .contains("default");
+                }
+            }
+        }
+    }
+
+    @Test
+    void generateHelpSaysHowItSizesWarehousesAndVehicles() {
+        Outcome help = run("generate", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(oneLine(help.out())).contains("do not grow with --hospitals",
+                "3 warehouses and 12 vehicles", "one vehicle per 4 sites");
+    }
+
+    @Test
+    void aZeroTimeLimitIsBadInput() {
+        Outcome zero = run("solve", TINY.toString(), "--time-limit", "0s");
+        assertThat(zero.exitCode()).isEqualTo(Main.BAD_INPUT);
+        assertThat(zero.err()).contains("'0s' is not a time limit");
+        assertThat(run("solve", TINY.toString(), "--time-limit", "PT-5S").exitCode()).isEqualTo(Main.BAD_INPUT);
+    }
+
+    @Test
+    void anOutputThatCannotBeWrittenIsRefusedBeforeSolving() {
+        Outcome intoMissingDirectory = run("solve", TINY.toString(), "--time-limit", "1s", "-o",
+                dir.resolve("missing/plan.json").toString());
+        assertThat(intoMissingDirectory.exitCode()).isEqualTo(Main.BAD_INPUT);
+        assertThat(intoMissingDirectory.err()).contains("there is no directory");
+        assertThat(intoMissingDirectory.out()).doesNotContain("Plan for");
+
+        Outcome atDirectory = run("solve", TINY.toString(), "--time-limit", "1s", "-o", dir.toString());
+        assertThat(atDirectory.exitCode()).isEqualTo(Main.BAD_INPUT);
+        assertThat(atDirectory.err()).contains("is a directory");
+        assertThat(atDirectory.out()).doesNotContain("Plan for");
+    }
+
+    @Test
+    void aSolvedPlanThatCannotBeWrittenIsSavedElsewhere() throws IOException {
+        PlanFile plan = Json.MAPPER.readValue("{\"problem\": \"tiny\", \"score\": \"0hard/0soft\"}", PlanFile.class);
+        StringWriter err = new StringWriter();
+        Path rescued = SolveCommand.savePlan(plan, dir.resolve("gone/plan.json"), new PrintWriter(err));
+        try {
+            assertThat(err.toString()).contains("cannot write", "the plan is saved in " + rescued);
+            assertThat(Json.MAPPER.readValue(rescued.toFile(), PlanFile.class)).isEqualTo(plan);
+        } finally {
+            Files.deleteIfExists(rescued);
+        }
+    }
+
+    @Test
+    void aPlanListsItsLateLinesAndNamesBesideIdsAndCheckAcceptsIt() throws IOException {
+        // both sites are due at 06:06; the first stop is 5 km out, the second 8 km further: 06:13, 7 minutes late
+        Path problem = dir.resolve("due-early.json");
+        Files.writeString(problem, Files.readString(TINY)
+                .replace("\"priority\": \"high\"", "\"priority\": \"high\", \"needBy\": \"2026-02-01T06:06:00+08:00\""));
+        Path planFile = dir.resolve("plan.json");
+        Outcome solved = run("solve", problem.toString(), "-o", planFile.toString(), "--time-limit", "1s", "--seed", "1");
+        assertThat(solved.exitCode()).as(solved.err()).isZero();
+
+        PlanFile plan = Json.MAPPER.readValue(planFile.toFile(), PlanFile.class);
+        assertThat(plan.late()).hasSize(1);
+        PlanFile.LateDto late = plan.late().get(0);
+        assertThat(late.hospitalName()).isEqualTo(late.hospital().equals("h1") ? "H1" : "H2");
+        assertThat(late.supplyName()).isEqualTo("N95 respirators, box");
+        assertThat(late.priority()).isEqualTo("high");
+        assertThat(late.needBy()).isEqualTo("2026-02-01T06:06:00+08:00");
+        assertThat(late.start()).isEqualTo("2026-02-01T06:13:00+08:00");
+        assertThat(late.minutesLate()).isEqualTo(7);
+        assertThat(plan.kpis().lateLines()).isEqualTo(1);
+        assertThat(plan.routes().get(0).warehouseName()).isEqualTo("Depot");
+        assertThat(plan.routes().get(0).trips().get(0).stops()).extracting(PlanFile.StopDto::hospitalName)
+                .containsExactlyInAnyOrder("H1", "H2");
+
+        Outcome checked = run("check", problem.toString(), planFile.toString());
+        assertThat(checked.exitCode()).as(checked.out()).isZero();
+    }
+
+    @Test
+    void quietSolvesWithoutProgress() {
+        Outcome quiet = run("solve", TINY.toString(), "--time-limit", "1s", "--seed", "1", "--quiet");
+        assertThat(quiet.exitCode()).as(quiet.err()).isZero();
+        assertThat(quiet.err()).isEmpty();
+        assertThat(quiet.out()).contains("Fill rate by priority");
     }
 }

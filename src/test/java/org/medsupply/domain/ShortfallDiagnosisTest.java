@@ -34,6 +34,66 @@ class ShortfallDiagnosisTest {
         PlanFile.UnmetDto unmet = PlanWriter.toPlan(solved).unmet().get(0);
         assertThat(unmet.quantity()).isEqualTo(93);
         assertThat(unmet.cause()).isEqualTo("fleet");
-        assertThat(unmet.reason()).contains("van-1, van-2, van-3, van-4, van-5 and 2 more").doesNotContain("van-6");
+        assertThat(unmet.reason()).startsWith("fleet: 93 n95 left at wh, but van-1 is full (1 of 1 kg); van-2 is full")
+                .endsWith("van-5 is full (1 of 1 kg); and 2 more").doesNotContain("van-6");
+    }
+
+    private static PlanFile.UnmetDto onlyShortfall(String json) throws Exception {
+        DispatchSolution solved = Dispatcher.solve(ProblemMapper.toSolution(ProblemReader.read(json)),
+                SolverConfigs.greedyOnly(), score -> { });
+        return PlanWriter.toPlan(solved).unmet().get(0);
+    }
+
+    @Test
+    void aVehicleFullOnEveryTripNamesItsHeaviestTrip() throws Exception {
+        PlanFile.UnmetDto unmet = onlyShortfall("""
+                {"name": "two trips", "start": "2026-02-01T06:00:00Z",
+                 "supplies": [{"id": "n95", "weightKg": 1, "volumeM3": 0.5}],
+                 "warehouses": [{"id": "wh", "x": 0, "y": 0, "stock": {"n95": 100}}],
+                 "hospitals": [{"id": "h", "x": 3, "y": 4, "demands": [{"supply": "n95", "quantity": 100}]}],
+                 "vehicles": [{"id": "van", "warehouse": "wh", "capacityKg": 10, "capacityM3": 2, "maxTrips": 2}],
+                 "travel": {"method": "euclidean"}}""");
+
+        assertThat(unmet.quantity()).isEqualTo(92);
+        assertThat(unmet.reason()).isEqualTo("fleet: 92 n95 left at wh, but van is full on every trip (trip 1: 2 of 2 m3)");
+    }
+
+    /** A van with room but whose shift ends before it could come back from the second site. */
+    @Test
+    void aVehicleWithRoomButNoTimeSaysWhenItIsBackAndWhenItsShiftEnds() throws Exception {
+        PlanFile.UnmetDto unmet = onlyShortfall("""
+                {"name": "short shift", "start": "2026-02-01T06:00:00Z",
+                 "supplies": [{"id": "n95", "weightKg": 1, "volumeM3": 0.001}],
+                 "warehouses": [{"id": "wh", "x": 0, "y": 0, "stock": {"n95": 100}}],
+                 "hospitals": [{"id": "near", "x": 3, "y": 4, "demands": [{"supply": "n95", "quantity": 10, "priority": "high"}]},
+                               {"id": "far", "x": 0, "y": 30, "demands": [{"supply": "n95", "quantity": 10}],
+                                "window": {"from": "2026-02-01T06:00:00Z", "to": "2026-02-01T09:00:00Z"}}],
+                 "vehicles": [{"id": "van", "warehouse": "wh", "capacityKg": 100,
+                               "shift": {"from": "2026-02-01T06:00:00Z", "to": "2026-02-01T07:00:00Z"}}],
+                 "travel": {"method": "euclidean", "minutesPerKm": 1}}""");
+
+        assertThat(unmet.hospital()).isEqualTo("far");
+        assertThat(unmet.cause()).isEqualTo("fleet");
+        assertThat(unmet.reason()).isEqualTo("fleet: 90 n95 left at wh, but van has room for 90 but no time for a stop"
+                + " at far (window 06:00-09:00; back at 06:10, shift ends 07:00)");
+    }
+
+    /** 15 one-kilogram boxes may not be split: the van takes 4 of them, and the car's 3 kg of room cannot help. */
+    @Test
+    void anUnsplittableLineNamesTheVehicleThatBringsIt() throws Exception {
+        PlanFile.UnmetDto unmet = onlyShortfall("""
+                {"name": "one stop", "start": "2026-02-01T06:00:00Z",
+                 "supplies": [{"id": "n95", "weightKg": 1, "volumeM3": 0.001}],
+                 "warehouses": [{"id": "wh-a", "x": 0, "y": 0, "stock": {"n95": 100}},
+                                {"id": "wh-b", "x": 10, "y": 0, "stock": {"n95": 100}}],
+                 "hospitals": [{"id": "h", "x": 3, "y": 4,
+                                "demands": [{"supply": "n95", "quantity": 15, "splittable": false}]}],
+                 "vehicles": [{"id": "van", "warehouse": "wh-a", "capacityKg": 4},
+                              {"id": "car", "warehouse": "wh-b", "capacityKg": 3}],
+                 "travel": {"method": "euclidean"}}""");
+
+        assertThat(unmet.cause()).isEqualTo("fleet");
+        assertThat(unmet.reason()).isEqualTo("fleet: the line arrives in one stop (not splittable) and van, which brings it,"
+                + " is full (4 of 4 kg)");
     }
 }

@@ -17,6 +17,7 @@ import org.medsupply.domain.Priority;
 import org.medsupply.domain.TimeAxis;
 import org.medsupply.io.PlanFile;
 import org.medsupply.io.PlanFile.KpisDto;
+import org.medsupply.io.PlanFile.LateDto;
 import org.medsupply.io.PlanFile.RouteDto;
 import org.medsupply.io.PlanFile.StopDto;
 import org.medsupply.io.PlanFile.TripDto;
@@ -80,15 +81,16 @@ public final class RoutePlanBuilder {
             trip.startMsByStop().forEach(startMsByStop::put);
             brokenRules += trip.brokenRules();
             totalKm += trip.distanceKm();
-            routes.add(new RouteDto(truck.vehicle().id(), truck.vehicle().warehouse().id(), round(trip.distanceKm()),
-                    List.of(trip.dto())));
+            routes.add(new RouteDto(truck.vehicle().id(), truck.vehicle().warehouse().id(),
+                    truck.vehicle().warehouse().name(), round(trip.distanceKm()), List.of(trip.dto())));
         }
         List<UnmetDto> unmet = unmet(startMsByStop.keySet());
         int unservedStops = instance.stops().size() - startMsByStop.size();
         String score = String.format(Locale.ROOT, "%s: %.3f km, %d of %d stops unserved, %d rules broken",
                 solverName, totalKm, unservedStops, instance.stops().size(), brokenRules);
-        return new PlanFile(instance.solution().getName(), score, brokenRules == 0, routes, unmet,
-                kpis(startMsByStop, round(totalKm), routes.size()));
+        List<LateDto> late = late(startMsByStop);
+        return new PlanFile(instance.solution().getName(), score, brokenRules == 0, routes, unmet, late,
+                kpis(startMsByStop, round(totalKm), routes.size(), late.size()));
     }
 
     /** One trip as written, with what the plan needs beyond it. */
@@ -120,8 +122,8 @@ public final class RoutePlanBuilder {
             clockMs = startMs + stop.hospital().unloadMs();
             here = stop.node();
             startMsByStop.put(stop, startMs);
-            stopDtos.add(new StopDto(stop.hospital().id(), time(arrivalMs), time(startMs), time(clockMs),
-                    new LinkedHashMap<>(stop.load())));
+            stopDtos.add(new StopDto(stop.hospital().id(), stop.hospital().name(), time(arrivalMs), time(startMs),
+                    time(clockMs), new LinkedHashMap<>(stop.load())));
             stop.load().forEach((supply, quantity) -> load.merge(supply, quantity, Long::sum));
             weightMg += stop.weightMg();
             volumeMm3 += stop.volumeMm3();
@@ -153,18 +155,32 @@ public final class RoutePlanBuilder {
                     "fleet: %s found no place for %s (%.3f kg) on the %d vehicles within its time limit",
                     solverName, stop.hospital().id(), stop.weightMg() / 1e6, instance.trucks().size());
             for (DemandLine line : stop.lines()) {
-                unmet.add(new UnmetDto(stop.hospital().id(), line.supply().id(), line.quantity(),
-                        line.priority().wireName(), "fleet", reason));
+                unmet.add(new UnmetDto(stop.hospital().id(), stop.hospital().name(), line.supply().id(),
+                        line.supply().name(), line.quantity(), line.priority().wireName(), "fleet", reason));
             }
         }
         return unmet;
     }
 
+    /** Lines of served stops that start unloading after their {@code needBy}: peers serve a stop in one visit. */
+    private List<LateDto> late(Map<Stop, Long> startMsByStop) {
+        List<LateDto> late = new ArrayList<>();
+        startMsByStop.forEach((stop, startMs) -> {
+            for (DemandLine line : stop.lines()) {
+                if (line.needByMs() != null && startMs > line.needByMs()) {
+                    late.add(new LateDto(stop.hospital().id(), stop.hospital().name(), line.supply().id(),
+                            line.supply().name(), line.priority().wireName(), time(line.needByMs()), time(startMs),
+                            TimeAxis.ceilMinutes(startMs - line.needByMs())));
+                }
+            }
+        });
+        return late;
+    }
+
     /** Peers serve a hospital whole or not at all, so a hospital's fill rate is 1 or 0. */
-    private KpisDto kpis(Map<Stop, Long> startMsByStop, double totalKm, int vehiclesUsed) {
+    private KpisDto kpis(Map<Stop, Long> startMsByStop, double totalKm, int vehiclesUsed, int lateLines) {
         Map<Priority, long[]> requestedDelivered = new EnumMap<>(Priority.class);
         Map<Priority, Double> minHospitalFill = new EnumMap<>(Priority.class);
-        int lateLines = 0;
         for (Stop stop : instance.stops()) {
             Long startMs = startMsByStop.get(stop);
             for (DemandLine line : stop.lines()) {
@@ -173,8 +189,6 @@ public final class RoutePlanBuilder {
                 counts[1] += startMs == null ? 0 : line.quantity();
                 if (startMs == null) {
                     minHospitalFill.put(line.priority(), 0.0);
-                } else if (line.needByMs() != null && startMs > line.needByMs()) {
-                    lateLines++;
                 }
             }
         }
