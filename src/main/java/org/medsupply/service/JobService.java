@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -621,9 +622,15 @@ public final class JobService implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads back a document this service stored. Unknown properties are skipped: stored documents are our
+     * own output, which also carries derived values (a fill rate beside its counts) and, after an upgrade,
+     * may carry fields this version does not know.
+     */
     private static <T> T readJson(String json, Class<T> type) {
         try {
-            return Json.MAPPER.readValue(json, type);
+            return Json.MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored " + type.getSimpleName() + " is unreadable", e);
         }
