@@ -16,11 +16,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param problem        the problem's {@code name}
  * @param cancelRequested true once a DELETE asked a running solve to stop
  * @param error          why it failed; only for {@link JobStatus#FAILED}
+ * @param owner          who submitted it (the API key's owner); {@code null} when keys are off
+ * @param node           the server that solves or solved it; {@code null} until solving starts
+ * @param restarts       how often solving resumed from a checkpoint after its server stopped
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobView(String id, JobStatus status, String score, Boolean feasible, String submittedAt,
         String startedAt, String endedAt, double timeLimitSeconds, Long seed, String problem, Counts counts,
-        boolean cancelRequested, Failure error) {
+        boolean cancelRequested, Failure error, String owner, String node, int restarts) {
 
     /** Sizes of the problem. */
     public record Counts(int supplies, int warehouses, int hospitals, int vehicles, int demandLines) {

@@ -2,13 +2,18 @@
 package org.medsupply.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -17,6 +22,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medsupply.api.ApiKeys;
+import org.medsupply.io.InputError;
+import org.medsupply.io.InvalidInputException;
 import org.medsupply.io.Json;
 import org.medsupply.io.PlanFile;
 import org.medsupply.io.ProblemFile;
@@ -231,6 +239,57 @@ class CliTest {
         Outcome outcome = run("benchmark", config.toString());
         assertThat(outcome.exitCode()).isEqualTo(Main.BAD_INPUT);
         assertThat(outcome.err()).contains("is not a benchmark configuration").doesNotContain("internal error");
+    }
+
+    @Test
+    void addPrintsTheKeyAloneOnTheLastLineAndTheFileKeepsOnlyItsHash() throws Exception {
+        Path file = dir.resolve("keys");
+        Outcome added = run("keys", "add", "--file", file.toString(), "--owner", "lyon-hq", "--role", "submit");
+        assertThat(added.exitCode()).as(added.err()).isZero();
+        List<String> lines = added.out().lines().toList();
+        String key = lines.get(lines.size() - 1);
+        assertThat(key).matches("msk_[A-Za-z0-9_-]{43}");
+
+        String stored = Files.readString(file);
+        assertThat(stored).doesNotContain(key).contains(" lyon-hq submit")
+                .startsWith("sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(key.getBytes(StandardCharsets.UTF_8))));
+        ApiKeys keys = ApiKeys.read(file);
+        assertThat(keys.holderOf(key)).hasValue(new ApiKeys.Holder("lyon-hq", ApiKeys.Role.SUBMIT));
+        assertThat(keys.holderOf(key + "x")).isEmpty();
+
+        String second = run("keys", "add", "--file", file.toString(), "--owner", "ops", "--role", "admin")
+                .out().lines().reduce((a, b) -> b).orElseThrow();
+        assertThat(second).isNotEqualTo(key);
+        assertThat(ApiKeys.read(file).holderOf(second)).hasValue(new ApiKeys.Holder("ops", ApiKeys.Role.ADMIN));
+        assertThat(ApiKeys.read(file).holderOf(key)).as("earlier keys stay").isPresent();
+    }
+
+    @Test
+    void badOwnersRolesAndFilesAreRefusedClearly() throws Exception {
+        Outcome badRole = run("keys", "add", "--file", dir.resolve("k").toString(), "--owner", "a", "--role", "root");
+        assertThat(badRole.exitCode()).isEqualTo(Main.BAD_INPUT);
+        assertThat(badRole.err()).contains("--role must be read, submit or admin");
+        Outcome badOwner = run("keys", "add", "--file", dir.resolve("k").toString(), "--owner", "a b", "--role", "read");
+        assertThat(badOwner.exitCode()).isEqualTo(Main.BAD_INPUT);
+        assertThat(dir.resolve("k")).doesNotExist();
+
+        Path broken = dir.resolve("broken");
+        Files.writeString(broken, "# comment\nsha256:abcd alice read\nsha256:" + "0".repeat(64) + " bob superuser\n");
+        assertThatThrownBy(() -> ApiKeys.read(broken)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.errors()).extracting(InputError::pointer).containsExactly("line 2", "line 3"));
+        Path empty = dir.resolve("empty");
+        Files.writeString(empty, "# none yet\n");
+        assertThatThrownBy(() -> ApiKeys.read(empty)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("no keys");
+    }
+
+    @Test
+    void serveRefusesAnAddressBeyondLoopbackWithoutKeys() {
+        Outcome refused = run("serve", "--host", "0.0.0.0", "--port", "0", "--data", dir.resolve("data").toString());
+        assertThat(refused.exitCode()).isEqualTo(Main.BAD_INPUT);
+        assertThat(refused.err()).contains("--api-keys").contains("--no-auth");
+        assertThat(dir.resolve("data")).as("refused before opening anything").doesNotExist();
     }
 
     @Test
