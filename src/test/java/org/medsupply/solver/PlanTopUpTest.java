@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.medsupply.testing.HandPlans.load;
 import static org.medsupply.testing.HandPlans.trip;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.medsupply.io.convert.InstanceFormat;
+import org.medsupply.testing.TestSolving;
 import org.medsupply.domain.DispatchSolutionCloner;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.medsupply.check.PlanChecker;
@@ -85,5 +92,28 @@ class PlanTopUpTest {
         assertThat(finished.getScore().isFeasible()).isTrue();
         assertThat(trip(finished, "van#1").getDeliveries()).extracting(d -> d.getHospital().id()).containsExactly("A", "B");
         assertThat(PlanChecker.check(problem, PlanWriter.toPlan(finished)).violations()).isEmpty();
+    }
+
+    /**
+     * Classic routing instances have no shortage: every customer's one unsplittable line is served whole, once,
+     * so the finishing steps find nothing to top up, share or merge and leave the solver's plan as it is (the
+     * quality benchmark's distances are the search's own).
+     */
+    @ParameterizedTest
+    @CsvSource({"cvrplib, six-nodes.vrp", "solomon, five-customers.txt", "cordeau, two-depots.txt"})
+    void aClassicInstanceLeavesTheFinishingStepsNothingToDo(String format, String file) throws Exception {
+        String text = Files.readString(Path.of("src/test/resources/org/medsupply/io/convert", file));
+        ProblemFile problem = InstanceFormat.fromWireName(format).orElseThrow().read(text, file);
+        SolverFactory<DispatchSolution> factory = SolverFactory.create(TestSolving.config(200));
+        DispatchSolution solved = factory.buildSolver().solve(ProblemMapper.toSolution(problem));
+        assertThat(solved.unservedPool().getDeliveries()).isEmpty();
+
+        DispatchSolution finished = PlanTopUp.of(solved, null, factory);
+
+        assertThat(finished.getScore()).isEqualTo(solved.getScore());
+        for (int t = 0; t < solved.getTrips().size(); t++) {
+            assertThat(finished.getTrips().get(t).getDeliveries()).extracting(Delivery::getId)
+                    .containsExactlyElementsOf(solved.getTrips().get(t).getDeliveries().stream().map(Delivery::getId).toList());
+        }
     }
 }
