@@ -11,17 +11,17 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.medsupply.io.convert.InstanceFormat;
-import org.medsupply.testing.TestSolving;
-import org.medsupply.domain.DispatchSolutionCloner;
-import org.optaplanner.core.api.solver.SolverFactory;
 import org.medsupply.check.PlanChecker;
 import org.medsupply.domain.Delivery;
 import org.medsupply.domain.DispatchSolution;
+import org.medsupply.domain.DispatchSolutionCloner;
 import org.medsupply.io.PlanWriter;
 import org.medsupply.io.ProblemFile;
 import org.medsupply.io.ProblemMapper;
 import org.medsupply.io.ProblemReader;
+import org.medsupply.io.convert.InstanceFormat;
+import org.medsupply.testing.TestSolving;
+import org.optaplanner.core.api.solver.SolverFactory;
 
 class PlanTopUpTest {
 
