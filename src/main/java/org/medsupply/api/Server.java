@@ -194,6 +194,8 @@ public final class Server {
         listener.setMaxRequestHeaders(50);
         listener.setMaxPendingBytes((int) Math.min(Integer.MAX_VALUE, 8 * ServiceConfig.MIB));
         ProblemCodecFilter.install(listener);
+        server.addHttpHandler(new WebPage(config), HttpHandlerRegistration.builder()
+                .contextPath(WebPage.CONTEXT).urlPattern("/*").build());
         TCPNIOTransport transport = listener.getTransport();
         transport.setReadTimeout(config.ioTimeout().toMillis(), TimeUnit.MILLISECONDS);
         transport.setWriteTimeout(config.ioTimeout().toMillis(), TimeUnit.MILLISECONDS);

@@ -98,9 +98,19 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--allow-origin", description = "A CORS origin allowed to call the API; repeatable, * for any (default none).")
     private List<String> allowedOrigins = new ArrayList<>();
 
+    @Option(names = "--tiles", defaultValue = "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+            description = "Map tiles of the web page, a URL template with {z}/{x}/{y}; none for a plain background "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private String tiles;
+
+    @Option(names = "--tiles-attribution", defaultValue = "\u00a9 OpenStreetMap contributors",
+            description = "Credit shown on the map for its tiles (default: ${DEFAULT-VALUE}).")
+    private String tilesAttribution;
+
     /** The configuration these options describe. */
     public ServiceConfig config() {
-        ServiceConfig.Builder builder = ServiceConfig.builder().host(host).port(port).allowedOrigins(allowedOrigins);
+        ServiceConfig.Builder builder = ServiceConfig.builder().host(host).port(port).allowedOrigins(allowedOrigins)
+                .mapTiles(tiles, tilesAttribution);
         set(maxBodyBytes, builder::maxBodyBytes);
         set(defaultTimeLimit, builder::defaultTimeLimit);
         set(maxTimeLimit, builder::maxTimeLimit);

@@ -59,7 +59,8 @@ final class Job {
         return new JobView(id, status, best == null ? null : best.plan().score(),
                 best == null ? null : best.plan().feasible(), text(submittedAt), text(startedAt), text(endedAt),
                 timeLimit.toMillis() / 1000.0, seed, problemFile.name(), counts,
-                cancellation.isRequested() && !status.isFinal(), failure);
+                cancellation.isRequested() && !status.isFinal(), failure,
+                best == null ? null : best.plan().kpis());
     }
 
     private static String text(Instant instant) {

@@ -3,6 +3,8 @@ package org.medsupply.service;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.medsupply.io.PlanFile;
+
 /**
  * A job as clients see it: an immutable snapshot, taken whenever asked.
  *
@@ -16,11 +18,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param problem        the problem's {@code name}
  * @param cancelRequested true once a DELETE asked a running solve to stop
  * @param error          why it failed; only for {@link JobStatus#FAILED}
+ * @param kpis           the best plan's figures (fill rates, km); {@code null} while nothing is planned
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobView(String id, JobStatus status, String score, Boolean feasible, String submittedAt,
         String startedAt, String endedAt, double timeLimitSeconds, Long seed, String problem, Counts counts,
-        boolean cancelRequested, Failure error) {
+        boolean cancelRequested, Failure error, PlanFile.KpisDto kpis) {
 
     /** Sizes of the problem. */
     public record Counts(int supplies, int warehouses, int hospitals, int vehicles, int demandLines) {

@@ -31,13 +31,16 @@ import java.util.List;
  * @param ioTimeout            a blocking read or write of a request or response fails after this
  * @param shutdownGrace        how long stopping waits for solves and connections to wind down
  * @param allowedOrigins       CORS origins allowed to call the API; empty: none (no CORS headers)
+ * @param mapTiles             the web page's map tile URL template ({z}/{x}/{y}), or {@code none} for a
+ *                             plain background (a command centre may be offline)
+ * @param mapAttribution       the credit the tile provider asks for, shown on the map
  */
 public record ServiceConfig(String host, int port, long maxBodyBytes, Duration defaultTimeLimit,
         Duration maxTimeLimit, int maxHospitals, int maxVehicles, int maxTrips, int maxDemandLines,
         long maxMatrixCells, int maxNestingDepth, int maxStringLength, int parallelSolvers, int maxQueuedJobs,
         Duration retryAfter, Duration retention, int maxRetainedJobs, int maxEventStreams, int workerThreads,
         int workerQueue, Duration idleTimeout, Duration ioTimeout, Duration shutdownGrace,
-        List<String> allowedOrigins) {
+        List<String> allowedOrigins, String mapTiles, String mapAttribution) {
 
     public static final long MIB = 1024 * 1024;
 
@@ -97,6 +100,8 @@ public record ServiceConfig(String host, int port, long maxBodyBytes, Duration d
         private Duration ioTimeout = Duration.ofSeconds(15);
         private Duration shutdownGrace = Duration.ofSeconds(10);
         private List<String> allowedOrigins = List.of();
+        private String mapTiles = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+        private String mapAttribution = "\u00a9 OpenStreetMap contributors";
 
         private Builder() {
         }
@@ -221,11 +226,19 @@ public record ServiceConfig(String host, int port, long maxBodyBytes, Duration d
             return this;
         }
 
+        /** The tile URL template and its attribution; {@code none} draws no tiles. */
+        public Builder mapTiles(String template, String attribution) {
+            this.mapTiles = template;
+            this.mapAttribution = attribution;
+            return this;
+        }
+
         public ServiceConfig build() {
             return new ServiceConfig(host, port, maxBodyBytes, defaultTimeLimit, maxTimeLimit, maxHospitals,
                     maxVehicles, maxTrips, maxDemandLines, maxMatrixCells, maxNestingDepth, maxStringLength,
                     parallelSolvers, maxQueuedJobs, retryAfter, retention, maxRetainedJobs, maxEventStreams,
-                    workerThreads, workerQueue, idleTimeout, ioTimeout, shutdownGrace, allowedOrigins);
+                    workerThreads, workerQueue, idleTimeout, ioTimeout, shutdownGrace, allowedOrigins, mapTiles,
+                    mapAttribution);
         }
     }
 

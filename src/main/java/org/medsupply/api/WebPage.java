@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medsupply.api;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.glassfish.grizzly.http.server.CLStaticHttpHandler;
+import org.glassfish.grizzly.http.server.Request;
+import org.glassfish.grizzly.http.server.Response;
+
+import org.medsupply.io.Json;
+import org.medsupply.service.ServiceConfig;
+
+/**
+ * The coordinators' page under {@code /ui/}: its own files ({@code org/medsupply/web}), the libraries
+ * vendored by WebJars under {@code /ui/vendor/}, the bundled example problems, and {@code config.json}
+ * (map tiles, example names). Every answer forbids inline script and MIME sniffing, so text from a
+ * problem can never run as code even if some day it reached the page unescaped.
+ */
+final class WebPage extends CLStaticHttpHandler {
+
+    static final String CONTEXT = "/ui";
+    static final String NO_TILES = "none";
+    private static final String EXAMPLES = "org/medsupply/web/examples";
+    /** scheme://host[:port] of a tile template; a {s}-style placeholder in the host becomes a CSP wildcard. */
+    private static final Pattern TILE_ORIGIN = Pattern.compile("(https?://)([A-Za-z0-9.{}\\-]+(:[0-9]+)?)/\\S*");
+
+    private final String contentSecurityPolicy;
+    private final byte[] config;
+
+    WebPage(ServiceConfig service) {
+        super(WebPage.class.getClassLoader(), "org/medsupply/web/", "META-INF/resources/webjars/");
+        setFileCacheEnabled(false);
+        String tiles = service.mapTiles();
+        this.contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+                + "img-src 'self' data:" + (NO_TILES.equals(tiles) ? "" : " " + tileOrigin(tiles)) + "; "
+                + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+        try {
+            this.config = Json.MAPPER.writeValueAsBytes(Map.of(
+                    "tiles", NO_TILES.equals(tiles) ? "" : tiles,
+                    "attribution", service.mapAttribution(),
+                    "examples", examples()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The origin a tile URL template loads from, for the page's Content-Security-Policy.
+     *
+     * @throws IllegalArgumentException when the template is not an http(s) URL
+     */
+    static String tileOrigin(String template) {
+        Matcher matcher = TILE_ORIGIN.matcher(template);
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("map tiles must be an http(s) URL template such as "
+                    + "https://tile.openstreetmap.org/{z}/{x}/{y}.png, or none; not '" + template + "'");
+        }
+        return matcher.group(1) + matcher.group(2).replaceAll("\\{[a-z]+}", "*");
+    }
+
+    @Override
+    public void service(Request request, Response response) throws Exception {
+        response.setHeader("Content-Security-Policy", contentSecurityPolicy);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        if (CONTEXT.equals(request.getRequestURI())) {
+            response.sendRedirect(CONTEXT + "/");
+            return;
+        }
+        super.service(request, response);
+    }
+
+    @Override
+    protected boolean handle(String uri, Request request, Response response) throws Exception {
+        if ("/config.json".equals(uri)) {
+            response.setContentType("application/json");
+            response.setContentLength(config.length);
+            response.getOutputStream().write(config);
+            return true;
+        }
+        if (uri.endsWith(".json")) {
+            response.setContentType("application/json"); // Grizzly's table would say text/plain
+        }
+        // the libraries live under /ui/vendor/, the page's own files at the top
+        return super.handle(uri.startsWith("/vendor/") ? uri.substring("/vendor".length()) : uri, request, response);
+    }
+
+    /** The bundled example problems, as paths under {@code /ui/examples/}, e.g. {@code tiny/cold-chain.json}. */
+    static List<String> examples() {
+        java.net.URL folder = WebPage.class.getClassLoader().getResource(EXAMPLES);
+        if (folder == null) {
+            throw new IllegalStateException("the example problems are missing from the build");
+        }
+        try {
+            URI uri = folder.toURI();
+            if (!"jar".equals(uri.getScheme())) {
+                return list(Path.of(uri));
+            }
+            try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+                return list(jar.provider().getPath(uri));
+            } catch (FileSystemAlreadyExistsException open) {
+                return list(FileSystems.getFileSystem(uri).provider().getPath(uri));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> list(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(file -> file.toString().endsWith(".json"))
+                    .map(file -> root.relativize(file).toString().replace('\\', '/'))
+                    .sorted()
+                    .toList();
+        }
+    }
+}
