@@ -16,7 +16,7 @@ export function showJob(main, id, config) {
   const progress = el('div', { class: 'chart' });
   const mapBox = el('div', { id: 'map' });
   const details = el('div', { class: 'details' });
-  main.append(summary, el('h2', {}, 'Progress'), progress, el('h2', {}, 'Map'), mapBox, details);
+  main.append(summary, mapBox, el('h2', {}, 'Progress'), progress, details);
   const chart = progressChart(progress);
   let map = null;
   let loading = null;
@@ -67,6 +67,7 @@ export function showJob(main, id, config) {
     onJob(job);
     if (isFinal(job.status)) {
       events.close();
+      main.dataset.state = 'loading'; // the final plan is yet to come, even if an earlier one is drawn
       (loading || Promise.resolve()).then(refresh);
     }
   });

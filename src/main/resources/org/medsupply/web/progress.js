@@ -8,7 +8,7 @@ export function progressChart(container) {
   const data = [[], ...PRIORITIES.map(() => []), []];
   const plot = new uPlot({
     width: Math.max(320, container.clientWidth || 800),
-    height: 220,
+    height: 180,
     scales: { x: { time: false }, '%': { range: [0, 100] } },
     axes: [
       { label: 'seconds solving' },
