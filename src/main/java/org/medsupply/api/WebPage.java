@@ -12,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -33,10 +31,7 @@ import org.medsupply.service.ServiceConfig;
 final class WebPage extends CLStaticHttpHandler {
 
     static final String CONTEXT = "/ui";
-    static final String NO_TILES = "none";
     private static final String EXAMPLES = "org/medsupply/web/examples";
-    /** scheme://host[:port] of a tile template; a {s}-style placeholder in the host becomes a CSP wildcard. */
-    private static final Pattern TILE_ORIGIN = Pattern.compile("(https?://)([A-Za-z0-9.{}\\-]+(:[0-9]+)?)/\\S*");
 
     private final String contentSecurityPolicy;
     private final byte[] config;
@@ -44,32 +39,18 @@ final class WebPage extends CLStaticHttpHandler {
     WebPage(ServiceConfig service) {
         super(WebPage.class.getClassLoader(), "org/medsupply/web/", "META-INF/resources/webjars/");
         setFileCacheEnabled(false);
-        String tiles = service.mapTiles();
+        boolean tiles = !ServiceConfig.NO_TILES.equals(service.mapTiles());
         this.contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
-                + "img-src 'self' data:" + (NO_TILES.equals(tiles) ? "" : " " + tileOrigin(tiles)) + "; "
+                + "img-src 'self' data:" + (tiles ? " " + service.mapTilesOrigin() : "") + "; "
                 + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
         try {
             this.config = Json.MAPPER.writeValueAsBytes(Map.of(
-                    "tiles", NO_TILES.equals(tiles) ? "" : tiles,
+                    "tiles", tiles ? service.mapTiles() : "",
                     "attribution", service.mapAttribution(),
                     "examples", examples()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /**
-     * The origin a tile URL template loads from, for the page's Content-Security-Policy.
-     *
-     * @throws IllegalArgumentException when the template is not an http(s) URL
-     */
-    static String tileOrigin(String template) {
-        Matcher matcher = TILE_ORIGIN.matcher(template);
-        if (!matcher.matches()) {
-            throw new IllegalArgumentException("map tiles must be an http(s) URL template such as "
-                    + "https://tile.openstreetmap.org/{z}/{x}/{y}.png, or none; not '" + template + "'");
-        }
-        return matcher.group(1) + matcher.group(2).replaceAll("\\{[a-z]+}", "*");
     }
 
     @Override

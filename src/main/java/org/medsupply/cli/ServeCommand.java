@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import org.medsupply.api.Server;
@@ -107,7 +108,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Credit shown on the map for its tiles (default: ${DEFAULT-VALUE}).")
     private String tilesAttribution;
 
-    /** The configuration these options describe. */
+    /**
+     * The configuration these options describe.
+     *
+     * @throws ParameterException when they make no valid configuration (exit 2 with the message, no trace)
+     */
     public ServiceConfig config() {
         ServiceConfig.Builder builder = ServiceConfig.builder().host(host).port(port).allowedOrigins(allowedOrigins)
                 .mapTiles(tiles, tilesAttribution);
@@ -131,7 +136,11 @@ public final class ServeCommand implements Callable<Integer> {
         set(idleTimeout, builder::idleTimeout);
         set(ioTimeout, builder::ioTimeout);
         set(shutdownGrace, builder::shutdownGrace);
-        return builder.build();
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException invalid) {
+            throw new ParameterException(spec.commandLine(), invalid.getMessage());
+        }
     }
 
     @Override

@@ -3,6 +3,8 @@ package org.medsupply.service;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Every limit of the HTTP service in one place, with safe defaults ({@link #defaults()}).
@@ -43,6 +45,10 @@ public record ServiceConfig(String host, int port, long maxBodyBytes, Duration d
         List<String> allowedOrigins, String mapTiles, String mapAttribution) {
 
     public static final long MIB = 1024 * 1024;
+    /** {@link #mapTiles} for no tiles at all. */
+    public static final String NO_TILES = "none";
+    /** scheme://host[:port] of a tile template, then a path. */
+    private static final Pattern TILE_URL = Pattern.compile("(https?://)([A-Za-z0-9.{}\\-]+(:[0-9]+)?)/\\S*");
 
     public ServiceConfig {
         allowedOrigins = List.copyOf(allowedOrigins);
@@ -56,9 +62,22 @@ public record ServiceConfig(String host, int port, long maxBodyBytes, Duration d
         if (defaultTimeLimit.isNegative() || defaultTimeLimit.isZero() || defaultTimeLimit.compareTo(maxTimeLimit) > 0) {
             throw new IllegalArgumentException("defaultTimeLimit must be positive and at most maxTimeLimit");
         }
+        if (!NO_TILES.equals(mapTiles) && !TILE_URL.matcher(mapTiles).matches()) {
+            throw new IllegalArgumentException("map tiles must be an http(s) URL template such as "
+                    + "https://tile.openstreetmap.org/{z}/{x}/{y}.png, or none; not '" + mapTiles + "'");
+        }
         if (maxRetainedJobs < parallelSolvers + maxQueuedJobs) {
             throw new IllegalArgumentException("maxRetainedJobs must hold at least every running and queued job");
         }
+    }
+
+    /**
+     * The origin the web page loads map tiles from, for its Content-Security-Policy: a {s}-style
+     * placeholder in the host becomes a wildcard; empty with {@link #NO_TILES}.
+     */
+    public String mapTilesOrigin() {
+        Matcher url = TILE_URL.matcher(mapTiles);
+        return url.matches() ? url.group(1) + url.group(2).replaceAll("\\{[a-z]+}", "*") : "";
     }
 
     /** Loopback:8080, 10 MiB bodies, 30 s solves (10 min at most), half the cores solving, 8 queued. */

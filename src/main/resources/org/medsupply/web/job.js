@@ -78,9 +78,11 @@ export function showJob(main, id, config) {
     }
   });
   events.onerror = async () => {
-    if (events.readyState === EventSource.CLOSED) { // refused outright: say why
+    // refused outright (an EventSource sends no Authorization header): show the job as it stands, or why not
+    if (events.readyState === EventSource.CLOSED) {
       try {
-        await api(base);
+        onJob(await json(base));
+        refresh();
       } catch (error) {
         showError(error);
       }

@@ -7,9 +7,15 @@ const REFRESH_MS = 2000;
 export function showList(main, config) {
   const jobs = el('div', { id: 'jobs' });
   main.append(submitForm(config), el('h2', {}, 'Jobs'), jobs);
+  let shown = null;
   const refresh = async () => {
     try {
       const page = await json('/api/v1/plans?limit=100');
+      const text = JSON.stringify(page.jobs);
+      if (text === shown) {
+        return; // unchanged: keep the rows (and whatever the coordinator is pointing at)
+      }
+      shown = text;
       jobs.replaceChildren(jobTable(page.jobs, refresh));
     } catch (error) {
       showError(error);

@@ -59,6 +59,7 @@ class PlansApiTest {
         assertThat(plan.statusCode()).isEqualTo(200);
         JsonNode planJson = TestServer.json(plan);
         assertThat(planJson.get("score").asText()).isEqualTo(done.get("score").asText());
+        assertThat(done.get("kpis")).isEqualTo(planJson.get("kpis")); // the job list's fill rates
         assertThat(planJson.at("/routes/0/trips/0/stops")).hasSize(2);
 
         HttpResponse<String> csv = server.get("/api/v1/plans/" + id + "/plan", "text/csv");

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -135,6 +136,47 @@ class WebPageBrowserTest {
         assertThat(all("img[src=x]")).isEmpty();
         assertThat(alertShown()).isFalse();
         browser.screenshot("markup-as-text");
+    }
+
+    @Test
+    void sitesAndRoutesShowWhenTilesCannotLoad() throws Exception {
+        // nothing listens on port 9 of the loopback: every tile fails, as in an offline command centre
+        try (TestServer offline = TestServer.start(TestServer.config()
+                .mapTiles("http://127.0.0.1:9/{z}/{x}/{y}.png", "Tiles of nowhere").build())) {
+            String id = offline.submit(Files.readString(Path.of("problems/demo-city-outbreak.json")), "?timeLimit=PT2S");
+            offline.awaitFinal(id);
+            browser.driver.get("about:blank");
+            browser.driver.get(offline.uri("/ui/#/plans/" + id).toString());
+            awaitRendered(Duration.ofSeconds(30));
+            JsonNode problem = Json.MAPPER.readTree(Path.of("problems/demo-city-outbreak.json").toFile());
+            assertThat(all("#map path.site")).hasSize(problem.get("warehouses").size() + problem.get("hospitals").size());
+            assertThat(all("#map path.route")).isNotEmpty();
+            assertThat(browser.driver.findElement(By.cssSelector(".leaflet-control-attribution")).getText())
+                    .contains("Tiles of nowhere");
+            assertThat(browser.consoleErrors()).isNotEmpty()
+                    .allSatisfy(error -> assertThat(error).startsWith("http://127.0.0.1:9/"));
+            browser.screenshot("offline-tiles");
+        }
+    }
+
+    @Test
+    void aJobIsCancelledFromTheList() {
+        String id = server.submit(TestServer.tinyProblem("fair-share"), "?timeLimit=PT60S");
+        open("/ui/");
+        // the list refreshes itself, so a row found may be replaced before the click: find and click again
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(driver -> {
+                    WebElement cancel = driver.findElements(By.cssSelector("#jobs tbody tr")).stream()
+                            .filter(tr -> tr.findElement(By.cssSelector("a")).getAttribute("href").endsWith(id))
+                            .flatMap(tr -> tr.findElements(By.tagName("button")).stream())
+                            .findFirst().orElse(null);
+                    if (cancel == null) {
+                        return false;
+                    }
+                    cancel.click();
+                    return true;
+                });
+        assertThat(server.awaitFinal(id).get("status").asText()).isEqualTo("CANCELLED");
     }
 
     @Test
