@@ -4,6 +4,8 @@ import { el, table, PRIORITIES, percent, clock, named } from './dom.js';
 
 const BINS = 10;
 const WORST_NAMED = 3;
+/** A big plan's shortfall table starts with its most urgent lines: thousands of rows take seconds to lay out. */
+const ROWS_AT_FIRST = 300;
 
 /** Every unmet line, most urgent first (critical, then the largest), filterable by priority and cause. */
 export function shortfallPanel(plan) {
@@ -18,13 +20,18 @@ export function shortfallPanel(plan) {
   const cause = choice('cause', [...new Set(unmet.map(u => u.cause))].sort());
   const count = el('span', { class: 'count' });
   const rows = el('div');
+  let limit = ROWS_AT_FIRST;
   const render = () => {
-    const shown = unmet.filter(u => (!priority.value || u.priority === priority.value)
+    const matching = unmet.filter(u => (!priority.value || u.priority === priority.value)
       && (!cause.value || u.cause === cause.value));
-    count.textContent = `${shown.length} of ${unmet.length} unmet lines`;
+    const shown = matching.slice(0, limit);
+    count.textContent = `${matching.length} of ${unmet.length} unmet lines`;
     rows.replaceChildren(table(['hospital', 'id', 'supply', 'priority', 'units missing', 'cause', 'reason'],
       shown.map(u => [u.hospitalName || '', u.hospital, named(u.supplyName, u.supply), u.priority, u.quantity,
-        u.cause, u.reason])));
+        u.cause, u.reason])),
+    matching.length > shown.length ? el('button', {
+      type: 'button', onclick: () => { limit = Infinity; render(); },
+    }, `Show all ${matching.length} (${matching.length - shown.length} less urgent not shown)`) : null);
   };
   priority.addEventListener('change', render);
   cause.addEventListener('change', render);
