@@ -179,9 +179,10 @@ public final class Server {
     private static void configure(HttpServer http, ServiceConfig config) {
         ServerConfiguration server = http.getServerConfiguration();
         Map<HttpHandler, HttpHandlerRegistration[]> handlers = Map.copyOf(server.getHttpHandlersWithMapping());
+        WebPage webPage = new WebPage(config);
         handlers.forEach((jersey, registrations) -> {
             server.removeHttpHandler(jersey);
-            server.addHttpHandler(new UriGuard(jersey), registrations);
+            server.addHttpHandler(new UriGuard(jersey, webPage), registrations);
         });
         server.setDefaultErrorPageGenerator(new ProblemErrorPages(Math.max(1, config.retryAfter().toSeconds())));
         server.setMaxPayloadRemainderToSkip(MAX_REMAINDER_TO_SKIP);
@@ -194,8 +195,6 @@ public final class Server {
         listener.setMaxRequestHeaders(50);
         listener.setMaxPendingBytes((int) Math.min(Integer.MAX_VALUE, 8 * ServiceConfig.MIB));
         ProblemCodecFilter.install(listener);
-        server.addHttpHandler(new WebPage(config), HttpHandlerRegistration.builder()
-                .contextPath(WebPage.CONTEXT).urlPattern("/*").build());
         TCPNIOTransport transport = listener.getTransport();
         transport.setReadTimeout(config.ioTimeout().toMillis(), TimeUnit.MILLISECONDS);
         transport.setWriteTimeout(config.ioTimeout().toMillis(), TimeUnit.MILLISECONDS);

@@ -65,6 +65,13 @@ final class WebPage extends CLStaticHttpHandler {
         super.service(request, response);
     }
 
+    /** The path below {@code /ui}: the page is served from the root handler, so there is no context path to cut. */
+    @Override
+    protected String getRelativeURI(Request request) throws Exception {
+        String uri = super.getRelativeURI(request);
+        return uri == null ? null : uri.substring(CONTEXT.length());
+    }
+
     @Override
     protected boolean handle(String uri, Request request, Response response) throws Exception {
         if ("/config.json".equals(uri)) {

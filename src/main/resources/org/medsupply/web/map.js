@@ -7,12 +7,12 @@ const CANVAS_ABOVE = 500;
 const ROUTE_COLOURS = ['#1a73e8', '#8e24aa', '#00897b', '#f4511e', '#3949ab', '#6d4c41', '#c0ca33', '#d81b60'];
 
 /** A hospital's colour follows its worst line, so one starved supply is never hidden by plenty of another. */
-export function fillClass(rate) {
+function fillClass(rate) {
   return rate >= 0.999 ? 'full' : rate >= 0.75 ? 'most' : rate >= 0.5 ? 'half' : 'short';
 }
 const FILL_COLOURS = { full: '#2e7d32', most: '#f9a825', half: '#ef6c00', short: '#c62828' };
 
-export function worstLine(lines) {
+function worstLine(lines) {
   return lines.length === 0 ? 1 : Math.min(...lines.map(line => line.fillRate));
 }
 

@@ -180,6 +180,26 @@ class WebPageBrowserTest {
     }
 
     @Test
+    void anApiKeyEnteredOnThePageTravelsInTheAuthorizationHeaderNeverInAUrl() {
+        String key = "k-7f3a9c1e";
+        open("/ui/");
+        waitFor(By.id("submit-form"));
+        browser.requests();
+        browser.driver.findElement(By.id("key")).sendKeys(key);
+        browser.driver.findElement(By.cssSelector("#key-form button")).click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(driver -> browser.requests().stream()
+                .anyMatch(request -> request.get("url").asText().endsWith("/api/v1/plans?limit=100")
+                        && ("Bearer " + key).equals(authorization(request))));
+        open("/ui/");
+        waitFor(By.id("submit-form"));
+        List<JsonNode> requests = browser.requests();
+        assertThat(requests).isNotEmpty().noneSatisfy(request -> assertThat(request.get("url").asText()).contains(key));
+        assertThat(requests).anySatisfy(request ->
+                assertThat(authorization(request)).isEqualTo("Bearer " + key));
+        browser.driver.executeScript("sessionStorage.clear()");
+    }
+
+    @Test
     void pageForbidsInlineScriptAndSniffing() {
         for (String path : List.of("/ui/", "/ui/app.js", "/ui/vendor/leaflet/1.9.4/dist/leaflet.css")) {
             HttpResponse<String> response = server.get(path, "*/*");
@@ -188,6 +208,13 @@ class WebPageBrowserTest {
                     .contains("script-src 'self'").doesNotContain("unsafe-inline");
             assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         }
+    }
+
+    /** The request's Authorization header, whatever case DevTools reports its name in. */
+    private static String authorization(JsonNode request) {
+        return request.get("headers").properties().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase("Authorization"))
+                .map(header -> header.getValue().asText()).findFirst().orElse("");
     }
 
     private static void open(String path) {
