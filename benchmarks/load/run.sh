@@ -8,12 +8,15 @@ BASE="http://127.0.0.1:${PORT}/"
 OUT=benchmarks/load/results
 mkdir -p "$OUT"
 SERVER_LOG="$(mktemp)"
+DATA="$(mktemp -d)" # each server start begins with an empty job database (SQLite)
 mvn -B -q test-compile
 CP="target/classes:target/test-classes:$(mvn -B -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
 
 serve() {
-  java -cp "$CP" org.medsupply.cli.ServeLauncher --port "$PORT" "$@" > "$SERVER_LOG" 2>&1 &
+  rm -rf "${DATA:?}"/*
+  java -cp "$CP" org.medsupply.cli.ServeLauncher --port "$PORT" --data "$DATA" "$@" > "$SERVER_LOG" 2>&1 &
   SERVER=$!
+  trap 'kill "$SERVER" 2>/dev/null || true' EXIT # a failing step must not leave the server running
   for _ in $(seq 1 100); do
     curl -fs "${BASE}health" > /dev/null 2>&1 && return 0
     sleep 0.2

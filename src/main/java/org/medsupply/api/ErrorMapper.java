@@ -15,9 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.medsupply.io.InvalidInputException;
+import org.medsupply.service.IdempotencyConflictException;
 import org.medsupply.service.JobNotFoundException;
 import org.medsupply.service.NoPlanYetException;
 import org.medsupply.service.OverloadedException;
+import org.medsupply.store.StoreException;
 
 /**
  * Turns every exception into an RFC 9457 problem detail: ours, Jersey's (404 unknown path, 405, 406,
@@ -28,6 +30,7 @@ import org.medsupply.service.OverloadedException;
 final class ErrorMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+    private static final int STORE_RETRY_SECONDS = 5;
 
     @Override
     public Response toResponse(Throwable exception) {
@@ -48,6 +51,9 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
                     "the request body is over the limit of " + tooLarge.limitBytes() + " bytes"))
                     .header("Connection", "close").build();
         }
+        if (exception instanceof BadHeaderException header) {
+            return problem(header.problem()).build();
+        }
         if (exception instanceof JobNotFoundException) {
             return problem(ProblemDetail.of("job-not-found", "Job not found", 404,
                     "no job with this id: it never existed or its retention has passed")).build();
@@ -59,6 +65,17 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
             return problem(ProblemDetail.of("overloaded", "Service unavailable", 503,
                     overloaded.getMessage() + "; retry later"))
                     .header(HttpHeaders.RETRY_AFTER, Math.max(1, overloaded.retryAfter().toSeconds())).build();
+        }
+        if (exception instanceof IdempotencyConflictException) {
+            return problem(ProblemDetail.of("idempotency-key-reused", "Idempotency key reused", 422,
+                    "this Idempotency-Key was used within 24 hours for a different request; use a new key")).build();
+        }
+        if (exception instanceof StoreException) {
+            String reference = UUID.randomUUID().toString();
+            LOG.error("job store failed (reference {})", reference, exception);
+            return problem(ProblemDetail.of("storage-unavailable", "Service unavailable", 503,
+                    "the job store is unavailable (reference " + reference + "); nothing was changed, retry later"))
+                    .header(HttpHeaders.RETRY_AFTER, STORE_RETRY_SECONDS).build();
         }
         if (exception instanceof WebApplicationException web) {
             return fromStatus(web);
@@ -77,6 +94,11 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
         Response original = exception.getResponse();
         int status = original.getStatus();
         Response.ResponseBuilder builder = switch (status) {
+            case 401 -> problem(ProblemDetail.of("unauthorized", "Unauthorized", 401,
+                    "send a valid API key as 'Authorization: Bearer KEY'"))
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            case 403 -> problem(ProblemDetail.of("forbidden", "Forbidden", 403,
+                    "this API key's role may not do this"));
             case 404 -> problem(ProblemDetail.of("not-found", "Not found", 404, "no resource at this path"));
             case 405 -> problem(ProblemDetail.of("method-not-allowed", "Method not allowed", 405,
                     "this path does not take this method; the Allow header lists those it takes"));

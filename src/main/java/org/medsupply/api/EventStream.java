@@ -12,6 +12,7 @@ import jakarta.ws.rs.sse.SseEventSink;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 
+import org.medsupply.service.Caller;
 import org.medsupply.service.JobEvent;
 import org.medsupply.service.JobListener;
 import org.medsupply.service.JobService;
@@ -43,10 +44,10 @@ final class EventStream implements JobListener {
     }
 
     /** Subscribes to a job and starts streaming, beginning with its current status. */
-    static EventStream open(JobService jobs, String id, SseEventSink sink, Sse sse, Executor sender,
+    static EventStream open(JobService jobs, Caller caller, String id, SseEventSink sink, Sse sse, Executor sender,
             ObjectWriter writer) throws Exception {
         EventStream stream = new EventStream(sink, sse, sender, writer);
-        JobService.Subscription subscription = jobs.subscribe(id, stream);
+        JobService.Subscription subscription = jobs.subscribe(caller, id, stream);
         synchronized (stream) {
             stream.subscription = subscription;
             stream.pending.addFirst(new JobEvent(JobEvent.Kind.STATUS, subscription.initial()));

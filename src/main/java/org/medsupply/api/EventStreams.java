@@ -13,6 +13,7 @@ import jakarta.ws.rs.sse.SseEventSink;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
 
+import org.medsupply.service.Caller;
 import org.medsupply.service.DaemonThreads;
 import org.medsupply.service.JobService;
 
@@ -37,8 +38,8 @@ final class EventStreams implements AutoCloseable {
         keepAlive.scheduleWithFixedDelay(this::ping, KEEP_ALIVE_SECONDS, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
     }
 
-    void open(String jobId, SseEventSink sink, Sse sse) throws Exception {
-        open.add(EventStream.open(jobs, jobId, sink, sse, senders, writer));
+    void open(Caller caller, String jobId, SseEventSink sink, Sse sse) throws Exception {
+        open.add(EventStream.open(jobs, caller, jobId, sink, sse, senders, writer));
     }
 
     private void ping() {

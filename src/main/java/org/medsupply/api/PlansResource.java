@@ -6,14 +6,18 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.regex.Pattern;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,6 +26,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
@@ -37,6 +42,7 @@ import org.medsupply.io.PlanFile;
 import org.medsupply.io.PlanGeoJson;
 import org.medsupply.io.ProblemFile;
 import org.medsupply.io.ProblemReader;
+import org.medsupply.service.Caller;
 import org.medsupply.service.Explanation;
 import org.medsupply.service.JobService;
 import org.medsupply.service.JobView;
@@ -50,6 +56,8 @@ public final class PlansResource {
     static final String CSV = "text/csv";
     static final String GEO_JSON = "application/geo+json";
     private static final int MAX_PAGE = 500;
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final Pattern IDEMPOTENCY_KEY_SHAPE = Pattern.compile("[\\x21-\\x7e]{1,255}");
 
     /** A page of jobs, newest first. */
     public record JobPage(int total, int offset, int limit, List<JobView> jobs) {
@@ -73,37 +81,54 @@ public final class PlansResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed("submit")
     public Response submit(@QueryParam("timeLimit") String timeLimit, @QueryParam("seed") String seed,
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, @Context SecurityContext security,
             InputStream body) throws Exception {
         Duration limit = QueryParams.duration("timeLimit", timeLimit, config.defaultTimeLimit(), config.maxTimeLimit());
         Long randomSeed = QueryParams.optionalLong("seed", seed);
-        jobs.checkCapacity();
-        ProblemFile problem = readProblem(jobs, RequestBodies.readUtf8(body));
-        JobView job = jobs.submit(problem, limit, randomSeed);
-        return Response.accepted(job).location(URI.create("/api/v1/plans/" + job.id())).build();
+        if (idempotencyKey != null && !IDEMPOTENCY_KEY_SHAPE.matcher(idempotencyKey).matches()) {
+            throw new InvalidParameterException(IDEMPOTENCY_KEY, "1 to 255 visible ASCII characters");
+        }
+        if (idempotencyKey == null) { // a retry with a key must find its job even when the queue is full
+            jobs.checkCapacity();
+        }
+        String json = RequestBodies.readUtf8(body);
+        ProblemFile problem = readProblem(jobs, json);
+        JobService.IdempotencyKey idempotency = idempotencyKey == null ? null : new JobService.IdempotencyKey(
+                idempotencyKey, HexFormat.of().formatHex(ApiKeys.sha256(limit + "\n" + randomSeed + "\n" + json)));
+        JobService.Submitted submitted = jobs.submit(Callers.of(security), problem, limit, randomSeed, idempotency);
+        JobView job = submitted.job();
+        Response.ResponseBuilder response = Response.accepted(job).location(URI.create("/api/v1/plans/" + job.id()));
+        if (!submitted.created()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.build();
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public JobPage list(@QueryParam("limit") String limit, @QueryParam("offset") String offset)
-            throws InvalidParameterException {
+    public JobPage list(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
+            @Context SecurityContext security) throws InvalidParameterException {
         int pageSize = QueryParams.intInRange("limit", limit, 50, 1, MAX_PAGE);
         int skip = QueryParams.intInRange("offset", offset, 0, 0, Integer.MAX_VALUE);
-        return new JobPage(jobs.jobCount(), skip, pageSize, jobs.list(pageSize, skip));
+        Caller caller = Callers.of(security);
+        return new JobPage(jobs.jobCount(caller), skip, pageSize, jobs.list(caller, pageSize, skip));
     }
 
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    public JobView get(@PathParam("id") String id) throws Exception {
-        return jobs.get(id);
+    public JobView get(@PathParam("id") String id, @Context SecurityContext security) throws Exception {
+        return jobs.get(Callers.of(security), id);
     }
 
     @DELETE
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response cancel(@PathParam("id") String id) throws Exception {
-        JobService.CancelOutcome outcome = jobs.cancel(id);
+    @RolesAllowed("submit")
+    public Response cancel(@PathParam("id") String id, @Context SecurityContext security) throws Exception {
+        JobService.CancelOutcome outcome = jobs.cancel(Callers.of(security), id);
         return Response.status(outcome.stopping() ? Response.Status.ACCEPTED : Response.Status.OK)
                 .entity(outcome.job()).build();
     }
@@ -111,38 +136,41 @@ public final class PlansResource {
     @GET
     @Path("{id}/plan")
     @Produces(MediaType.APPLICATION_JSON + ";qs=1")
-    public PlanFile plan(@PathParam("id") String id) throws Exception {
-        return jobs.bestPlan(id);
+    public PlanFile plan(@PathParam("id") String id, @Context SecurityContext security) throws Exception {
+        return jobs.bestPlan(Callers.of(security), id);
     }
 
     @GET
     @Path("{id}/plan")
     @Produces(CSV + ";qs=0.5")
-    public Response planCsv(@PathParam("id") String id) throws Exception {
-        String csv = PlanCsv.write(jobs.problem(id), jobs.bestPlan(id));
+    public Response planCsv(@PathParam("id") String id, @Context SecurityContext security) throws Exception {
+        Caller caller = Callers.of(security);
+        String csv = PlanCsv.write(jobs.problem(caller, id), jobs.bestPlan(caller, id));
         return Response.ok(csv, CSV + "; charset=utf-8; header=present").build();
     }
 
     @GET
     @Path("{id}/plan")
     @Produces(GEO_JSON + ";qs=0.5")
-    public Response planGeoJson(@PathParam("id") String id) throws Exception {
-        PlanFile plan = jobs.bestPlan(id);
-        return Response.ok(PlanGeoJson.write(jobs.problem(id), plan), GEO_JSON).build();
+    public Response planGeoJson(@PathParam("id") String id, @Context SecurityContext security) throws Exception {
+        Caller caller = Callers.of(security);
+        PlanFile plan = jobs.bestPlan(caller, id);
+        return Response.ok(PlanGeoJson.write(jobs.problem(caller, id), plan), GEO_JSON).build();
     }
 
     @GET
     @Path("{id}/explanation")
     @Produces(MediaType.APPLICATION_JSON)
-    public Explanation explanation(@PathParam("id") String id) throws Exception {
-        return jobs.explain(id);
+    public Explanation explanation(@PathParam("id") String id, @Context SecurityContext security) throws Exception {
+        return jobs.explain(Callers.of(security), id);
     }
 
     @GET
     @Path("{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public void events(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) throws Exception {
-        eventStreams.open(id, sink, sse);
+    public void events(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse,
+            @Context SecurityContext security) throws Exception {
+        eventStreams.open(Callers.of(security), id, sink, sse);
     }
 
     @POST

@@ -18,9 +18,12 @@ final class RequestBodies {
     private RequestBodies() {
     }
 
+    /** The byte order mark some editors put first; RFC 8259 lets a parser ignore it, and we do. */
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
     /**
-     * The body as strict UTF-8 text; an empty, incomplete (cut before its length, or too slow to
-     * arrive) or invalid UTF-8 body is an input error.
+     * The body as strict UTF-8 text without a leading byte order mark; an empty, incomplete (cut before
+     * its length, or too slow to arrive) or invalid UTF-8 body is an input error.
      */
     static String readUtf8(InputStream body) throws PayloadTooLargeException, InvalidInputException {
         byte[] bytes;
@@ -35,10 +38,11 @@ final class RequestBodies {
             throw new InvalidInputException(List.of(new InputError("", "the body is empty; send JSON")));
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
+            return text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
             throw new InvalidInputException(List.of(new InputError("", "the body is not valid UTF-8")));
         }

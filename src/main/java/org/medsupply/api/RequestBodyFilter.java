@@ -6,8 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 import jakarta.annotation.Priority;
-import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -15,11 +16,13 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 
 /**
- * Guards request bodies. A POST must say what it sends: without {@code Content-Type} it is refused
- * with 415 (JAX-RS would otherwise treat a missing type as matching any {@code @Consumes}). And the
- * size limit holds: a declared {@code Content-Length} over it is refused before reading,
- * and every body (chunked ones included) is counted while it is read, failing with
- * {@link PayloadTooLargeException} at the first byte over.
+ * Guards requests before Jersey matches them to a resource. {@code Content-Type} and {@code Accept} are
+ * parsed here first: Jersey reads them while matching and answers an unparsable one with an empty 400
+ * that no exception mapper sees. Here it is a 415 or 406, as a media type the service does not take or
+ * make would be. And the size limit holds: a declared
+ * {@code Content-Length} over it is refused before reading, and every body (chunked ones included) is
+ * counted while it is read, failing with {@link PayloadTooLargeException} at the first byte over.
+ * What a matched POST must say about its body is {@link PostBodyFilter}'s business.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
@@ -33,8 +36,15 @@ final class RequestBodyFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
-        if (HttpMethod.POST.equals(request.getMethod()) && request.getHeaderString(HttpHeaders.CONTENT_TYPE) == null) {
+        try {
+            request.getMediaType();
+        } catch (ProcessingException malformed) {
             throw new NotSupportedException();
+        }
+        try {
+            request.getAcceptableMediaTypes();
+        } catch (ProcessingException malformed) {
+            throw new NotAcceptableException();
         }
         String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (declared != null) {

@@ -4,6 +4,7 @@ package org.medsupply.api;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -33,12 +34,15 @@ import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.media.sse.SseFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.medsupply.io.Json;
+import org.medsupply.service.Durability;
 import org.medsupply.service.JobService;
 import org.medsupply.service.ServiceConfig;
+import org.medsupply.store.JobStore;
 
 /**
  * The HTTP service: Jersey on Grizzly, wired explicitly (no auto-discovery, so Jersey's own Jackson
@@ -55,7 +59,7 @@ public final class Server {
      * instances works too, but makes Jersey warn that they are not providers: eclipse-ee4j/jersey#3700).
      */
     static final Set<Class<?>> RESOURCES = Set.of(PlansResource.class, ProblemsResource.class,
-            OperationsResource.class);
+            OperationsResource.class, SessionResource.class);
 
     /** A started server. */
     public static final class Running implements AutoCloseable {
@@ -83,17 +87,17 @@ public final class Server {
         }
 
         /**
-         * Stops in order: refuse new jobs (health turns 503), cancel queued and running jobs (running
-         * ones keep their best plan), end event streams after their final event, then close the
-         * listener after a grace period. Safe to call more than once.
+         * Stops in order: refuse new jobs (health turns 503), stop running solves with their best plan
+         * stored (queued and interrupted jobs resume at the next start), close event streams, then close
+         * the listener after a grace period. Safe to call more than once.
          *
-         * @return how many queued or running jobs were cancelled
+         * @return how many queued or running jobs were left to resume
          */
         public int stop() {
             if (!stopped.compareAndSet(false, true)) {
                 return 0;
             }
-            int cancelled = jobs.shutdown();
+            int interrupted = jobs.shutdown();
             eventStreams.close();
             long graceMillis = jobs.config().shutdownGrace().toMillis();
             try {
@@ -104,8 +108,9 @@ public final class Server {
                 LOG.warn("HTTP listener did not stop within {} ms; closing it now", graceMillis);
             } finally {
                 http.shutdownNow();
+                jobs.close();
             }
-            return cancelled;
+            return interrupted;
         }
 
         @Override
@@ -126,17 +131,28 @@ public final class Server {
     private Server() {
     }
 
-    /** Starts the service with OptaPlanner solving. */
-    public static Running start(ServiceConfig config) {
+    /**
+     * Starts the service with OptaPlanner solving, its jobs in {@code store} (queued and interrupted
+     * jobs found there run again).
+     *
+     * @param keys {@code null} to accept every request
+     */
+    public static Running start(ServiceConfig config, JobStore store, Durability durability, ApiKeys keys) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
-        return start(JobService.withOptaPlanner(config, registry), registry);
+        return start(JobService.withOptaPlanner(config, store, durability, registry), registry, keys);
     }
 
-    /** Starts the service around a given job service (whose config is used), publishing metrics of {@code registry}. */
-    public static Running start(JobService jobs, PrometheusMeterRegistry registry) {
+    /**
+     * Starts the service around a given job service (whose config is used), publishing metrics of
+     * {@code registry}.
+     *
+     * @param keys {@code null} to accept every request
+     */
+    public static Running start(JobService jobs, PrometheusMeterRegistry registry, ApiKeys keys) {
         ServiceConfig config = jobs.config();
+        Sessions sessions = new Sessions(Clock.systemUTC());
         ObjectMapper mapper = Json.MAPPER.copy().disable(SerializationFeature.INDENT_OUTPUT);
         EventStreams eventStreams = new EventStreams(jobs, mapper.writer());
         ResourceConfig resources = new ResourceConfig()
@@ -151,22 +167,27 @@ public final class Server {
                 .register(new HttpMetricsFilter(registry))
                 .register(new CorsFilter(config.allowedOrigins()))
                 .register(new RequestBodyFilter(config.maxBodyBytes()))
+                .register(new PostBodyFilter())
                 .register(new AbstractBinder() {
                     @Override
                     protected void configure() {
                         bind(jobs).to(JobService.class);
                         bind(eventStreams).to(EventStreams.class);
                         bind(registry).to(PrometheusMeterRegistry.class);
+                        bind(sessions).to(Sessions.class);
                     }
                 })
                 .registerClasses(RESOURCES);
+        if (keys != null) {
+            resources.register(new AuthFilter(keys, sessions)).register(RolesAllowedDynamicFeature.class);
+        }
         URI base = URI.create("http://" + hostForUri(config.host()) + ":" + config.port() + "/");
         HttpServer http = GrizzlyHttpServerFactory.createHttpServer(base, resources, false);
-        configure(http, config);
+        configure(http, config, keys != null);
         try {
             http.start();
         } catch (IOException e) {
-            jobs.shutdown();
+            jobs.close();
             eventStreams.close();
             throw new UncheckedIOException("cannot listen on " + config.host() + ":" + config.port(), e);
         }
@@ -176,10 +197,10 @@ public final class Server {
         return new Running(http, jobs, eventStreams, uri);
     }
 
-    private static void configure(HttpServer http, ServiceConfig config) {
+    private static void configure(HttpServer http, ServiceConfig config, boolean apiKeys) {
         ServerConfiguration server = http.getServerConfiguration();
         Map<HttpHandler, HttpHandlerRegistration[]> handlers = Map.copyOf(server.getHttpHandlersWithMapping());
-        WebPage webPage = new WebPage(config);
+        WebPage webPage = new WebPage(config, apiKeys);
         handlers.forEach((jersey, registrations) -> {
             server.removeHttpHandler(jersey);
             server.addHttpHandler(new UriGuard(jersey, webPage), registrations);

@@ -25,7 +25,7 @@ import org.medsupply.service.ServiceConfig;
 /**
  * The coordinators' page under {@code /ui/}: its own files ({@code org/medsupply/web}), the libraries
  * vendored by WebJars under {@code /ui/vendor/}, the bundled example problems, and {@code config.json}
- * (map tiles, example names). Every answer forbids inline script and MIME sniffing, so text from a
+ * (map tiles, example names, whether API keys are on). Every answer forbids inline script and MIME sniffing, so text from a
  * problem can never run as code even if some day it reached the page unescaped.
  */
 final class WebPage extends CLStaticHttpHandler {
@@ -36,7 +36,7 @@ final class WebPage extends CLStaticHttpHandler {
     private final String contentSecurityPolicy;
     private final byte[] config;
 
-    WebPage(ServiceConfig service) {
+    WebPage(ServiceConfig service, boolean apiKeys) {
         super(WebPage.class.getClassLoader(), "org/medsupply/web/", "META-INF/resources/webjars/");
         setFileCacheEnabled(false);
         boolean tiles = !ServiceConfig.NO_TILES.equals(service.mapTiles());
@@ -47,7 +47,8 @@ final class WebPage extends CLStaticHttpHandler {
             this.config = Json.MAPPER.writeValueAsBytes(Map.of(
                     "tiles", tiles ? service.mapTiles() : "",
                     "attribution", service.mapAttribution(),
-                    "examples", examples()));
+                    "examples", examples(),
+                    "apiKeys", apiKeys));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -223,23 +223,26 @@ final class DemandCheck {
     private void kpis(KpisDto kpis, Summary summary) {
         if (findings.present(kpis.totalDistanceKm(), "/kpis/totalDistanceKm")
                 && !RouteWalk.closeKm(kpis.totalDistanceKm(), summary.distanceKm())) {
-            findings.add(Rule.KPI, "/kpis/totalDistanceKm", "says " + kpis.totalDistanceKm()
-                    + " km, the routes drive " + RouteWalk.round3(summary.distanceKm()) + " km");
+            findings.add(Rule.KPI, "/kpis/totalDistanceKm", "totalDistanceKm says "
+                    + Findings.number(kpis.totalDistanceKm()) + " km, the routes drive "
+                    + Findings.number(summary.distanceKm()) + " km");
         }
         if (findings.present(kpis.vehiclesUsed(), "/kpis/vehiclesUsed")
                 && kpis.vehiclesUsed() != summary.vehiclesUsed()) {
-            findings.add(Rule.KPI, "/kpis/vehiclesUsed", "says " + kpis.vehiclesUsed() + ", "
+            findings.add(Rule.KPI, "/kpis/vehiclesUsed", "vehiclesUsed says " + kpis.vehiclesUsed() + ", "
                     + summary.vehiclesUsed() + " vehicles make stops");
         }
-        rates(kpis.fillRate(), summary.fillRate(), "/kpis/fillRate");
-        rates(kpis.minHospitalFillRate(), summary.minHospitalFillRate(), "/kpis/minHospitalFillRate");
+        rates(kpis.fillRate(), summary.fillRate(), "fillRate");
+        rates(kpis.minHospitalFillRate(), summary.minHospitalFillRate(), "minHospitalFillRate");
         if (findings.present(kpis.lateLines(), "/kpis/lateLines") && kpis.lateLines() != summary.lateLines()) {
-            findings.add(Rule.KPI, "/kpis/lateLines", "says " + kpis.lateLines() + ", " + summary.lateLines()
+            findings.add(Rule.KPI, "/kpis/lateLines", "lateLines says " + kpis.lateLines() + ", " + summary.lateLines()
                     + " lines have a delivery starting after their needBy");
         }
     }
 
-    private void rates(Map<String, Double> stated, Map<String, Double> recomputed, String at) {
+    /** Checks the rates of one KPI ({@code fillRate}, {@code minHospitalFillRate}) priority by priority. */
+    private void rates(Map<String, Double> stated, Map<String, Double> recomputed, String kpi) {
+        String at = "/kpis/" + kpi;
         if (!findings.present(stated, at)) {
             return;
         }
@@ -248,8 +251,8 @@ final class DemandCheck {
         recomputed.forEach((priority, rate) -> {
             Double value = stated.get(priority);
             if (findings.present(value, Pointer.child(at, priority)) && Math.abs(value - rate) > RATE_TOLERANCE) {
-                findings.add(Rule.KPI, Pointer.child(at, priority), "says " + value + ", recomputed "
-                        + Math.round(rate * 10_000) / 10_000d);
+                findings.add(Rule.KPI, Pointer.child(at, priority), kpi + "." + priority + " says " + value
+                        + ", the routes give " + Math.round(rate * 10_000) / 10_000d);
             }
         });
     }

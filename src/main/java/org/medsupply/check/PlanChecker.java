@@ -39,9 +39,27 @@ public final class PlanChecker {
         RouteWalk routes = RouteWalk.walk(index, ProblemIndex.orEmpty(plan.routes()), findings);
         Summary summary = DemandCheck.check(index, plan, routes, findings);
         if (Boolean.TRUE.equals(plan.feasible()) && findings.hardRuleBroken()) {
-            findings.add(Rule.FEASIBLE, "/feasible", "the plan says it is feasible but breaks hard rules");
+            findings.add(Rule.FEASIBLE, "/feasible", "the plan says it is feasible, but it breaks hard rules "
+                    + "or states times, loads or km its routes do not give");
+        }
+        if (plan.problem() != null && !plan.problem().equals(problem.name())) {
+            return otherProblem(problem, plan, findings, summary);
         }
         return new CheckReport(findings.violations(), summary);
+    }
+
+    /**
+     * A plan naming another problem is reported as such, first. When some of its ids are not in this problem
+     * either, it was made for another one: the rest (unknown ids, shortfalls of hospitals it never heard of)
+     * would only bury that, so it is counted instead. A renamed problem whose ids all resolve is checked in full.
+     */
+    private static CheckReport otherProblem(ProblemFile problem, PlanFile plan, Findings findings, Summary summary) {
+        long unknownIds = findings.count(Rule.UNKNOWN_ID);
+        Findings mismatch = unknownIds == 0 ? findings : new Findings();
+        mismatch.add(Rule.PROBLEM, "/problem", "the plan is for problem '" + plan.problem() + "', not '"
+                + problem.name() + "'" + (unknownIds == 0 ? ""
+                        : "; " + unknownIds + " of its vehicle, hospital and supply ids are not in this problem"));
+        return new CheckReport(mismatch.violations(), summary);
     }
 
     /**

@@ -23,6 +23,7 @@ import org.medsupply.io.PlanFile.RouteDto;
 import org.medsupply.io.PlanFile.StopDto;
 import org.medsupply.io.PlanFile.TripDto;
 import org.medsupply.io.PlanFile.UnmetDto;
+import org.medsupply.io.ProblemReader;
 
 /**
  * Reads plan JSON strictly, unlike the lenient {@link PlanFile} binding: a misspelt or mistyped field is
@@ -48,7 +49,7 @@ final class PlanReader {
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
             throw new InvalidInputException(List.of(new InputError(failurePointer(e),
-                    "not valid JSON" + where + ": " + e.getOriginalMessage())));
+                    "not valid JSON" + where + ": " + ProblemReader.plain(e.getOriginalMessage()))));
         }
         if (root == null || root.isMissingNode()) {
             throw new InvalidInputException(List.of(new InputError("", "empty document")));

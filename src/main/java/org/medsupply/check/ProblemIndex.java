@@ -4,6 +4,7 @@ package org.medsupply.check;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,8 @@ record ProblemIndex(Map<String, SupplyDto> supplies, Map<String, WarehouseDto> w
     /** An epoch-minute time as the problem's offset shows it, to the second, for messages. */
     String show(double epochMinutes) {
         long seconds = Math.round(epochMinutes * 60);
-        return OffsetDateTime.ofInstant(Instant.ofEpochSecond(seconds), offset).toString();
+        return OffsetDateTime.ofInstant(Instant.ofEpochSecond(seconds), offset)
+                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
     static <T> List<T> orEmpty(List<T> list) {

@@ -97,13 +97,14 @@ final class RouteWalk {
         Double previousReturn = null;
         for (int i = 0; i < trips.size(); i++) {
             if (trips.get(i) != null) {
-                previousReturn = trip(vehicle, trips.get(i), Pointer.child(at + "/trips", i), previousReturn);
+                previousReturn = trip(vehicle, trips.get(i), Pointer.child(at + "/trips", i),
+                        vehicle.id() + " trip " + (i + 1), previousReturn);
             }
         }
         if (findings.present(route.distanceKm(), at + "/distanceKm") && routeKmKnown
                 && !closeKm(route.distanceKm(), routeKm)) {
-            findings.add(Rule.DISTANCE, at + "/distanceKm", "route says " + route.distanceKm()
-                    + " km, recomputed " + round3(routeKm) + " km");
+            findings.add(Rule.DISTANCE, at + "/distanceKm", vehicle.id() + ": distanceKm says "
+                    + Findings.number(route.distanceKm()) + " km, its trips drive " + Findings.number(routeKm) + " km");
         }
         if (!routeHasStops) {
             findings.add(Rule.IDLE_ROUTE, at, "vehicle " + vehicle.id()
@@ -112,18 +113,21 @@ final class RouteWalk {
         totalKm += routeKm;
     }
 
-    /** Checks one trip; returns when the vehicle is back (stated, else recomputed, else null). */
-    private Double trip(VehicleDto vehicle, TripDto trip, String at, Double previousReturn) {
+    /**
+     * Checks one trip, named {@code who} in messages ("van-1 trip 2"); returns when the vehicle is back
+     * (stated, else recomputed, else null).
+     */
+    private Double trip(VehicleDto vehicle, TripDto trip, String at, String who, Double previousReturn) {
         Double departure = findings.minutes(trip.departure(), at + "/departure");
         Double returned = findings.minutes(trip.returnTime(), at + "/return");
         Double shiftFrom = ProblemIndex.from(vehicle.shift());
         Double shiftTo = ProblemIndex.to(vehicle.shift());
         if (departure != null && previousReturn != null && departure < previousReturn - TOLERANCE_MINUTES) {
-            findings.add(Rule.TRIP_ORDER, at + "/departure", "departs " + trip.departure()
+            findings.add(Rule.TRIP_ORDER, at + "/departure", who + " departs " + trip.departure()
                     + " before the previous trip is back at " + problem.show(previousReturn));
         }
         if (departure != null && shiftFrom != null && departure < shiftFrom - TOLERANCE_MINUTES) {
-            findings.add(Rule.SHIFT, at + "/departure", "departs " + trip.departure() + " before the shift of "
+            findings.add(Rule.SHIFT, at + "/departure", who + " departs " + trip.departure() + " before the shift of "
                     + vehicle.id() + " starts at " + vehicle.shift().from());
         }
         String here = vehicle.warehouse();
@@ -143,17 +147,18 @@ final class RouteWalk {
             Stated stated = new Stated(findings.minutes(stop.arrival(), stopAt + "/arrival"),
                     findings.minutes(stop.start(), stopAt + "/start"),
                     findings.minutes(stop.departure(), stopAt + "/departure"));
-            clock = hospital == null ? null : stopTimes(hospital, stop, stopAt, arrival, stated);
+            String stopWho = who + " stop " + (i + 1) + " (" + stop.hospital() + ")";
+            clock = hospital == null ? null : stopTimes(hospital, stop, stopAt, stopWho, arrival, stated);
             deliveries(vehicle, hospital, stop, stopAt, stated.start(), load);
             here = hospital == null ? null : hospital.id();
         }
         clock = drive(vehicle, here, vehicle.warehouse(), clock);
-        compareTime("return", clock, returned, trip.returnTime(), at + "/return");
+        compareTime(who, "return", clock, returned, trip.returnTime(), at + "/return");
         if (returned != null && shiftTo != null && returned > shiftTo + TOLERANCE_MINUTES) {
-            findings.add(Rule.SHIFT, at + "/return", "back " + trip.returnTime() + " after the shift of "
+            findings.add(Rule.SHIFT, at + "/return", who + " is back " + trip.returnTime() + " after the shift of "
                     + vehicle.id() + " ends at " + vehicle.shift().to());
         }
-        tripFigures(vehicle, trip, at, load);
+        tripFigures(vehicle, trip, at, who, load);
         return returned != null ? returned : clock;
     }
 
@@ -189,26 +194,28 @@ final class RouteWalk {
      * Checks a stop's stated times against those recomputed from {@code arrival} (null when unknown, then
      * only the window is checked); returns the recomputed departure.
      */
-    private Double stopTimes(HospitalDto hospital, StopDto stop, String at, Double arrival, Stated stated) {
+    private Double stopTimes(HospitalDto hospital, StopDto stop, String at, String who, Double arrival,
+            Stated stated) {
         Double opens = ProblemIndex.from(hospital.window());
         Double closes = ProblemIndex.to(hospital.window());
         Double start = arrival == null ? null : opens == null ? arrival : Math.max(arrival, opens);
         Double departure = start == null ? null : start + hospital.unloadMinutesOrDefault();
-        compareTime("arrival", arrival, stated.arrival(), stop.arrival(), at + "/arrival");
-        compareTime("start", start, stated.start(), stop.start(), at + "/start");
-        compareTime("departure", departure, stated.departure(), stop.departure(), at + "/departure");
+        compareTime(who, "arrival", arrival, stated.arrival(), stop.arrival(), at + "/arrival");
+        compareTime(who, "start", start, stated.start(), stop.start(), at + "/start");
+        compareTime(who, "departure", departure, stated.departure(), stop.departure(), at + "/departure");
         if (stated.start() != null && opens != null
                 && (stated.start() < opens - TOLERANCE_MINUTES || stated.start() > closes + TOLERANCE_MINUTES)) {
-            findings.add(Rule.WINDOW, at + "/start", "unloading starts " + stop.start() + ", outside the window "
-                    + hospital.window().from() + " .. " + hospital.window().to() + " of " + hospital.id());
+            findings.add(Rule.WINDOW, at + "/start", who + ": unloading starts " + stop.start()
+                    + ", outside its window " + hospital.window().from() + " .. " + hospital.window().to());
         }
         return departure;
     }
 
-    private void compareTime(String what, Double recomputed, Double stated, String statedText, String at) {
+    private void compareTime(String who, String what, Double recomputed, Double stated, String statedText,
+            String at) {
         if (recomputed != null && stated != null && Math.abs(stated - recomputed) > TOLERANCE_MINUTES) {
-            findings.add(Rule.TIMES, at, what + " " + statedText + ", but the travel and unload times give "
-                    + problem.show(recomputed));
+            findings.add(Rule.TIMES, at, who + ": " + what + " says " + statedText
+                    + ", the drive and unload times give " + problem.show(recomputed));
         }
     }
 
@@ -249,7 +256,7 @@ final class RouteWalk {
         }
     }
 
-    private void tripFigures(VehicleDto vehicle, TripDto trip, String at, Map<String, Long> load) {
+    private void tripFigures(VehicleDto vehicle, TripDto trip, String at, String who, Map<String, Long> load) {
         double kg = 0;
         double m3 = 0;
         for (Map.Entry<String, Long> entry : load.entrySet()) {
@@ -258,22 +265,24 @@ final class RouteWalk {
             m3 += entry.getValue() * supply.volumeM3();
         }
         if (exceeds(kg, vehicle.capacityKg())) {
-            findings.add(Rule.CAPACITY_KG, at + "/load", "carries " + round3(kg) + " kg, vehicle " + vehicle.id()
-                    + " takes " + vehicle.capacityKg() + " kg");
+            findings.add(Rule.CAPACITY_KG, at + "/load", who + " carries " + Findings.number(kg) + " kg, the vehicle"
+                    + " takes " + Findings.number(vehicle.capacityKg()) + " kg");
         }
         if (exceeds(m3, vehicle.capacityM3())) {
-            findings.add(Rule.CAPACITY_M3, at + "/load", "carries " + round3(m3) + " m3, vehicle " + vehicle.id()
-                    + " takes " + vehicle.capacityM3() + " m3");
+            findings.add(Rule.CAPACITY_M3, at + "/load", who + " carries " + Findings.number(m3) + " m3, the vehicle"
+                    + " takes " + Findings.number(vehicle.capacityM3()) + " m3");
         }
         if (findings.present(trip.load(), at + "/load") && !withoutZeros(trip.load()).equals(load)) {
-            findings.add(Rule.LOAD, at + "/load", "load " + trip.load() + " is not the sum of the stops' deliveries "
+            findings.add(Rule.LOAD, at + "/load", who + ": load says " + trip.load() + ", its stops deliver "
                     + load);
         }
         if (findings.present(trip.weightKg(), at + "/weightKg") && !closeFigure(trip.weightKg(), kg)) {
-            findings.add(Rule.WEIGHT, at + "/weightKg", "says " + trip.weightKg() + " kg, the deliveries weigh " + kg);
+            findings.add(Rule.WEIGHT, at + "/weightKg", who + ": weightKg says " + Findings.number(trip.weightKg())
+                    + " kg, its deliveries weigh " + Findings.number(kg) + " kg");
         }
         if (findings.present(trip.volumeM3(), at + "/volumeM3") && !closeFigure(trip.volumeM3(), m3)) {
-            findings.add(Rule.VOLUME, at + "/volumeM3", "says " + trip.volumeM3() + " m3, the deliveries take " + m3);
+            findings.add(Rule.VOLUME, at + "/volumeM3", who + ": volumeM3 says " + Findings.number(trip.volumeM3())
+                    + " m3, its deliveries take " + Findings.number(m3) + " m3");
         }
     }
 
@@ -302,9 +311,5 @@ final class RouteWalk {
     private static boolean closeFigure(double stated, double recomputed) {
         double larger = Math.max(Math.abs(stated), Math.abs(recomputed));
         return Math.abs(stated - recomputed) <= Math.max(1e-6, 1e-4 * larger);
-    }
-
-    static double round3(double value) {
-        return Math.round(value * 1000) / 1000d;
     }
 }

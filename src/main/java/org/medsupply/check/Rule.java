@@ -1,11 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.medsupply.check;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
- * The rules a plan is checked against, with their wire ids. A plan that breaks a {@link #hard} rule cannot
- * call itself feasible; the others are about figures and bookkeeping (KPIs, unmet list, missing fields).
+ * The rules a plan is checked against, with their wire ids and {@link Violation} kinds. A plan that breaks a
+ * {@link #hard} rule cannot call itself feasible; the others are about figures and bookkeeping (KPIs, unmet
+ * list, missing fields). Stated times, loads and km are hard (a plan must not claim them falsely) but
+ * stale figures: recomputing the plan puts them right.
  */
 enum Rule {
+    PROBLEM("problem", false),
     MISSING("missing", false),
     FORMAT("format", true),
     UNKNOWN_ID("unknown-id", true),
@@ -32,6 +38,9 @@ enum Rule {
     KPI("kpi", false),
     FEASIBLE("feasible", false);
 
+    private static final Set<Rule> STALE_FIGURES = EnumSet.of(TIMES, LOAD, WEIGHT, VOLUME, DISTANCE, UNMET, KPI,
+            FEASIBLE);
+
     private final String id;
     private final boolean hard;
 
@@ -46,5 +55,10 @@ enum Rule {
 
     boolean hard() {
         return hard;
+    }
+
+    String kind() {
+        return this == PROBLEM ? Violation.OTHER_PROBLEM
+                : STALE_FIGURES.contains(this) ? Violation.STALE_FIGURE : Violation.BROKEN_RULE;
     }
 }

@@ -18,9 +18,7 @@ import org.medsupply.io.PlanWriter;
 import org.medsupply.io.ProblemFile;
 import org.medsupply.io.convert.InstanceFormat;
 import org.medsupply.io.convert.ReferenceSolution;
-import org.medsupply.solver.SolverConfigs;
-import org.optaplanner.core.api.solver.SolutionManager;
-import org.optaplanner.core.api.solver.SolverFactory;
+import org.medsupply.solver.Dispatcher;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -105,8 +103,7 @@ public final class ConvertCommand implements Callable<Integer> {
                     .map(error -> new InputError(error.pointer(), file.getFileName() + ", " + error.detail()))
                     .toList());
         }
-        SolutionManager.create(SolverFactory.<DispatchSolution>create(SolverConfigs.production())).update(solution);
-        PlanFile plan = PlanWriter.toPlan(solution);
+        PlanFile plan = PlanWriter.toPlan(Dispatcher.score(solution));
         spec.commandLine().getErr().println(String.format(Locale.ROOT, "%s: %d routes, distance %.3f, score %s%s",
                 file.getFileName(), plan.kpis().vehiclesUsed(), plan.kpis().totalDistanceKm(), plan.score(),
                 plan.feasible() ? "" : " (infeasible)"));

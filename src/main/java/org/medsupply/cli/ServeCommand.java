@@ -2,6 +2,9 @@
 package org.medsupply.cli;
 
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,13 +18,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import org.medsupply.api.ApiKeys;
 import org.medsupply.api.Server;
+import org.medsupply.service.Durability;
 import org.medsupply.service.ServiceConfig;
+import org.medsupply.store.SqlJobStore;
 
 /**
- * {@code medsupply serve}: runs the HTTP service until SIGTERM or Ctrl+C, then stops in order (running
- * jobs cancelled with their best plan kept, connections closed after a grace period). Limits left
- * unset keep the defaults of {@link ServiceConfig#defaults()}.
+ * {@code medsupply serve}: runs the HTTP service on the job database in {@code --data} until SIGTERM or
+ * Ctrl+C, then stops in order (running solves stopped with their best plan stored, to resume at the next
+ * start; connections closed after a grace period). Limits left unset keep the defaults of
+ * {@link ServiceConfig#defaults()}.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Runs the HTTP dispatch service (API under /api/v1, health at /health, metrics at /metrics).")
@@ -99,6 +106,23 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--allow-origin", description = "A CORS origin allowed to call the API; repeatable, * for any (default none).")
     private List<String> allowedOrigins = new ArrayList<>();
 
+    @Option(names = "--data", defaultValue = "medsupply-data",
+            description = "Folder of the job database (SQLite), created if missing (default: ${DEFAULT-VALUE}).")
+    private Path dataDir;
+
+    @Option(names = "--checkpoint-interval", defaultValue = "PT10S",
+            description = "How often a solving job's best plan is stored (default: ${DEFAULT-VALUE}).")
+    private Duration checkpointInterval;
+
+    @Option(names = "--node", description = "This server's name in jobs' node field (default: the host name).")
+    private String node;
+
+    @Option(names = "--api-keys", description = "Key file (from 'keys add'): every /api/v1 request then needs a key.")
+    private Path apiKeys;
+
+    @Option(names = "--no-auth", description = "Serve without keys on an address other than loopback.")
+    private boolean noAuth;
+
     @Option(names = "--tiles", defaultValue = "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
             description = "Map tiles of the web page, a URL template with {z}/{x}/{y}; none for a plain background "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -144,14 +168,21 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws InterruptedException {
-        Server.Running running = Server.start(config());
+    public Integer call() throws Exception {
+        ServiceConfig config = config();
+        if (apiKeys == null && !noAuth && !isLoopback(config.host())) {
+            throw new ParameterException(spec.commandLine(), "--host " + config.host() + " is reachable from other "
+                    + "machines: give --api-keys FILE (see 'keys add'), or --no-auth to serve without keys");
+        }
+        ApiKeys keys = apiKeys == null ? null : ApiKeys.read(apiKeys);
+        Durability durability = new Durability(node == null ? hostName() : node, checkpointInterval);
+        Server.Running running = Server.start(config, SqlJobStore.sqlite(dataDir), durability, keys);
         CountDownLatch stopped = new CountDownLatch(1);
         PrintWriter out = spec.commandLine().getOut();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            int cancelled = running.stop();
-            out.println("MedSupply service stopped; " + cancelled + " queued or running jobs cancelled"
-                    + " (running ones kept their best plan)");
+            int interrupted = running.stop();
+            out.println("MedSupply service stopped; " + interrupted + " queued or running jobs stored"
+                    + " to resume at the next start");
             out.flush();
             stopped.countDown();
         }, "medsupply-shutdown"));
@@ -160,6 +191,18 @@ public final class ServeCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    private static boolean isLoopback(String host) throws UnknownHostException {
+        return InetAddress.getByName(host).isLoopbackAddress();
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     private static <T> void set(T value, Consumer<T> setter) {

@@ -104,9 +104,14 @@ public final class ShortfallDiagnosis {
     /**
      * Why a vehicle that could carry the supply brings no more of it, with the numbers: "is full (10 of
      * 10 kg)" or "is full on every trip (trip 2: 35.9 of 36 m3)" when none of its trips has room for one
-     * more unit (the heaviest trip is named), else "has room for 40 but no time for a stop at ...".
+     * more unit (the heaviest trip is named), "loads at wh-2, which has none left", else "has room for 40
+     * but no time for a stop at ...".
      */
     private String state(Vehicle vehicle, Supply supply, Hospital hospital) {
+        Warehouse warehouse = vehicle.warehouse();
+        if (warehouse.stockOf(supply) - shipped(warehouse, supply) <= 0) {
+            return "loads at " + warehouse.id() + ", which has none left";
+        }
         List<Trip> trips = solution.getTrips().stream().filter(trip -> trip.getVehicle() == vehicle).toList();
         long room = 0;
         Trip fullest = null;

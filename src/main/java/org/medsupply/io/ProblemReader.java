@@ -141,9 +141,10 @@ public final class ProblemReader {
 
     /**
      * The parser's own words without its hints about Java settings and redacted sources, and without
-     * offering NaN and infinities, which it reads only so that they can be reported with a pointer.
+     * offering NaN and infinities, which are not JSON (the problem reader reads them only so that they can
+     * be reported with a pointer).
      */
-    private static String plain(String parserMessage) {
+    public static String plain(String parserMessage) {
         String text = parserMessage.replace(" (or 'NaN'/'+INF'/'-INF')", "");
         for (String cut : List.of(" (start marker", ": enable", "[Source", "`")) {
             int index = text.indexOf(cut);

@@ -618,7 +618,7 @@ final class ProblemValidator {
     }
 
     /** RFC 6901 escaping of one reference token. */
-    private static String escape(String name) {
+    static String escape(String name) {
         return name.replace("~", "~0").replace("/", "~1");
     }
 }

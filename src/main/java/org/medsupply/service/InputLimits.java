@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 
 import org.medsupply.io.InputError;
 import org.medsupply.io.InvalidInputException;
@@ -33,6 +34,8 @@ public final class InputLimits {
         this.config = config;
         this.factory = JsonFactory.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                // read NaN and infinities as tokens, so they get a message and a pointer of their own
+                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(config.maxNestingDepth())
                         .maxStringLength(config.maxStringLength())
@@ -48,16 +51,26 @@ public final class InputLimits {
                 for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
                     if (token == JsonToken.VALUE_STRING) {
                         parser.getText(); // string lengths are checked when the text is decoded
+                    } else if (token == JsonToken.VALUE_NUMBER_FLOAT && parser.isNaN()) {
+                        throw invalid(pointer(parser), parser.getText() + " is not a JSON number");
                     }
                 }
             } catch (StreamConstraintsException e) {
-                throw invalid(parser.getParsingContext().pathAsPointer().toString(), overLimit(e));
+                throw invalid(pointer(parser), overLimit(e));
             } catch (JsonParseException e) {
-                throw invalid(parser.getParsingContext().pathAsPointer().toString(), malformed(e.getLocation()));
+                if (e.getOriginalMessage().startsWith("Duplicate field")) {
+                    throw invalid(pointer(parser), "duplicate key '" + parser.getParsingContext().getCurrentName()
+                            + "'");
+                }
+                throw invalid(pointer(parser), malformed(e.getLocation()));
             }
         } catch (IOException e) {
             throw invalid("", "malformed JSON");
         }
+    }
+
+    private static String pointer(JsonParser parser) {
+        return parser.getParsingContext().pathAsPointer().toString();
     }
 
     private String overLimit(StreamConstraintsException e) {
@@ -73,7 +86,7 @@ public final class InputLimits {
 
     private static String malformed(JsonLocation location) {
         return location == null ? "malformed JSON" : String.format(Locale.ROOT,
-                "malformed JSON at line %d, column %d (or a duplicate field)", location.getLineNr(),
+                "malformed JSON at line %d, column %d", location.getLineNr(),
                 location.getColumnNr());
     }
 

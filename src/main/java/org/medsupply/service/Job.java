@@ -12,22 +12,31 @@ import org.medsupply.io.PlanFile;
 import org.medsupply.io.ProblemFile;
 
 /**
- * One job's mutable state. Every change happens under the job's lock and is told to its listeners
- * after the lock is released, so a slow listener never holds up a reader.
+ * One queued or solving job's live state on this server (final jobs live in the store only). Every
+ * change happens under the job's lock and is told to its listeners after the lock is released, so a
+ * slow listener never holds up a reader.
  */
 final class Job {
 
-    /** A best solution (a planning clone nobody changes) and the plan written from it. */
-    record Best(long version, DispatchSolution solution, PlanFile plan) {
+    /**
+     * A best solution (a planning clone nobody changes) and the plan written from it.
+     *
+     * @param resumable whether solving can resume from it: true for the solver's own bests, false for the
+     *                  topped-up final plan, whose split deliveries a fresh mapping of the problem lacks
+     */
+    record Best(long version, DispatchSolution solution, PlanFile plan, boolean resumable) {
     }
 
     final String id;
-    final long sequence;
+    final String owner;
     final Instant submittedAt;
     final Duration timeLimit;
     final Long seed;
     final ProblemFile problemFile;
     final JobView.Counts counts;
+    final int restarts;
+    /** Whether {@code problem} is a checkpoint's solution to go on from rather than a fresh mapping. */
+    final boolean warm;
     final Cancellation cancellation = new Cancellation();
     /** The task queued on the solver executor, to take back if the job is cancelled while queued. */
     Runnable task;
@@ -35,23 +44,52 @@ final class Job {
     private final List<JobListener> listeners = new CopyOnWriteArrayList<>();
     private DispatchSolution problem;
     private JobStatus status = JobStatus.QUEUED;
+    private String node;
     private Instant startedAt;
     private Instant endedAt;
     private JobView.Failure failure;
+    private boolean cancelledByUser;
     private Best best;
+    private Best resumable;
+    private long checkpointedVersion = -1;
     private Explanation explanation;
     private long explainedVersion = -1;
 
-    Job(String id, long sequence, Instant submittedAt, Duration timeLimit, Long seed, ProblemFile problemFile,
-            DispatchSolution problem) {
+    /**
+     * @param problem   what to solve: the mapped problem, or with {@code warm} a checkpoint's solution
+     * @param restored  for a job resumed from a checkpoint: the checkpoint's best, and when solving
+     *                  first started; {@code null} for a new job
+     */
+    Job(String id, String owner, Instant submittedAt, Duration timeLimit, Long seed,
+            ProblemFile problemFile, JobView.Counts counts, int restarts, DispatchSolution problem, boolean warm,
+            Restored restored) {
         this.id = id;
-        this.sequence = sequence;
+        this.owner = owner;
         this.submittedAt = submittedAt;
         this.timeLimit = timeLimit;
         this.seed = seed;
         this.problemFile = problemFile;
+        this.counts = counts;
+        this.restarts = restarts;
         this.problem = problem;
-        this.counts = new JobView.Counts(problem.getSupplies().size(), problem.getWarehouses().size(),
+        this.warm = warm;
+        if (restored != null) {
+            this.startedAt = restored.startedAt();
+            this.node = restored.node();
+            if (restored.best() != null) {
+                this.best = restored.best();
+                this.resumable = restored.best();
+                this.checkpointedVersion = restored.best().version();
+            }
+        }
+    }
+
+    /** What a resumed job brings from the store. All fields nullable. */
+    record Restored(Instant startedAt, String node, Best best) {
+    }
+
+    static JobView.Counts counts(DispatchSolution problem) {
+        return new JobView.Counts(problem.getSupplies().size(), problem.getWarehouses().size(),
                 problem.getHospitals().size(), problem.getVehicles().size(), problem.getLines().size());
     }
 
@@ -59,11 +97,11 @@ final class Job {
         return new JobView(id, status, best == null ? null : best.plan().score(),
                 best == null ? null : best.plan().feasible(), text(submittedAt), text(startedAt), text(endedAt),
                 timeLimit.toMillis() / 1000.0, seed, problemFile.name(), counts,
-                cancellation.isRequested() && !status.isFinal(), failure,
+                cancellation.isRequested() && !status.isFinal(), failure, owner, node, restarts,
                 best == null ? null : best.plan().kpis());
     }
 
-    private static String text(Instant instant) {
+    static String text(Instant instant) {
         return instant == null ? null : instant.toString();
     }
 
@@ -71,23 +109,55 @@ final class Job {
         return status;
     }
 
-    synchronized Instant endedAt() {
-        return endedAt;
+    /**
+     * Solve time left by the job's limit while it is solving, else null; never more than the limit, though
+     * {@code now} may have been read just before the job started.
+     */
+    synchronized Duration solveTimeLeft(Instant now) {
+        if (status != JobStatus.SOLVING || startedAt == null) {
+            return null;
+        }
+        Duration left = Duration.between(now.isAfter(startedAt) ? now : startedAt, startedAt.plus(timeLimit));
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
     synchronized Best best() {
         return best;
     }
 
-    /** Moves QUEUED to SOLVING and hands over the problem; {@code null} if the job was cancelled first. */
-    DispatchSolution start(Instant now) {
+    /** The newest resumable best not yet checkpointed, or {@code null}. */
+    synchronized Best toCheckpoint() {
+        return resumable != null && resumable.version() > checkpointedVersion ? resumable : null;
+    }
+
+    synchronized void checkpointed(Best stored) {
+        checkpointedVersion = Math.max(checkpointedVersion, stored.version());
+    }
+
+    /** Marks the stop as the client's (a DELETE), not the server's shutdown. */
+    synchronized void cancelByUser() {
+        cancelledByUser = true;
+    }
+
+    synchronized boolean isCancelledByUser() {
+        return cancelledByUser;
+    }
+
+    /**
+     * Moves QUEUED to SOLVING on {@code onNode} and hands over the problem; {@code null} if the job was
+     * cancelled first.
+     */
+    DispatchSolution start(Instant now, String onNode) {
         DispatchSolution toSolve;
         synchronized (this) {
             if (status != JobStatus.QUEUED) {
                 return null;
             }
             status = JobStatus.SOLVING;
-            startedAt = now;
+            if (startedAt == null) {
+                startedAt = now;
+            }
+            node = onNode;
             toSolve = problem;
             problem = null;
         }
@@ -96,12 +166,15 @@ final class Job {
     }
 
     /** Records a new best solution, unless it is the one already recorded. */
-    void offerBest(DispatchSolution solution, PlanFile plan) {
+    void offerBest(DispatchSolution solution, PlanFile plan, boolean canResume) {
         synchronized (this) {
             if (best != null && best.solution() == solution) {
                 return;
             }
-            best = new Best(best == null ? 0 : best.version() + 1, solution, plan);
+            best = new Best(best == null ? 0 : best.version() + 1, solution, plan, canResume);
+            if (canResume) {
+                resumable = best;
+            }
         }
         tell(JobEvent.Kind.BEST);
     }

@@ -5,9 +5,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -18,8 +20,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,23 +31,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.medsupply.domain.DispatchSolution;
+import org.medsupply.domain.DispatchSolutionCloner;
 import org.medsupply.io.InvalidInputException;
+import org.medsupply.io.Json;
 import org.medsupply.io.PlanFile;
 import org.medsupply.io.PlanWriter;
 import org.medsupply.io.ProblemFile;
 import org.medsupply.io.ProblemMapper;
+import org.medsupply.store.Checkpoint;
+import org.medsupply.store.JobRecord;
+import org.medsupply.store.JobStore;
+import org.medsupply.store.NewJob;
+import org.medsupply.store.Outcome;
+import org.medsupply.store.StoreException;
 
 /**
- * Runs solve jobs: admission control (at most {@code parallelSolvers} solving and {@code maxQueuedJobs}
- * waiting, beyond that {@link OverloadedException}), one solver thread per running job, cancellation,
- * failure isolation (anything thrown by a solve, {@link Error}s included, ends that job FAILED only),
- * bounded retention of finished jobs, listeners for live updates, and an orderly shutdown.
- * The job table is the only source of truth for a job's status.
+ * Runs solve jobs kept in a {@link JobStore}: admission control (at most {@code parallelSolvers} solving
+ * and {@code maxQueuedJobs} waiting, beyond that {@link OverloadedException}), one solver thread per
+ * running job, cancellation, failure isolation (anything thrown by a solve, {@link Error}s included, ends
+ * that job FAILED only), throttled checkpoints of each best plan, retention, listeners for live updates,
+ * and an orderly shutdown. A job is acknowledged only once stored; queued and interrupted jobs found in
+ * the store at start-up run again, interrupted ones from their checkpoint. The store is the source of
+ * truth for every job; queued and solving jobs of this server also have live state in memory.
  */
 public final class JobService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobService.class);
     private static final String SOLVER_FAILED = "urn:medsupply:problem:solver-failed";
+    /** How long an {@code Idempotency-Key} names the job it first created. */
+    public static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
 
     /**
      * What a DELETE did.
@@ -53,6 +68,22 @@ public final class JobService implements AutoCloseable {
      *                 false when the job was queued (now CANCELLED) or already final
      */
     public record CancelOutcome(JobView job, boolean stopping) {
+    }
+
+    /**
+     * What a submission did.
+     *
+     * @param created false when an {@code Idempotency-Key} named an earlier job, which {@code job} is
+     */
+    public record Submitted(JobView job, boolean created) {
+    }
+
+    /**
+     * An {@code Idempotency-Key} with the hash of its request.
+     *
+     * @param requestHash any text that is equal exactly for equal requests (body and parameters)
+     */
+    public record IdempotencyKey(String key, String requestHash) {
     }
 
     /** Liveness and readiness figures. */
@@ -71,50 +102,62 @@ public final class JobService implements AutoCloseable {
     }
 
     private final ServiceConfig config;
+    private final JobStore store;
+    private final Durability durability;
     private final JobSolver solver;
     private final Clock clock;
     private final InputLimits limits;
     private final ScoreExplainer explainer = new ScoreExplainer();
-    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
-    private final AtomicLong sequence = new AtomicLong();
-    private final AtomicInteger admitted = new AtomicInteger();
+    /** Queued and solving jobs of this server. */
+    private final Map<String, Job> active = new ConcurrentHashMap<>();
+    private final Admission admission;
     private final AtomicInteger eventStreams = new AtomicInteger();
     private final ThreadPoolExecutor executor;
     private final ScheduledExecutorService janitor;
-    private volatile boolean shuttingDown;
 
     private final Counter submitted;
-    private final Counter rejected;
     private final MeterRegistry registry;
 
-    /** @param solver how a job is solved ({@link OptaPlannerJobSolver} in production) */
-    public JobService(ServiceConfig config, JobSolver solver, MeterRegistry registry, Clock clock) {
+    /**
+     * Starts the service on a store, queuing again the jobs it holds that have not ended.
+     *
+     * @param store  owned from now on: {@link #close()} closes it
+     * @param solver how a job is solved ({@link OptaPlannerJobSolver} in production)
+     */
+    public JobService(ServiceConfig config, JobStore store, Durability durability, JobSolver solver,
+            MeterRegistry registry, Clock clock) {
         this.config = config;
+        this.store = store;
+        this.durability = durability;
         this.solver = solver;
         this.clock = clock;
         this.registry = registry;
         this.limits = new InputLimits(config);
+        this.admission = new Admission(config, registry, this::expectedWait);
         this.executor = new ThreadPoolExecutor(config.parallelSolvers(), config.parallelSolvers(), 0,
                 TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), DaemonThreads.named("medsupply-solver-"));
         this.janitor = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("medsupply-janitor-"));
         long sweepMillis = Math.max(1_000, Math.min(60_000, config.retention().toMillis() / 4));
-        janitor.scheduleWithFixedDelay(this::evict, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
+        janitor.scheduleWithFixedDelay(this::evictQuietly, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
+        long checkpointMillis = durability.checkpointInterval().toMillis();
+        janitor.scheduleWithFixedDelay(this::checkpointAll, checkpointMillis, checkpointMillis, TimeUnit.MILLISECONDS);
 
         this.submitted = registry.counter("medsupply.jobs.submitted");
-        this.rejected = registry.counter("medsupply.jobs.rejected");
         for (JobStatus status : JobStatus.values()) {
-            Gauge.builder("medsupply.jobs", this, service -> service.count(status))
-                    .description("Jobs in the job table by status").tag("status", status.name()).register(registry);
+            Gauge.builder("medsupply.jobs", this, service -> service.storedCount(status))
+                    .description("Stored jobs by status").tag("status", status.name()).register(registry);
         }
         Gauge.builder("medsupply.queue.depth", this, service -> service.count(JobStatus.QUEUED))
                 .description("Jobs waiting for a solver").register(registry);
         Gauge.builder("medsupply.queue.capacity", config, c -> c.maxQueuedJobs()).register(registry);
         Gauge.builder("medsupply.solvers.busy", this, service -> service.count(JobStatus.SOLVING)).register(registry);
         Gauge.builder("medsupply.solvers.slots", config, c -> c.parallelSolvers()).register(registry);
+        resume();
     }
 
-    public static JobService withOptaPlanner(ServiceConfig config, MeterRegistry registry) {
-        return new JobService(config, new OptaPlannerJobSolver(), registry, Clock.systemUTC());
+    public static JobService withOptaPlanner(ServiceConfig config, JobStore store, Durability durability,
+            MeterRegistry registry) {
+        return new JobService(config, store, durability, new OptaPlannerJobSolver(), registry, Clock.systemUTC());
     }
 
     public ServiceConfig config() {
@@ -132,41 +175,123 @@ public final class JobService implements AutoCloseable {
     }
 
     /**
-     * Queues a solve of a problem that {@code ProblemReader} accepted.
-     *
-     * @param timeLimit solve time, within {@link ServiceConfig#maxTimeLimit()}
-     * @param seed      random seed, or {@code null}
+     * Queues again what the store holds unfinished: queued jobs, and interrupted ones from their
+     * checkpoint. A job that cannot be read back ends FAILED rather than keeping the server from starting.
      */
-    public JobView submit(ProblemFile problem, Duration timeLimit, Long seed)
-            throws InvalidInputException, OverloadedException {
+    private void resume() {
+        List<String> queued = store.recover(clock.instant());
+        for (String id : queued) {
+            Job job;
+            try {
+                JobRecord record = store.find(id).orElseThrow();
+                ProblemFile problem = readJson(store.problemJson(id).orElseThrow(), ProblemFile.class);
+                job = restore(record, problem, store.checkpoint(id).orElse(null));
+            } catch (RuntimeException unreadable) {
+                String reference = UUID.randomUUID().toString();
+                LOG.error("job {}: cannot be resumed (reference {})", id, reference, unreadable);
+                store.finish(id, null, new Outcome(JobStatus.FAILED.name(), clock.instant(), null, null,
+                        writeJson(new JobView.Failure(SOLVER_FAILED, "Cannot resume", 500,
+                                "The stored job could not be read back after a restart (reference " + reference
+                                        + ")."))));
+                continue;
+            }
+            admission.readmit();
+            enqueue(job);
+            LOG.info("job {}: queued again after a restart ({} restarts{})", id, job.restarts,
+                    job.warm ? ", from its checkpoint" : "");
+        }
+    }
+
+    private Job restore(JobRecord record, ProblemFile problem, Checkpoint checkpoint) {
+        DispatchSolution toSolve = null;
+        Job.Best best = null;
+        if (checkpoint != null && checkpoint.assignmentJson() != null) {
+            try {
+                DispatchSolution planned = Assignment.read(problem, checkpoint.assignmentJson());
+                explainer.score(planned);
+                best = new Job.Best(0, planned, PlanWriter.toPlan(planned), true);
+                toSolve = new DispatchSolutionCloner().cloneSolution(planned);
+            } catch (IllegalArgumentException unusable) {
+                LOG.warn("job {}: checkpoint does not fit its problem ({}); solving from scratch", record.id(),
+                        unusable.getMessage());
+            }
+        }
+        boolean warm = toSolve != null;
+        if (!warm) {
+            toSolve = ProblemMapper.toSolution(problem);
+        }
+        return new Job(record.id(), record.owner(), record.submittedAt(), record.timeLimit(),
+                record.seed(), problem, readJson(record.countsJson(), JobView.Counts.class), record.restarts(), toSolve,
+                warm, new Job.Restored(record.startedAt(), record.node(), best));
+    }
+
+    /**
+     * Queues a solve of a problem that {@code ProblemReader} accepted, and returns once it is stored.
+     *
+     * @param timeLimit   solve time, within {@link ServiceConfig#maxTimeLimit()}
+     * @param seed        random seed, or {@code null}
+     * @param idempotency {@code null} without an {@code Idempotency-Key}
+     * @throws IdempotencyConflictException when the key named an earlier, different request
+     * @throws OverloadedException          when full or shutting down
+     * @throws StoreException               when the store cannot take the job (nothing was acknowledged)
+     */
+    public Submitted submit(Caller caller, ProblemFile problem, Duration timeLimit, Long seed,
+            IdempotencyKey idempotency) throws InvalidInputException, OverloadedException, JobNotFoundException,
+            IdempotencyConflictException {
         if (timeLimit.isNegative() || timeLimit.isZero() || timeLimit.compareTo(config.maxTimeLimit()) > 0) {
             throw new IllegalArgumentException("time limit out of range: " + timeLimit);
         }
         limits.checkProblem(problem);
-        admit();
+        JobStore.Idempotency key = idempotency == null ? null : new JobStore.Idempotency(
+                caller.owner() == null ? "" : caller.owner(), idempotency.key(), idempotency.requestHash(),
+                clock.instant().minus(IDEMPOTENCY_WINDOW));
+        Optional<JobStore.Earlier> earlier = key == null ? Optional.empty() : store.findIdempotent(key);
+        if (earlier.isPresent()) {
+            return repeated(caller, earlier.get());
+        }
+        admission.admit();
         Job job;
         try {
             DispatchSolution model = ProblemMapper.toSolution(problem);
-            job = new Job(UUID.randomUUID().toString(), sequence.incrementAndGet(), clock.instant(), timeLimit, seed,
-                    problem, model);
-            job.task = () -> run(job);
-            jobs.put(job.id, job);
-            try {
-                executor.execute(job.task);
-            } catch (RejectedExecutionException stopped) {
-                jobs.remove(job.id);
-                admitted.decrementAndGet();
-                throw overloaded();
-            }
+            job = new Job(UUID.randomUUID().toString(), caller.owner(), clock.instant(), timeLimit, seed, problem,
+                    Job.counts(model), 0, model, false, null);
+            NewJob row = new NewJob(job.id, job.owner, job.submittedAt, timeLimit, seed, problem.name(),
+                    writeJson(job.counts), writeJson(problem));
+            earlier = store.insert(row, key);
         } catch (RuntimeException | Error e) {
-            admitted.decrementAndGet();
+            admission.release();
             throw e;
         }
+        if (earlier.isPresent()) { // the same key won a race with this request
+            admission.release();
+            return repeated(caller, earlier.get());
+        }
+        enqueue(job);
         submitted.increment();
         LOG.info("job {}: queued ({} hospitals, {} vehicles, limit {})", job.id, job.counts.hospitals(),
                 job.counts.vehicles(), timeLimit);
-        evict();
-        return job.view();
+        evictQuietly();
+        return new Submitted(job.view(), true);
+    }
+
+    private Submitted repeated(Caller caller, JobStore.Earlier earlier)
+            throws JobNotFoundException, IdempotencyConflictException {
+        if (!earlier.sameRequest()) {
+            throw new IdempotencyConflictException();
+        }
+        return new Submitted(get(caller, earlier.jobId()), false);
+    }
+
+    private void enqueue(Job job) {
+        job.task = () -> run(job);
+        active.put(job.id, job);
+        try {
+            executor.execute(job.task);
+        } catch (RejectedExecutionException stopped) {
+            // only while shutting down: the job stays queued in the store and runs after the restart
+            active.remove(job.id);
+            admission.release();
+        }
     }
 
     /**
@@ -174,121 +299,235 @@ public final class JobService implements AutoCloseable {
      * still makes the binding check.
      */
     public void checkCapacity() throws OverloadedException {
-        if (shuttingDown || admitted.get() >= config.parallelSolvers() + config.maxQueuedJobs()) {
-            rejected.increment();
-            throw overloaded();
-        }
-    }
-
-    private OverloadedException overloaded() {
-        return shuttingDown ? new OverloadedException("the server is shutting down", config.retryAfter())
-                : new OverloadedException("all " + config.parallelSolvers() + " solvers are busy and "
-                        + config.maxQueuedJobs() + " jobs are waiting", config.retryAfter());
-    }
-
-    private void admit() throws OverloadedException {
-        int capacity = config.parallelSolvers() + config.maxQueuedJobs();
-        while (true) {
-            int current = admitted.get();
-            if (shuttingDown || current >= capacity) {
-                rejected.increment();
-                throw overloaded();
-            }
-            if (admitted.compareAndSet(current, current + 1)) {
-                return;
-            }
-        }
+        admission.check();
     }
 
     private void run(Job job) {
-        DispatchSolution problem = job.start(clock.instant());
+        DispatchSolution problem = job.start(clock.instant(), durability.node());
         if (problem == null) {
-            admitted.decrementAndGet();
+            admission.release();
             return;
         }
         long startNanos = System.nanoTime();
-        JobStatus outcome = JobStatus.FAILED;
+        JobStatus outcome = null; // stays null unless the job ends here
         try {
-            LOG.info("job {}: solving", job.id);
-            DispatchSolution best = solver.solve(new JobSolver.SolveRequest(job.id, problem, job.timeLimit, job.seed,
-                    job.cancellation, solution -> job.offerBest(solution, PlanWriter.toPlan(solution))));
+            if (!store.start(job.id, durability.node(), clock.instant())) {
+                LOG.info("job {}: no longer queued in the store; not solving it", job.id);
+                return;
+            }
+            LOG.info("job {}: solving{}", job.id, job.warm ? " from its checkpoint" : "");
+            DispatchSolution best = solver.solve(new JobSolver.SolveRequest(job.id, problem, job.warm, job.timeLimit,
+                    job.seed, job.cancellation, solution -> job.offerBest(solution, PlanWriter.toPlan(solution), true)));
+            if (admission.isClosed() && !job.isCancelledByUser()) {
+                checkpoint(job);
+                LOG.info("job {}: interrupted by shutdown; resumes from its checkpoint at the next start", job.id);
+                return;
+            }
             if (best != null && !job.hasBest(best)) {
-                job.offerBest(best, PlanWriter.toPlan(best));
+                job.offerBest(best, PlanWriter.toPlan(best), false);
             }
             outcome = job.cancellation.isRequested() ? JobStatus.CANCELLED : JobStatus.DONE;
-            job.end(outcome, clock.instant(), null);
+            finish(job, outcome, null);
             LOG.info("job {}: {} with score {}", job.id, outcome, job.view().score());
         } catch (Throwable failure) {
             String reference = UUID.randomUUID().toString();
             LOG.error("job {}: solving failed (reference {})", job.id, reference, failure);
-            job.end(JobStatus.FAILED, clock.instant(), new JobView.Failure(SOLVER_FAILED, "Solving failed", 500,
+            outcome = JobStatus.FAILED;
+            finish(job, outcome, new JobView.Failure(SOLVER_FAILED, "Solving failed", 500,
                     "The solver stopped with an internal error (reference " + reference + "). "
                             + "The best plan found before it, if any, is still available."));
         } finally {
-            admitted.decrementAndGet();
-            Timer.builder("medsupply.solve.duration").description("Wall-clock time of solves")
-                    .tag("status", outcome.name()).register(registry)
-                    .record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
-            registry.counter("medsupply.jobs.ended", "status", outcome.name()).increment();
+            active.remove(job.id);
+            admission.release();
+            if (outcome != null) {
+                Timer.builder("medsupply.solve.duration").description("Wall-clock time of solves")
+                        .tag("status", outcome.name()).register(registry)
+                        .record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+                registry.counter("medsupply.jobs.ended", "status", outcome.name()).increment();
+            }
         }
     }
 
-    public JobView get(String id) throws JobNotFoundException {
-        return find(id).view();
+    /**
+     * Stores the final status with the best plan and its explanation, then tells listeners. If the
+     * store fails the job stays unfinished there and runs again after a restart.
+     */
+    private void finish(Job job, JobStatus status, JobView.Failure failure) {
+        Instant now = clock.instant();
+        Job.Best best = job.best();
+        try {
+            Checkpoint plan = null;
+            String explanation = null;
+            if (best != null) {
+                plan = new Checkpoint(best.plan().score(), Boolean.TRUE.equals(best.plan().feasible()),
+                        writeJson(best.plan()), null, now);
+                explanation = writeJson(explanation(job));
+            }
+            store.finish(job.id, null, new Outcome(status.name(), now, plan, explanation,
+                    failure == null ? null : writeJson(failure)));
+        } catch (RuntimeException e) {
+            LOG.error("job {}: the final status could not be stored; it runs again after a restart", job.id, e);
+        }
+        job.end(status, now, failure);
     }
 
-    /** Jobs, newest first. */
-    public List<JobView> list(int limit, int offset) {
-        return jobs.values().stream().sorted(Comparator.comparingLong((Job job) -> job.sequence).reversed())
-                .skip(offset).limit(limit).map(Job::view).toList();
+    /** Stores the newest resumable best of every solving job that changed since its last checkpoint. */
+    private void checkpointAll() {
+        for (Job job : active.values()) {
+            if (job.status() == JobStatus.SOLVING) {
+                checkpoint(job);
+            }
+        }
     }
 
-    public int jobCount() {
-        return jobs.size();
+    private void checkpoint(Job job) {
+        Job.Best best = job.toCheckpoint();
+        if (best == null) {
+            return;
+        }
+        try {
+            store.saveCheckpoint(job.id, new Checkpoint(best.plan().score(), Boolean.TRUE.equals(best.plan().feasible()),
+                    writeJson(best.plan()), Assignment.write(best.solution()), clock.instant()));
+            job.checkpointed(best);
+        } catch (RuntimeException e) {
+            LOG.warn("job {}: checkpoint failed, retried at the next one", job.id, e);
+        }
+    }
+
+    /**
+     * How long until a submission may be admitted: until the first solving job ends by its time limit (queued
+     * ones end after it), in whole seconds rounded up; a bound, as a solve that stops improving ends sooner.
+     */
+    private Duration expectedWait() {
+        Instant now = clock.instant();
+        long millis = active.values().stream().map(job -> job.solveTimeLeft(now)).filter(Objects::nonNull)
+                .mapToLong(Duration::toMillis).min().orElse(config.retryAfter().toMillis());
+        return Duration.ofSeconds(Math.max(1, (millis + 999) / 1000));
+    }
+
+    /** Job ids are UUIDs, which compare case-insensitively (RFC 9562); ours are written in lower case. */
+    private static String canonical(String id) {
+        return id == null ? null : id.toLowerCase(Locale.ROOT);
+    }
+
+    /** The job, if the caller may see it. */
+    public JobView get(Caller caller, String anyCaseId) throws JobNotFoundException {
+        String id = canonical(anyCaseId);
+        Job job = active.get(id);
+        if (job != null && caller.sees(job.owner)) {
+            return job.view();
+        }
+        JobRecord record = visible(caller, id);
+        return view(record);
+    }
+
+    private JobRecord visible(Caller caller, String id) throws JobNotFoundException {
+        JobRecord record = id == null ? null : store.find(id).orElse(null);
+        if (record == null || !caller.sees(record.owner())) {
+            throw new JobNotFoundException(id);
+        }
+        return record;
+    }
+
+    private JobView view(JobRecord record) {
+        Job live = active.get(record.id());
+        if (live != null) {
+            return live.view();
+        }
+        JobStatus status = JobStatus.valueOf(record.status());
+        return new JobView(record.id(), status, record.score(), record.feasible(), Job.text(record.submittedAt()),
+                Job.text(record.startedAt()), Job.text(record.endedAt()), record.timeLimit().toMillis() / 1000.0,
+                record.seed(), record.problemName(), readJson(record.countsJson(), JobView.Counts.class),
+                record.cancelRequested() && !status.isFinal(),
+                record.errorJson() == null ? null : readJson(record.errorJson(), JobView.Failure.class),
+                record.owner(), record.node(), record.restarts(), null);
+    }
+
+    /** Jobs the caller may see, newest first. */
+    public List<JobView> list(Caller caller, int limit, int offset) {
+        String owner = caller.seesAll() ? null : caller.owner();
+        return store.list(owner, limit, offset).stream().map(this::view).toList();
+    }
+
+    /** How many jobs the caller may see. */
+    public int jobCount(Caller caller) {
+        return store.count(caller.seesAll() ? null : caller.owner());
     }
 
     /** Stops a job: a queued one is cancelled at once, a solving one is asked to stop and keeps its best plan. */
-    public CancelOutcome cancel(String id) throws JobNotFoundException {
-        Job job = find(id);
-        JobStatus status = job.status();
-        if (status.isFinal()) {
-            return new CancelOutcome(job.view(), false);
+    public CancelOutcome cancel(Caller caller, String anyCaseId) throws JobNotFoundException {
+        String id = canonical(anyCaseId);
+        JobRecord record = visible(caller, id);
+        Job job = active.get(id);
+        if (job == null) {
+            return new CancelOutcome(view(record), false);
         }
-        if (status == JobStatus.QUEUED && job.end(JobStatus.CANCELLED, clock.instant(), null)) {
+        job.cancelByUser();
+        if (job.status() == JobStatus.QUEUED
+                && store.finish(id, JobStatus.QUEUED.name(),
+                        new Outcome(JobStatus.CANCELLED.name(), clock.instant(), null, null, null))) {
+            job.end(JobStatus.CANCELLED, clock.instant(), null);
+            active.remove(id);
             if (executor.remove(job.task)) {
-                admitted.decrementAndGet();
+                admission.release();
             }
             registry.counter("medsupply.jobs.ended", "status", JobStatus.CANCELLED.name()).increment();
-            LOG.info("job {}: cancelled while queued", job.id);
+            LOG.info("job {}: cancelled while queued", id);
             return new CancelOutcome(job.view(), false);
         }
+        store.requestCancel(id);
         job.cancellation.request();
-        LOG.info("job {}: stop requested", job.id);
+        LOG.info("job {}: stop requested", id);
         JobView view = job.view();
         return new CancelOutcome(view, !view.status().isFinal());
     }
 
     /** The best plan so far. */
-    public PlanFile bestPlan(String id) throws JobNotFoundException, NoPlanYetException {
-        Job job = find(id);
-        Job.Best best = job.best();
-        if (best == null) {
-            throw new NoPlanYetException(id, job.status());
+    public PlanFile bestPlan(Caller caller, String anyCaseId) throws JobNotFoundException, NoPlanYetException {
+        String id = canonical(anyCaseId);
+        Job job = active.get(id);
+        if (job != null && caller.sees(job.owner)) {
+            Job.Best best = job.best();
+            if (best == null) {
+                throw new NoPlanYetException(id, job.status());
+            }
+            return best.plan();
         }
-        return best.plan();
+        JobRecord record = visible(caller, id);
+        Checkpoint stored = store.checkpoint(id)
+                .orElseThrow(() -> new NoPlanYetException(id, JobStatus.valueOf(record.status())));
+        return readJson(stored.planJson(), PlanFile.class);
     }
 
     /** The problem the job solves, as submitted. */
-    public ProblemFile problem(String id) throws JobNotFoundException {
-        return find(id).problemFile;
+    public ProblemFile problem(Caller caller, String anyCaseId) throws JobNotFoundException {
+        String id = canonical(anyCaseId);
+        Job job = active.get(id);
+        if (job != null && caller.sees(job.owner)) {
+            return job.problemFile;
+        }
+        visible(caller, id);
+        return readJson(store.problemJson(id).orElseThrow(() -> new JobNotFoundException(id)),
+                ProblemFile.class);
     }
 
     /** Score per constraint and shortfalls per hospital of the best plan so far. */
-    public Explanation explain(String id) throws JobNotFoundException, NoPlanYetException {
-        Job job = find(id);
-        if (job.best() == null) {
-            throw new NoPlanYetException(id, job.status());
+    public Explanation explain(Caller caller, String anyCaseId) throws JobNotFoundException, NoPlanYetException {
+        String id = canonical(anyCaseId);
+        Job job = active.get(id);
+        if (job != null && caller.sees(job.owner)) {
+            if (job.best() == null) {
+                throw new NoPlanYetException(id, job.status());
+            }
+            return explanation(job);
         }
+        JobRecord record = visible(caller, id);
+        String stored = store.explanationJson(id)
+                .orElseThrow(() -> new NoPlanYetException(id, JobStatus.valueOf(record.status())));
+        return readJson(stored, Explanation.class);
+    }
+
+    private Explanation explanation(Job job) {
         return job.explanation(best -> explainer.explain(job.id, job.problemFile, best.solution(), best.plan()));
     }
 
@@ -296,13 +535,16 @@ public final class JobService implements AutoCloseable {
      * Starts listening to a job. For a final job nothing is registered and the initial view is all
      * there is.
      */
-    public Subscription subscribe(String id, JobListener listener) throws JobNotFoundException, OverloadedException {
-        Job job = find(id);
+    public Subscription subscribe(Caller caller, String anyCaseId, JobListener listener)
+            throws JobNotFoundException, OverloadedException {
+        String id = canonical(anyCaseId);
+        JobView current = get(caller, id);
         if (eventStreams.incrementAndGet() > config.maxEventStreams()) {
             eventStreams.decrementAndGet();
             throw new OverloadedException("too many open event streams", config.retryAfter());
         }
-        JobView initial = job.listen(listener);
+        Job job = active.get(id);
+        JobView initial = job == null ? current : job.listen(listener);
         return new Subscription() {
             private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -314,7 +556,9 @@ public final class JobService implements AutoCloseable {
             @Override
             public void close() {
                 if (closed.compareAndSet(false, true)) {
-                    job.unlisten(listener);
+                    if (job != null) {
+                        job.unlisten(listener);
+                    }
                     eventStreams.decrementAndGet();
                 }
             }
@@ -322,80 +566,97 @@ public final class JobService implements AutoCloseable {
     }
 
     public Health health() {
-        return new Health(shuttingDown ? "SHUTTING_DOWN" : "UP",
-                !shuttingDown && admitted.get() < config.parallelSolvers() + config.maxQueuedJobs(),
+        return new Health(admission.isClosed() ? "SHUTTING_DOWN" : "UP",
+                admission.hasRoom(),
                 count(JobStatus.SOLVING), count(JobStatus.QUEUED), config.parallelSolvers(), config.maxQueuedJobs(),
-                jobs.size(), eventStreams.get());
+                storedCount(null), eventStreams.get());
     }
 
     public boolean isShuttingDown() {
-        return shuttingDown;
+        return admission.isClosed();
     }
 
+    /** Jobs of this server in a status (queued or solving). */
     private int count(JobStatus status) {
-        return (int) jobs.values().stream().filter(job -> job.status() == status).count();
+        return (int) active.values().stream().filter(job -> job.status() == status).count();
     }
 
-    private Job find(String id) throws JobNotFoundException {
-        Job job = id == null ? null : jobs.get(id);
-        if (job == null) {
-            throw new JobNotFoundException(id);
+    /** Stored jobs in a status, or all with {@code null}; -1 when the store cannot answer. */
+    private int storedCount(JobStatus status) {
+        try {
+            return status == null ? store.count(null) : store.countByStatus().getOrDefault(status.name(), 0);
+        } catch (StoreException e) {
+            return -1;
         }
-        return job;
     }
 
-    /** Drops finished jobs past their retention, then the oldest finished ones beyond the count limit. */
+    /** Drops finished jobs past their retention, then the earliest-ended ones beyond the count limit. */
     void evict() {
-        Instant cutoff = clock.instant().minus(config.retention());
-        jobs.values().removeIf(job -> {
-            Instant ended = job.endedAt();
-            return ended != null && ended.isBefore(cutoff);
-        });
-        int excess = jobs.size() - config.maxRetainedJobs();
-        if (excess > 0) {
-            jobs.values().stream().filter(job -> job.endedAt() != null)
-                    .sorted(Comparator.comparing(Job::endedAt)).limit(excess).toList()
-                    .forEach(job -> jobs.remove(job.id));
+        Instant now = clock.instant();
+        store.evict(now.minus(config.retention()), config.maxRetainedJobs(), now.minus(IDEMPOTENCY_WINDOW));
+    }
+
+    private void evictQuietly() {
+        try {
+            evict();
+        } catch (RuntimeException e) {
+            LOG.warn("evicting old jobs failed; retried at the next sweep", e);
         }
     }
 
     /**
-     * Stops taking jobs, cancels every queued and running one (running ones keep their best plan),
-     * and waits up to the configured grace for solvers to finish.
+     * Stops taking jobs, stops every solve and stores its best plan as a checkpoint, leaving queued and
+     * interrupted jobs in the store to run again at the next start; waits up to the configured grace for
+     * solvers to finish. The store stays open for reads until {@link #close()}.
      *
-     * @return how many jobs this call stopped
+     * @return how many queued or running jobs were left to resume
      */
     public int shutdown() {
-        shuttingDown = true;
-        List<Job> open = new ArrayList<>(jobs.values());
-        open.sort(Comparator.comparingLong((Job job) -> job.sequence));
-        int stopped = 0;
-        for (Job job : open) {
-            if (!job.status().isFinal()) {
-                try {
-                    cancel(job.id);
-                    stopped++;
-                } catch (JobNotFoundException evicted) {
-                    // evicted meanwhile: nothing left to stop
-                }
-            }
+        if (admission.isClosed()) {
+            return 0;
         }
+        admission.close();
+        List<Job> open = new ArrayList<>(active.values());
+        executor.getQueue().clear(); // their jobs stay QUEUED in the store
+        open.forEach(job -> job.cancellation.request());
         executor.shutdown();
         try {
             if (!executor.awaitTermination(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("solvers still running after {}; interrupting them", config.shutdownGrace());
-                executor.shutdownNow();
+                LOG.warn("solvers still running after {}", config.shutdownGrace());
             }
         } catch (InterruptedException e) {
-            executor.shutdownNow();
             Thread.currentThread().interrupt();
         }
         janitor.shutdownNow();
-        return stopped;
+        return open.size();
     }
 
+    /** Shuts down if not done yet, then closes the store. */
     @Override
     public void close() {
         shutdown();
+        store.close();
+    }
+
+    private static String writeJson(Object value) {
+        try {
+            return Json.MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /**
+     * Reads back a document this service stored. Unknown properties are skipped: stored documents are our
+     * own output, which also carries derived values (a fill rate beside its counts) and, after an upgrade,
+     * may carry fields this version does not know.
+     */
+    private static <T> T readJson(String json, Class<T> type) {
+        try {
+            return Json.MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored " + type.getSimpleName() + " is unreadable", e);
+        }
     }
 }

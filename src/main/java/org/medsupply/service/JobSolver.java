@@ -23,9 +23,10 @@ public interface JobSolver {
 
     /**
      * @param seed      random seed, or {@code null} for none
+     * @param warmStart whether {@code problem} is already planned (a checkpoint): construction is skipped
      * @param onNewBest receives planning clones that the solver never changes afterwards
      */
-    record SolveRequest(String jobId, DispatchSolution problem, Duration timeLimit, Long seed,
+    record SolveRequest(String jobId, DispatchSolution problem, boolean warmStart, Duration timeLimit, Long seed,
             Cancellation cancellation, Consumer<DispatchSolution> onNewBest) {
     }
 }

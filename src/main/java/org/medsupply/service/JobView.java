@@ -18,12 +18,16 @@ import org.medsupply.io.PlanFile;
  * @param problem        the problem's {@code name}
  * @param cancelRequested true once a DELETE asked a running solve to stop
  * @param error          why it failed; only for {@link JobStatus#FAILED}
- * @param kpis           the best plan's figures (fill rates, km); {@code null} while nothing is planned
+ * @param owner          who submitted it (the API key's owner); {@code null} when keys are off
+ * @param node           the server that solves or solved it; {@code null} until solving starts
+ * @param restarts       how often solving resumed from a checkpoint after its server stopped
+ * @param kpis           the best plan's figures (fill rates, km) while this server holds the job (queued or
+ *                       solving); {@code null} before the first plan and for jobs read back from the store
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobView(String id, JobStatus status, String score, Boolean feasible, String submittedAt,
         String startedAt, String endedAt, double timeLimitSeconds, Long seed, String problem, Counts counts,
-        boolean cancelRequested, Failure error, PlanFile.KpisDto kpis) {
+        boolean cancelRequested, Failure error, String owner, String node, int restarts, PlanFile.KpisDto kpis) {
 
     /** Sizes of the problem. */
     public record Counts(int supplies, int warehouses, int hospitals, int vehicles, int demandLines) {

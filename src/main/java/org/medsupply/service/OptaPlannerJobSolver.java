@@ -22,11 +22,13 @@ public final class OptaPlannerJobSolver implements JobSolver {
 
     @Override
     public DispatchSolution solve(SolveRequest request) {
-        SolverFactory<DispatchSolution> solverFactory =
-                SolverFactory.create(SolverConfigs.forRun(request.timeLimit(), request.seed()));
+        SolverFactory<DispatchSolution> solverFactory = SolverFactory.create(request.warmStart()
+                ? SolverConfigs.forResume(request.timeLimit(), request.seed())
+                : SolverConfigs.forRun(request.timeLimit(), request.seed()));
         DefaultSolver<DispatchSolution> solver = (DefaultSolver<DispatchSolution>) solverFactory.buildSolver();
         solver.addEventListener(event -> request.onNewBest().accept(event.getNewBestSolution()));
-        List<DispatchSolution> constructed = new ArrayList<>(1); // the greedy plan, for PlanTopUp
+        // the greedy plan, for PlanTopUp; a warm start has no construction phase
+        List<DispatchSolution> constructed = new ArrayList<>(1);
         // solve() clears a stop asked before it started, so the stop action is (re)registered per phase.
         solver.addPhaseLifecycleListener(new PhaseLifecycleListenerAdapter<>() {
             @Override
@@ -36,7 +38,7 @@ public final class OptaPlannerJobSolver implements JobSolver {
 
             @Override
             public void phaseEnded(AbstractPhaseScope<DispatchSolution> phaseScope) {
-                if (constructed.isEmpty()) {
+                if (!request.warmStart() && constructed.isEmpty()) {
                     constructed.add(phaseScope.getSolverScope().getBestSolution());
                 }
             }

@@ -52,6 +52,11 @@ final class ScoreExplainer {
         return new Explanation(jobId, score.toString(), score.isFeasible(), constraints, hospitals);
     }
 
+    /** Computes the shadow variables and score of a solution built outside the solver (a checkpoint). */
+    void score(DispatchSolution solution) {
+        manager().update(solution);
+    }
+
     private SolutionManager<DispatchSolution, BendableLongScore> manager() {
         SolutionManager<DispatchSolution, BendableLongScore> manager = solutionManager;
         if (manager == null) {

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * @param maxStringLength      longest JSON string accepted, in characters
  * @param parallelSolvers      jobs solved at the same time (each takes one core)
  * @param maxQueuedJobs        jobs waiting for a solver; beyond it submissions get 503
- * @param retryAfter           what a 503 tells the client to wait
+ * @param retryAfter           what a 503 tells the client to wait when no solve's time left says better
  * @param retention            how long a finished job stays readable
  * @param maxRetainedJobs      most jobs kept; the oldest finished ones go first
  * @param maxEventStreams      most open {@code /events} streams at once

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 
 import org.medsupply.domain.DispatchSolution;
 import org.optaplanner.core.api.score.buildin.bendablelong.BendableLongScore;
+import org.optaplanner.core.api.solver.SolutionManager;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.impl.phase.event.PhaseLifecycleListenerAdapter;
@@ -35,6 +36,16 @@ public final class Dispatcher {
     public static DispatchSolution solve(DispatchSolution problem, SolverConfig config,
             Consumer<BendableLongScore> onNewBest) {
         return run(problem, config, best -> onNewBest.accept(best.getScore())).best();
+    }
+
+    /**
+     * Scores a plan set up by hand (a literature solution, a hand-edited plan): its shadow variables and score
+     * as solving would leave them. Returns the same, now scored, plan.
+     */
+    public static DispatchSolution score(DispatchSolution plan) {
+        SolutionManager.<DispatchSolution, BendableLongScore>create(SolverFactory.create(SolverConfigs.production()))
+                .update(plan);
+        return plan;
     }
 
     /**

@@ -2,7 +2,9 @@
 package org.medsupply.solver;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -19,6 +21,8 @@ import org.medsupply.domain.Hospital;
 import org.medsupply.domain.Priority;
 import org.medsupply.domain.Supply;
 import org.medsupply.domain.Trip;
+import org.medsupply.domain.Vehicle;
+import org.medsupply.domain.Warehouse;
 
 /**
  * Decides, after solving, how many units of what a trip carries go to each line at its stops. A trip's
@@ -34,11 +38,20 @@ import org.medsupply.domain.Trip;
  * blocks are revisited until none improves (a line served by two trips couples them). A block's new
  * sharing is taken only when it is lexicographically better on (units, fairness) per priority, so the
  * objective's upper levels never get worse; lateness may, being a lower level.
+ * <p>
+ * Trips still carry different shares of a supply for the lines they reach, so units then move between
+ * trips too ({@link #shareAcrossTrips}): from the best-served line on one trip to the worst-served one at
+ * a stop of another, which leaves lower-priority units behind to make room. After that the blocks are
+ * shared once more.
  */
 final class LoadSharing {
 
     /** Passes over all blocks at most; each pass that changes anything improves the objective. */
     private static final int MAX_PASSES = 50;
+    /** Rounds of moves between trips per supply and priority, at most (each move brings two fill rates closer). */
+    private static final int MAX_ROUNDS = 20;
+    /** The best-served lines a poorly served one may take units from, richest first. */
+    private static final int RICHEST_TRIED = 20;
 
     private final DispatchSolution plan;
     private final List<Trip> trips;
@@ -48,6 +61,14 @@ final class LoadSharing {
     private final Map<Trip, Set<Hospital>> stops = new IdentityHashMap<>();
     private final Map<Hospital, List<DemandLine>> linesAt = new IdentityHashMap<>();
     private final Set<DemandLine> changed = new LinkedHashSet<>();
+    /** Trips whose blocks may share better since they were last shared: a line at one of their stops changed. */
+    private final Set<Trip> dirty = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Each trip's load in mg and mm3, and each warehouse's stock not shipped, for moves between trips. */
+    private final Map<Trip, long[]> loads = new IdentityHashMap<>();
+    private final Map<Warehouse, Map<Supply, Long>> stockLeft = new HashMap<>();
+    private final Map<Hospital, List<Trip>> tripsAt = new IdentityHashMap<>();
+    /** The trips that bring each line some units. */
+    private final Map<DemandLine, Set<Trip>> carriers = new HashMap<>();
 
     private LoadSharing(DispatchSolution plan) {
         this.plan = plan;
@@ -63,7 +84,20 @@ final class LoadSharing {
             }
             units.put(trip, ofTrip);
             stops.put(trip, hospitals);
+            hospitals.forEach(hospital -> tripsAt.computeIfAbsent(hospital, h -> new ArrayList<>()).add(trip));
+            ofTrip.keySet().forEach(line -> carriers.computeIfAbsent(line, l -> new LinkedHashSet<>()).add(trip));
+            long[] load = new long[2];
+            ofTrip.forEach((line, quantity) -> addLoad(load, line.supply(), quantity));
+            loads.put(trip, load);
         }
+        for (Warehouse warehouse : plan.getWarehouses()) {
+            Map<Supply, Long> left = new HashMap<>();
+            plan.getSupplies().forEach(supply -> left.put(supply, warehouse.stockOf(supply)));
+            stockLeft.put(warehouse, left);
+        }
+        dirty.addAll(trips);
+        units.forEach((trip, ofTrip) -> ofTrip.forEach((line, quantity) ->
+                stockLeft.get(trip.getVehicle().warehouse()).merge(line.supply(), -quantity, Long::sum)));
     }
 
     /**
@@ -73,8 +107,9 @@ final class LoadSharing {
      */
     static boolean share(DispatchSolution plan) {
         LoadSharing sharing = new LoadSharing(plan);
-        for (int pass = 0; pass < MAX_PASSES && sharing.onePass(); pass++) {
-            // each pass re-shares every block given the others
+        sharing.shareWithinTrips();
+        if (sharing.shareAcrossTrips()) {
+            sharing.shareWithinTrips();
         }
         if (sharing.changed.isEmpty()) {
             return false;
@@ -83,9 +118,17 @@ final class LoadSharing {
         return true;
     }
 
+    private void shareWithinTrips() {
+        for (int pass = 0; pass < MAX_PASSES && onePass(); pass++) {
+            // each pass re-shares the blocks whose lines changed in the pass before
+        }
+    }
+
     private boolean onePass() {
         boolean improved = false;
-        for (Trip trip : trips) {
+        List<Trip> toShare = trips.stream().filter(dirty::contains).toList();
+        dirty.clear();
+        for (Trip trip : toShare) {
             Map<Supply, Long> loads = new LinkedHashMap<>();
             units.get(trip).forEach((line, quantity) -> loads.merge(line.supply(), quantity, Long::sum));
             for (Map.Entry<Supply, Long> load : loads.entrySet()) {
@@ -122,18 +165,164 @@ final class LoadSharing {
         }
         for (DemandLine line : lines) {
             long before = onTrip.getOrDefault(line, 0L);
-            long after = shared.get(line);
-            if (before != after) {
-                delivered.merge(line, after - before, Long::sum);
-                if (after == 0) {
-                    onTrip.remove(line);
-                } else {
-                    onTrip.put(line, after);
-                }
-                changed.add(line);
+            if (before != shared.get(line)) {
+                change(trip, line, shared.get(line) - before);
             }
         }
         return true;
+    }
+
+    /**
+     * Between trips: units of a supply and priority move from the line with the highest fill rate, on one
+     * trip, to the line with the lowest at a stop of another trip, as many as bring the two closer without
+     * crossing. The receiving trip makes room by leaving lower-priority units behind (its warehouse must
+     * hold the units when the trips load at different ones); the room the giving trip gets back is filled
+     * by the top-up that follows. Units of the priority stay, its fairness improves, and only lower
+     * priorities can lose.
+     *
+     * @return whether any units moved
+     */
+    private boolean shareAcrossTrips() {
+        Map<Supply, Map<Priority, List<DemandLine>>> groups = new LinkedHashMap<>();
+        plan.getLines().forEach(line -> groups.computeIfAbsent(line.supply(), s -> new EnumMap<>(Priority.class))
+                .computeIfAbsent(line.priority(), p -> new ArrayList<>()).add(line));
+        boolean moved = false;
+        for (Map<Priority, List<DemandLine>> byPriority : groups.values()) {
+            for (List<DemandLine> group : byPriority.values()) {
+                for (int round = 0; round < MAX_ROUNDS && moveRound(group); round++) {
+                    moved = true;
+                }
+            }
+        }
+        return moved;
+    }
+
+    /**
+     * One round over a supply and priority's lines, the worst served first: each takes what it can from the
+     * best-served ones (see {@link #shareAcrossTrips}).
+     *
+     * @return whether any units moved
+     */
+    private boolean moveRound(List<DemandLine> group) {
+        List<DemandLine> byFill = new ArrayList<>(group);
+        byFill.sort(Comparator.comparingDouble(this::fill).thenComparingInt(DemandLine::index));
+        boolean moved = false;
+        for (DemandLine poor : byFill) {
+            for (Trip receiving : tripsAt.getOrDefault(poor.hospital(), List.of())) {
+                if (!receiving.getVehicle().canCarry(poor.supply()) || !mayJoin(poor, receiving)) {
+                    continue;
+                }
+                for (int r = byFill.size() - 1; r >= Math.max(0, byFill.size() - RICHEST_TRIED); r--) {
+                    DemandLine rich = byFill.get(r);
+                    if (fill(rich) <= fill(poor)) {
+                        break;
+                    }
+                    for (Trip giving : List.copyOf(carriers.getOrDefault(rich, Set.of()))) {
+                        long units = giving == receiving ? 0 : movable(rich, poor, giving, receiving);
+                        if (units > 0) {
+                            move(rich, giving, poor, receiving, units);
+                            moved = true;
+                        }
+                    }
+                }
+            }
+        }
+        return moved;
+    }
+
+    private double fill(DemandLine line) {
+        return (double) delivered.getOrDefault(line, 0L) / line.quantity();
+    }
+
+    /** How many units {@link #move} may take from the rich line on one trip to the poor one on another. */
+    private long movable(DemandLine rich, DemandLine poor, Trip giving, Trip receiving) {
+        long onGiving = units.get(giving).getOrDefault(rich, 0L);
+        if (onGiving == 0) {
+            return 0;
+        }
+        long richGot = delivered.get(rich);
+        long poorGot = delivered.getOrDefault(poor, 0L);
+        // the most that leaves the rich line's fill rate at or above the poor one's: (a q_b - b q_a) / (q_a + q_b)
+        long units = (richGot * poor.quantity() - poorGot * rich.quantity()) / (rich.quantity() + poor.quantity());
+        units = Math.min(units, Math.min(onGiving, poor.quantity() - poorGot));
+        Supply supply = poor.supply();
+        Warehouse warehouse = receiving.getVehicle().warehouse();
+        if (warehouse != giving.getVehicle().warehouse()) {
+            units = Math.min(units, stockLeft.get(warehouse).get(supply));
+        }
+        if (units <= 0) {
+            return 0;
+        }
+        long[] room = room(receiving, poor.priority());
+        return Math.min(units, Math.min(room[0] / supply.weightMg(), room[1] / supply.volumeMm3()));
+    }
+
+    /** Room on a trip (mg, mm3) if it left behind every unit of priorities below {@code priority}. */
+    private long[] room(Trip trip, Priority priority) {
+        Vehicle vehicle = trip.getVehicle();
+        long[] load = loads.get(trip);
+        long[] room = {vehicle.capacityMg() - load[0], vehicle.capacityMm3() - load[1]};
+        units.get(trip).forEach((line, quantity) -> {
+            if (line.priority().compareTo(priority) > 0) {
+                room[0] = saturatedAdd(room[0], quantity * line.supply().weightMg());
+                room[1] = saturatedAdd(room[1], quantity * line.supply().volumeMm3());
+            }
+        });
+        return room;
+    }
+
+    private void move(DemandLine rich, Trip giving, DemandLine poor, Trip receiving, long quantity) {
+        Supply supply = poor.supply();
+        long[] load = loads.get(receiving);
+        Vehicle vehicle = receiving.getVehicle();
+        // leave lower-priority units behind until the moved ones fit: the lowest priority, best served first
+        List<DemandLine> leavable = new ArrayList<>(units.get(receiving).keySet().stream()
+                .filter(line -> line.priority().compareTo(poor.priority()) > 0).toList());
+        leavable.sort(Comparator.comparing(DemandLine::priority).reversed()
+                .thenComparing(Comparator.comparingDouble(this::fill).reversed()).thenComparingInt(DemandLine::index));
+        for (DemandLine line : leavable) {
+            long shortMg = load[0] + quantity * supply.weightMg() - vehicle.capacityMg();
+            long shortMm3 = load[1] + quantity * supply.volumeMm3() - vehicle.capacityMm3();
+            if (shortMg <= 0 && shortMm3 <= 0) {
+                break;
+            }
+            long left = Math.max(ceilDiv(shortMg, line.supply().weightMg()), ceilDiv(shortMm3, line.supply().volumeMm3()));
+            change(receiving, line, -Math.min(left, units.get(receiving).get(line)));
+        }
+        change(giving, rich, -quantity);
+        change(receiving, poor, quantity);
+    }
+
+    /** Adds {@code quantity} (may be negative) of the line to the trip, keeping totals, loads and stock in step. */
+    private void change(Trip trip, DemandLine line, long quantity) {
+        Map<DemandLine, Long> onTrip = units.get(trip);
+        long after = onTrip.getOrDefault(line, 0L) + quantity;
+        if (after == 0) {
+            onTrip.remove(line);
+            carriers.get(line).remove(trip);
+        } else {
+            onTrip.put(line, after);
+            carriers.computeIfAbsent(line, l -> new LinkedHashSet<>()).add(trip);
+        }
+        delivered.merge(line, quantity, Long::sum);
+        addLoad(loads.get(trip), line.supply(), quantity);
+        stockLeft.get(trip.getVehicle().warehouse()).merge(line.supply(), -quantity, Long::sum);
+        changed.add(line);
+        dirty.addAll(tripsAt.get(line.hospital()));
+    }
+
+    private static void addLoad(long[] load, Supply supply, long quantity) {
+        load[0] += quantity * supply.weightMg();
+        load[1] += quantity * supply.volumeMm3();
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return a <= 0 ? 0 : (a + b - 1) / b;
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long sum = a + b;
+        return sum < a ? Long.MAX_VALUE : sum;
     }
 
     /** A line that must arrive in one stop may get units here only when no other trip brings it any. */
@@ -144,25 +333,35 @@ final class LoadSharing {
 
     /**
      * {@code give} units (at most what the lines miss) shared so the lines' fill rates, counting what they
-     * get {@code elsewhere}, end as equal as whole units allow: each unit goes to the line whose
-     * shortfall^2 / requested it lowers most. Fill levels are first raised together in doubles (a water
-     * level found by bisection), then the last few units go one by one.
+     * get {@code elsewhere}, end as equal as whole units allow: the least-filled lines are raised together
+     * to one water level (found exactly, lines sorted by the fill rate they start from), each takes the
+     * whole units below it, and the last few units go one each to the lines whose shortfall^2 / requested
+     * they lower most.
      */
     static Map<DemandLine, Long> waterFill(List<DemandLine> lines, Map<DemandLine, Long> elsewhere, long give) {
         Map<DemandLine, Long> shares = new HashMap<>();
-        double low = 0;
-        double high = 1;
-        for (int i = 0; i < 100 && high - low > 1e-15; i++) {
-            double level = (low + high) / 2;
-            if (unitsBelow(lines, elsewhere, level) >= give) {
-                high = level;
-            } else {
-                low = level;
+        lines.forEach(line -> shares.put(line, 0L));
+        if (give == 0) {
+            return shares;
+        }
+        List<DemandLine> byStart = new ArrayList<>(lines);
+        byStart.sort(Comparator.comparingDouble(line -> (double) elsewhere.get(line) / line.quantity()));
+        double requested = 0;
+        double got = 0;
+        double level = 1;
+        for (int i = 0; i < byStart.size(); i++) {
+            requested += byStart.get(i).quantity();
+            got += elsewhere.get(byStart.get(i));
+            level = Math.min(1, (give + got) / requested);
+            if (i + 1 == byStart.size() || (double) elsewhere.get(byStart.get(i + 1)) / byStart.get(i + 1).quantity() >= level) {
+                break;
             }
         }
         long given = 0;
         for (DemandLine line : lines) {
-            long share = Math.min(give - given, (long) Math.floor(rise(line, elsewhere.get(line), low)));
+            long missing = line.quantity() - elsewhere.get(line);
+            long share = Math.min(give - given, Math.max(0, Math.min(missing,
+                    (long) Math.floor(level * line.quantity() - elsewhere.get(line)))));
             shares.put(line, share);
             given += share;
         }
@@ -182,15 +381,6 @@ final class LoadSharing {
             }
         }
         return shares;
-    }
-
-    /** Units the line needs to reach fill rate {@code level}, given what it gets elsewhere (0..missing). */
-    private static double rise(DemandLine line, long elsewhere, double level) {
-        return Math.max(0, Math.min(line.quantity() - elsewhere, level * line.quantity() - elsewhere));
-    }
-
-    private static double unitsBelow(List<DemandLine> lines, Map<DemandLine, Long> elsewhere, double level) {
-        return lines.stream().mapToDouble(line -> rise(line, elsewhere.get(line), level)).sum();
     }
 
     /** How much one more unit lowers shortfall^2 / requested: (2 shortfall - 1) / requested. */

@@ -44,6 +44,13 @@ public final class SolverConfigs {
         return config;
     }
 
+    /** Like {@link #forRun}, for a solution already planned: local search only, no construction. */
+    public static SolverConfig forResume(Duration timeLimit, Long seed) {
+        SolverConfig config = forRun(timeLimit, seed);
+        config.setPhaseConfigList(config.getPhaseConfigList().subList(1, config.getPhaseConfigList().size()));
+        return config;
+    }
+
     /** Only the greedy dispatcher: the plan a coordinator could make by hand. */
     public static SolverConfig greedyOnly() {
         SolverConfig config = production();

@@ -1,5 +1,5 @@
 // The page's router: #/ is the job list, #/plans/{id} one job (a deep link that works on reload).
-import { json, setKey } from './api.js';
+import { api, json, setKey } from './api.js';
 import { showList } from './list.js';
 import { showJob } from './job.js';
 import { showError } from './dom.js';
@@ -15,6 +15,7 @@ async function route() {
   const job = /^#\/plans\/([^/]+)$/.exec(location.hash);
   try {
     config = config || await json('config.json');
+    document.getElementById('key-form').hidden = !config.apiKeys;
     leave = job ? showJob(main, decodeURIComponent(job[1]), config) : showList(main, config);
   } catch (error) {
     leave = () => {};
@@ -22,11 +23,19 @@ async function route() {
   }
 }
 
-document.getElementById('key-form').addEventListener('submit', event => {
+document.getElementById('key-form').addEventListener('submit', async event => {
   event.preventDefault();
-  setKey(document.getElementById('key').value.trim());
-  document.getElementById('key').value = '';
-  route();
+  const input = document.getElementById('key');
+  setKey(input.value.trim());
+  input.value = '';
+  try {
+    // an EventSource sends no Authorization header: the server swaps the key for an HttpOnly session cookie
+    await api('/api/v1/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    route();
+  } catch (error) {
+    setKey('');
+    showError(error);
+  }
 });
 window.addEventListener('hashchange', route);
 route();

@@ -118,6 +118,9 @@ class OperationsApiTest {
                 .contains("http_server_requests_seconds_count{method=\"GET\",route=\"/health\",status=\"200\"}")
                 .contains("route=\"/api/v1/plans/{id}\",status=\"404\"")
                 .doesNotContain("no-such-job");
+        assertThat(metrics.body().lines().filter(line -> line.startsWith("http_server_requests_seconds_bucket{")
+                && line.contains("route=\"/health\",status=\"200\"")))
+                .as("one bucket per SLO and +Inf").hasSize(HttpMetricsFilter.SLO_BUCKETS.length + 1);
     }
 
     @Test

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import org.medsupply.check.Violation;
 import org.medsupply.io.Json;
 
 /** The job life cycle over real HTTP with real (short) OptaPlanner solves. */
@@ -47,6 +50,9 @@ class PlansApiTest {
         assertThat(job.get("counts").get("hospitals").asInt()).isEqualTo(2);
         assertThat(job.get("counts").get("demandLines").asInt()).isEqualTo(2);
         assertThat(job.get("seed").asLong()).isEqualTo(7);
+
+        JsonNode upperCase = TestServer.json(server.get("/api/v1/plans/" + id.toUpperCase(Locale.ROOT)));
+        assertThat(upperCase.get("id").asText()).as("UUIDs are case-insensitive").isEqualTo(id);
 
         JsonNode done = server.awaitFinal(id);
         assertThat(done.get("status").asText()).isEqualTo("DONE");
@@ -186,9 +192,15 @@ class PlansApiTest {
         JsonNode ok = TestServer.json(server.post("/api/v1/plans/check", envelope.toString()));
         assertThat(ok.get("valid").asBoolean()).isTrue();
 
-        ((ObjectNode) plan.at("/routes/0/trips/0/load")).put("n95", 999);
+        ((ObjectNode) plan.at("/routes/0/trips/0/stops/0")).put("arrival", "2026-02-01T05:00:00+08:00");
+        ((ObjectNode) plan.at("/routes/0/trips/0/stops/1/deliver")).put("n95", 999);
         JsonNode tampered = TestServer.json(server.post("/api/v1/plans/check", envelope.toString()));
         assertThat(tampered.get("valid").asBoolean()).isFalse();
-        assertThat(tampered.get("violations").findValuesAsText("rule")).contains("load");
+        JsonNode violations = tampered.get("violations");
+        assertThat(violations.get(0).get("pointer").asText()).as("a broken rule before the stale arrival of stop 1")
+                .isEqualTo("/routes/0/trips/0/stops/1/deliver/n95");
+        assertThat(violations.findValuesAsText("kind")).isSortedAccordingTo(
+                Comparator.comparingInt(Violation.KINDS::indexOf)).contains(Violation.STALE_FIGURE);
+        assertThat(violations.findValuesAsText("rule")).contains("times", "load", "over-delivery");
     }
 }

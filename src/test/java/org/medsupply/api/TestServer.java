@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -20,10 +21,13 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import org.medsupply.io.Json;
+import org.medsupply.service.Durability;
 import org.medsupply.service.JobService;
 import org.medsupply.service.JobSolver;
 import org.medsupply.service.OptaPlannerJobSolver;
 import org.medsupply.service.ServiceConfig;
+import org.medsupply.store.SqlJobStore;
+import org.medsupply.testing.HttpCalls;
 
 /** The real server on a free loopback port, and a JDK HTTP client speaking JSON to it. */
 final class TestServer implements AutoCloseable {
@@ -34,6 +38,9 @@ final class TestServer implements AutoCloseable {
     final Server.Running running;
     final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** The database folder this server made for itself and removes when closed; {@code null} if given one. */
+    private Path ownedDataDir;
 
     private TestServer(Server.Running running) {
         this.running = running;
@@ -50,8 +57,36 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(ServiceConfig config, JobSolver solver) {
+        Path dataDir = temporaryDataDir();
+        TestServer server = start(config, solver, dataDir, null);
+        server.ownedDataDir = dataDir;
+        return server;
+    }
+
+    /**
+     * The server on a SQLite store in {@code dataDir}, checkpointing every 200 ms.
+     *
+     * @param keys {@code null} for no API keys
+     */
+    static TestServer start(ServiceConfig config, JobSolver solver, Path dataDir, ApiKeys keys) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        return new TestServer(Server.start(new JobService(config, solver, registry, Clock.systemUTC()), registry));
+        SqlJobStore store;
+        try {
+            store = SqlJobStore.sqlite(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        JobService jobs = new JobService(config, store,
+                new Durability("test-node", Duration.ofMillis(200)), solver, registry, Clock.systemUTC());
+        return new TestServer(Server.start(jobs, registry, keys));
+    }
+
+    private static Path temporaryDataDir() {
+        try {
+            return Files.createTempDirectory("medsupply-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static String tinyProblem(String name) {
@@ -97,14 +132,7 @@ final class TestServer implements AutoCloseable {
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return HttpCalls.send(client, request);
     }
 
     /** Submits a problem and returns the job's id. */
@@ -158,5 +186,12 @@ final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         running.stop();
+        if (ownedDataDir != null) {
+            try (Stream<Path> files = Files.walk(ownedDataDir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 }

@@ -356,6 +356,59 @@ class PlanCheckerTest {
     }
 
     @Test
+    void brokenRulesComeBeforeStaleFiguresWhateverTheirPlaceInThePlan() throws Exception {
+        set(plan, VAN_TRIP + "/weightKg", 24.5);
+        set(plan, "/routes/1/warehouse", "wh-east");
+
+        assertThat(check().violations()).extracting(Violation::rule, Violation::kind, Violation::pointer)
+                .containsExactly(tuple("warehouse", Violation.BROKEN_RULE, "/routes/1/warehouse"),
+                        tuple("weight", Violation.STALE_FIGURE, VAN_TRIP + "/weightKg"),
+                        tuple("feasible", Violation.STALE_FIGURE, "/feasible"));
+    }
+
+    @Test
+    void staleFiguresNameTheirVehicleTripStopAndKpiWithRoundedNumbers() throws Exception {
+        set(plan, VAN_H2 + "/arrival", time("06:52"));
+        set(plan, VAN_TRIP + "/weightKg", 24.123456);
+        set(plan, VAN_TRIP + "/volumeM3", 0.00012345);
+        set(plan, "/routes/1/distanceKm", 10.25);
+        set(plan, "/kpis/fillRate/normal", 0.5);
+
+        assertThat(hardViolations()).extracting(Violation::pointer, Violation::message).containsExactly(
+                tuple(VAN_H2 + "/arrival", "van trip 1 stop 2 (h2): arrival says 2026-02-01T06:52:00+08:00, "
+                        + "the drive and unload times give 2026-02-01T06:49:00+08:00"),
+                tuple(VAN_TRIP + "/weightKg", "van trip 1: weightKg says 24.123 kg, its deliveries weigh 25 kg"),
+                tuple(VAN_TRIP + "/volumeM3", "van trip 1: volumeM3 says 0.0001235 m3, its deliveries take 0.25 m3"),
+                tuple("/routes/1/distanceKm", "fridge: distanceKm says 10.25 km, its trips drive 10 km"),
+                tuple("/kpis/fillRate/normal", "fillRate.normal says 0.5, the routes give 0.6667"));
+    }
+
+    @Test
+    void planForAnotherProblemIsNamedAsSuchNotAsUnknownIds() throws Exception {
+        set(plan, "/problem", "Outbreak day 9");
+        set(plan, "/routes/0/vehicle", "truck-7");
+        set(plan, FRIDGE_H1 + "/hospital", "h-lyon-sud");
+
+        assertThat(check().violations()).singleElement().satisfies(v -> {
+            assertThat(v.rule()).isEqualTo("problem");
+            assertThat(v.kind()).isEqualTo(Violation.OTHER_PROBLEM);
+            assertThat(v.pointer()).isEqualTo("/problem");
+            assertThat(v.message()).isEqualTo("the plan is for problem 'Outbreak day 9', not '3-4-5'; "
+                    + "2 of its vehicle, hospital and supply ids are not in this problem");
+        });
+    }
+
+    @Test
+    void planForARenamedProblemIsNamedFirstAndCheckedInFull() throws Exception {
+        set(problem, "/name", "3-4-5, revised");
+        set(plan, VAN_TRIP + "/weightKg", 24.5);
+
+        assertThat(check().violations()).extracting(Violation::rule, Violation::pointer)
+                .containsExactly(tuple("problem", "/problem"), tuple("weight", VAN_TRIP + "/weightKg"),
+                        tuple("feasible", "/feasible"));
+    }
+
+    @Test
     void readPlanGivesTheSameRecordsAsThePlanBinding() throws Exception {
         assertThat(PlanChecker.readPlan(PLAN)).isEqualTo(Json.MAPPER.readValue(PLAN, PlanFile.class));
     }
@@ -370,6 +423,8 @@ class PlanCheckerTest {
                 .containsExactly("/score");
         assertThat(readErrors("{} {}")).extracting(InputError::pointer).containsExactly("");
         assertThat(readErrors("")).extracting(InputError::detail).containsExactly("empty document");
+        assertThat(readErrors("{\"kpis\": {\"totalDistanceKm\": NaN}}")).singleElement()
+                .satisfies(error -> assertThat(error.detail()).contains("'NaN'").doesNotContain("Feature", "`"));
     }
 
     @Test

@@ -2,18 +2,29 @@
 package org.medsupply.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medsupply.api.ApiKeys;
+import org.medsupply.io.InputError;
+import org.medsupply.io.InvalidInputException;
 import org.medsupply.io.Json;
 import org.medsupply.io.PlanFile;
 import org.medsupply.io.ProblemFile;
@@ -72,7 +83,68 @@ class CliTest {
 
         Outcome checked = run("check", TINY.toString(), plan.toString());
         assertThat(checked.exitCode()).isEqualTo(Main.BAD_INPUT);
-        assertThat(checked.out()).contains("violation [kpi]");
+        assertThat(checked.out())
+                .contains("Stale figures", "  /kpis/totalDistanceKm  [kpi] totalDistanceKm says 0.5 km");
+    }
+
+    /**
+     * A coordinator swaps the van's two stops and takes 2 boxes off the first one, leaving every figure as it
+     * was: {@code --fix} keeps those decisions, recomputes the rest, and the file it writes passes the check.
+     */
+    @Test
+    void checkFixRecomputesAHandEditedPlanThatThenPasses() throws IOException {
+        Path plan = dir.resolve("plan.json");
+        assertThat(run("solve", TINY.toString(), "-o", plan.toString(), "--time-limit", "1s", "--seed", "1")
+                .exitCode()).isZero();
+        ObjectNode edited = (ObjectNode) Json.MAPPER.readTree(plan.toFile());
+        ArrayNode stops = (ArrayNode) edited.at("/routes/0/trips/0/stops");
+        JsonNode first = stops.get(0);
+        stops.set(0, stops.get(1));
+        stops.set(1, first);
+        ObjectNode deliver = (ObjectNode) stops.get(0).get("deliver");
+        deliver.put("n95", deliver.get("n95").asLong() - 2);
+        Path handEdited = dir.resolve("edited.json");
+        Files.writeString(handEdited, edited.toString());
+        assertThat(run("check", TINY.toString(), handEdited.toString()).exitCode()).isEqualTo(Main.BAD_INPUT);
+
+        Path fixed = dir.resolve("fixed.json");
+        Outcome fixing = run("check", TINY.toString(), handEdited.toString(), "--fix", "-o", fixed.toString());
+
+        assertThat(fixing.exitCode()).as(fixing.out() + fixing.err()).isZero();
+        assertThat(fixing.out()).contains("ok: ");
+        Outcome checked = run("check", TINY.toString(), fixed.toString());
+        assertThat(checked.exitCode()).as(checked.out()).isZero();
+        JsonNode recomputed = Json.MAPPER.readTree(fixed.toFile());
+        assertThat(recomputed.at("/routes/0/trips/0/stops").findValuesAsText("hospital"))
+                .containsExactly(stops.get(0).get("hospital").asText(), stops.get(1).get("hospital").asText());
+        assertThat(recomputed.at("/routes/0/trips/0/stops/0/deliver/n95").asLong())
+                .isEqualTo(deliver.get("n95").asLong());
+        assertThat(recomputed.at("/unmet/0/quantity").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void checkFixNamesWhatThePlanCannotCarryOrTheOtherProblemAndNeedsAnOutputFile() throws IOException {
+        Path plan = dir.resolve("plan.json");
+        assertThat(run("solve", TINY.toString(), "-o", plan.toString(), "--time-limit", "1s", "--seed", "1")
+                .exitCode()).isZero();
+        Files.writeString(plan, Files.readString(plan).replaceFirst("\"hospital\" : \"h1\"", "\"hospital\" : \"h9\""));
+        Path fixed = dir.resolve("fixed.json");
+
+        Outcome unknown = run("check", TINY.toString(), plan.toString(), "--fix", "-o", fixed.toString());
+        Outcome noOutput = run("check", TINY.toString(), plan.toString(), "--fix");
+        Files.writeString(plan, Files.readString(plan)
+                .replaceFirst("\"problem\" : \"[^\"]*\"", "\"problem\" : \"Other\""));
+        Outcome otherProblem = run("check", TINY.toString(), plan.toString(), "--fix", "-o", fixed.toString());
+
+        assertThat(unknown.exitCode()).isEqualTo(Main.BAD_INPUT);
+        assertThat(unknown.err()).containsPattern("/routes/0/trips/0/stops/\\d/hospital: no hospital h9");
+        assertThat(noOutput.exitCode()).isEqualTo(Main.BAD_INPUT);
+        assertThat(noOutput.err()).contains("--fix needs -o FILE");
+        assertThat(otherProblem.exitCode()).isEqualTo(Main.BAD_INPUT);
+        assertThat(otherProblem.err())
+                .contains("/problem: the plan is for problem 'Other', not 'Round trip of two stops'")
+                .doesNotContain("h9");
+        assertThat(fixed).doesNotExist();
     }
 
     @Test
@@ -167,6 +239,57 @@ class CliTest {
         Outcome outcome = run("benchmark", config.toString());
         assertThat(outcome.exitCode()).isEqualTo(Main.BAD_INPUT);
         assertThat(outcome.err()).contains("is not a benchmark configuration").doesNotContain("internal error");
+    }
+
+    @Test
+    void addPrintsTheKeyAloneOnTheLastLineAndTheFileKeepsOnlyItsHash() throws Exception {
+        Path file = dir.resolve("keys");
+        Outcome added = run("keys", "add", "--file", file.toString(), "--owner", "lyon-hq", "--role", "submit");
+        assertThat(added.exitCode()).as(added.err()).isZero();
+        List<String> lines = added.out().lines().toList();
+        String key = lines.get(lines.size() - 1);
+        assertThat(key).matches("msk_[A-Za-z0-9_-]{43}");
+
+        String stored = Files.readString(file);
+        assertThat(stored).doesNotContain(key).contains(" lyon-hq submit")
+                .startsWith("sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(key.getBytes(StandardCharsets.UTF_8))));
+        ApiKeys keys = ApiKeys.read(file);
+        assertThat(keys.holderOf(key)).hasValue(new ApiKeys.Holder("lyon-hq", ApiKeys.Role.SUBMIT));
+        assertThat(keys.holderOf(key + "x")).isEmpty();
+
+        String second = run("keys", "add", "--file", file.toString(), "--owner", "ops", "--role", "admin")
+                .out().lines().reduce((a, b) -> b).orElseThrow();
+        assertThat(second).isNotEqualTo(key);
+        assertThat(ApiKeys.read(file).holderOf(second)).hasValue(new ApiKeys.Holder("ops", ApiKeys.Role.ADMIN));
+        assertThat(ApiKeys.read(file).holderOf(key)).as("earlier keys stay").isPresent();
+    }
+
+    @Test
+    void badOwnersRolesAndFilesAreRefusedClearly() throws Exception {
+        Outcome badRole = run("keys", "add", "--file", dir.resolve("k").toString(), "--owner", "a", "--role", "root");
+        assertThat(badRole.exitCode()).isEqualTo(Main.BAD_INPUT);
+        assertThat(badRole.err()).contains("--role must be read, submit or admin");
+        Outcome badOwner = run("keys", "add", "--file", dir.resolve("k").toString(), "--owner", "a b", "--role", "read");
+        assertThat(badOwner.exitCode()).isEqualTo(Main.BAD_INPUT);
+        assertThat(dir.resolve("k")).doesNotExist();
+
+        Path broken = dir.resolve("broken");
+        Files.writeString(broken, "# comment\nsha256:abcd alice read\nsha256:" + "0".repeat(64) + " bob superuser\n");
+        assertThatThrownBy(() -> ApiKeys.read(broken)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.errors()).extracting(InputError::pointer).containsExactly("line 2", "line 3"));
+        Path empty = dir.resolve("empty");
+        Files.writeString(empty, "# none yet\n");
+        assertThatThrownBy(() -> ApiKeys.read(empty)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("no keys");
+    }
+
+    @Test
+    void serveRefusesAnAddressBeyondLoopbackWithoutKeys() {
+        Outcome refused = run("serve", "--host", "0.0.0.0", "--port", "0", "--data", dir.resolve("data").toString());
+        assertThat(refused.exitCode()).isEqualTo(Main.BAD_INPUT);
+        assertThat(refused.err()).contains("--api-keys").contains("--no-auth");
+        assertThat(dir.resolve("data")).as("refused before opening anything").doesNotExist();
     }
 
     @Test

@@ -58,6 +58,23 @@ class ShortfallDiagnosisTest {
         assertThat(unmet.reason()).isEqualTo("fleet: 92 n95 left at wh, but van is full on every trip (trip 1: 2 of 2 m3)");
     }
 
+    @Test
+    void aVehicleWhoseWarehouseRanOutSaysSo() throws Exception {
+        PlanFile.UnmetDto unmet = onlyShortfall("""
+                {"name": "two depots", "start": "2026-02-01T06:00:00Z",
+                 "supplies": [{"id": "n95", "weightKg": 1, "volumeM3": 0.001}],
+                 "warehouses": [{"id": "wh-a", "x": 0, "y": 0, "stock": {"n95": 5}},
+                                {"id": "wh-b", "x": 10, "y": 0, "stock": {"n95": 100}}],
+                 "hospitals": [{"id": "h", "x": 3, "y": 4, "demands": [{"supply": "n95", "quantity": 50}]}],
+                 "vehicles": [{"id": "van", "warehouse": "wh-a", "capacityKg": 100},
+                              {"id": "car", "warehouse": "wh-b", "capacityKg": 10}],
+                 "travel": {"method": "euclidean"}}""");
+
+        assertThat(unmet.quantity()).isEqualTo(35);
+        assertThat(unmet.reason()).isEqualTo("fleet: 90 n95 left at wh-a, wh-b, but van loads at wh-a, which has none left;"
+                + " car is full (10 of 10 kg)");
+    }
+
     /** A van with room but whose shift ends before it could come back from the second site. */
     @Test
     void aVehicleWithRoomButNoTimeSaysWhenItIsBackAndWhenItsShiftEnds() throws Exception {

@@ -4,7 +4,6 @@ package org.medsupply.solver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.medsupply.check.PlanChecker;
@@ -14,9 +13,10 @@ import org.medsupply.io.PlanWriter;
 import org.medsupply.io.ProblemFile;
 import org.medsupply.io.ProblemMapper;
 import org.medsupply.io.ProblemReader;
+import org.medsupply.testing.TestSolving;
 
 /**
- * problems/demo-city-outbreak.json: a short solve gives a feasible plan, and the shortfalls built into
+ * problems/demo-city-outbreak.json: a short solve (stopped by steps without improvement, not the clock) gives a feasible plan, and the shortfalls built into
  * the story show every cause (ventilators short, antibodies stranded at a warehouse without a
  * refrigerated vehicle, a mountain site no one reaches in its window, food kits beyond the food depot's
  * two vehicles).
@@ -27,7 +27,7 @@ class DemoProblemTest {
     void shortSolveIsFeasibleAndExplainsEveryKindOfShortfall() throws Exception {
         ProblemFile problem = ProblemReader.read(Path.of("problems/demo-city-outbreak.json"));
         DispatchSolution best = Dispatcher.solve(ProblemMapper.toSolution(problem),
-                SolverConfigs.forRun(Duration.ofSeconds(3), 1L), score -> {
+                TestSolving.config(500), score -> {
                 });
 
         assertThat(best.getScore().hardScore(0)).isZero();

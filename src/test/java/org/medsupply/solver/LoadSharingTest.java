@@ -119,6 +119,29 @@ class LoadSharingTest {
     }
 
     @Test
+    void unitsMoveBetweenTripsFromTheBestServedLineAndLowerPrioritiesMakeRoom() throws Exception {
+        // the van (60 kg) brings h1 46 boxes; the car (10 kg) brings h2 2 boxes and 8 low-priority masks
+        ProblemFile problem = ProblemReader.read(PROBLEM.replace("P1", "high").replace("P2", "high")
+                .replace("S2", "}, {\"supply\": \"mask\", \"quantity\": 10, \"priority\": \"low\"")
+                .replace("\"capacityKg\": 200", "\"capacityKg\": 10"));
+        DispatchSolution plan = ProblemMapper.toSolution(problem);
+        load(plan, "van#1", "h1", "box", 2, 4, 8, 32);
+        load(plan, "car#1", "h2", "box", 2);
+        load(plan, "car#1", "h2", "mask", 4, 3, 1);
+        BendableLongScore before = score(plan);
+
+        assertThat(LoadSharing.share(plan)).isTrue();
+        Timeline.connect(plan.getTrips());
+
+        // the car leaves its 8 masks behind for 8 more boxes, which the van no longer brings h1
+        assertThat(carried(plan)).containsOnly(Map.entry("van#1 h1 box", 38L), Map.entry("car#1 h2 box", 10L));
+        BendableLongScore after = score(plan);
+        assertThat(after.softScore(ScoreLevels.unmet(Priority.HIGH))).isEqualTo(before.softScore(ScoreLevels.unmet(Priority.HIGH)));
+        assertThat(after.softScore(ScoreLevels.fairness(Priority.HIGH))).isGreaterThan(before.softScore(ScoreLevels.fairness(Priority.HIGH)));
+        assertConsistent(problem, plan);
+    }
+
+    @Test
     void aLineThatMustArriveInOneStopGetsNoUnitsFromASecondTrip() throws Exception {
         // h2 also asks for masks, so the van stops there; its box line may not be split and the car brings it
         ProblemFile problem = problem("high", "high", ", \"splittable\": false}, {\"supply\": \"mask\", \"quantity\": 10");
@@ -130,8 +153,8 @@ class LoadSharingTest {
         LoadSharing.share(plan);
         Timeline.connect(plan.getTrips());
 
-        assertThat(carried(plan)).containsEntry("van#1 h1 box", 46L).containsEntry("car#1 h2 box", 100L)
-                .doesNotContainKey("van#1 h2 box");
+        // h2's boxes still come in one stop, fewer of them: 14 move to h1 on the van, which leaves its mask behind
+        assertThat(carried(plan)).containsOnly(Map.entry("van#1 h1 box", 60L), Map.entry("car#1 h2 box", 86L));
         assertConsistent(problem, plan);
     }
 }
