@@ -264,7 +264,7 @@ class JobServiceTest {
             store.insert(new NewJob("job-1", "alice", clock.instant(), SECOND, 5L, problem.name(),
                     Json.MAPPER.writeValueAsString(Job.counts(planned)), Json.MAPPER.writeValueAsString(problem)), null);
             store.start("job-1", "node-z", clock.instant());
-            store.saveCheckpoint("job-1", new Checkpoint("0hard/0soft", true, "{}", assignment, clock.instant()));
+            store.saveCheckpoint("job-1", null, new Checkpoint("0hard/0soft", true, "{}", assignment, clock.instant()));
         }
         AtomicReference<JobSolver.SolveRequest> received = new AtomicReference<>();
         JobSolver recording = request -> {
