@@ -46,6 +46,8 @@ final class Job {
     volatile Instant leaseUntil;
     /** Whether the claim was lost to another server: this server must stop solving and writing the job. */
     volatile boolean lost;
+    /** Whether this server stopped renewing the claim: the job was lost, given back, or is being finished. */
+    volatile boolean letGo;
 
     private final List<JobListener> listeners = new CopyOnWriteArrayList<>();
     private DispatchSolution problem;

@@ -246,7 +246,7 @@ public final class JobService implements AutoCloseable {
      */
     private void renewClaims() {
         for (Job job : active.values()) {
-            if (job.claim == null || job.lost) {
+            if (job.claim == null || job.letGo) {
                 continue;
             }
             Instant now = clock.instant();
@@ -275,6 +275,7 @@ public final class JobService implements AutoCloseable {
 
     private void lose(Job job) {
         LOG.warn("job {}: lease lost; stops solving here, another server resumes it", job.id);
+        job.letGo = true;
         job.lost = true;
         job.cancellation.request();
     }
@@ -538,6 +539,7 @@ public final class JobService implements AutoCloseable {
                         writeJson(best.plan()), null, now);
                 explanation = writeJson(explanation(job));
             }
+            job.letGo = true; // a claim that ends with the job is not renewed
             if (!store.finish(job.id, null, job.claim, new Outcome(status.name(), now, plan, explanation,
                     failure == null ? null : writeJson(failure))) && job.claim != null) {
                 handOver(job);
@@ -567,6 +569,7 @@ public final class JobService implements AutoCloseable {
         if (job.claim == null) {
             return;
         }
+        job.letGo = true;
         try {
             store.release(job.id, job.claim);
         } catch (RuntimeException e) {
