@@ -82,7 +82,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--solvers", description = "Jobs solved at once (default: half the cores, at least 1).")
     private Integer parallelSolvers;
 
-    @Option(names = "--max-queued", description = "Jobs waiting for a solver before 503 (default 8).")
+    @Option(names = "--max-queued", description = "Jobs waiting for a solver before 503, with --database on all servers (default 8).")
     private Integer maxQueuedJobs;
 
     @Option(names = "--retention", description = "How long finished jobs stay readable (default PT1H).")

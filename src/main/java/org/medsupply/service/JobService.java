@@ -751,9 +751,17 @@ public final class JobService implements AutoCloseable {
             return explanation(job);
         }
         JobRecord record = visible(caller, id);
-        String stored = store.explanationJson(id)
+        Optional<String> stored = store.explanationJson(id);
+        if (stored.isPresent()) {
+            return readJson(stored.get(), Explanation.class);
+        }
+        // a job solving on another server: explain its checkpoint
+        Checkpoint checkpoint = store.checkpoint(id).filter(c -> c.assignmentJson() != null)
                 .orElseThrow(() -> new NoPlanYetException(id, JobStatus.valueOf(record.status())));
-        return readJson(stored, Explanation.class);
+        ProblemFile problem = readJson(store.problemJson(id).orElseThrow(() -> new JobNotFoundException(id)),
+                ProblemFile.class);
+        return explainer.explain(id, problem, Assignment.read(problem, checkpoint.assignmentJson()),
+                readJson(checkpoint.planJson(), PlanFile.class));
     }
 
     private Explanation explanation(Job job) {
@@ -839,7 +847,8 @@ public final class JobService implements AutoCloseable {
 
     /**
      * Stops taking jobs, stops every solve and stores its best plan as a checkpoint, leaving queued and
-     * interrupted jobs in the store to run again at the next start; waits up to the configured grace for
+     * interrupted jobs in the store to run again at the next start (on a shared store, given back to the queue
+     * for any server at once); waits up to the configured grace for
      * solvers to finish. The store stays open for reads until {@link #close()}.
      *
      * @return how many queued or running jobs were left to resume

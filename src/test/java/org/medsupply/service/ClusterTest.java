@@ -92,10 +92,13 @@ class ClusterTest {
     }
 
     private JobService server(String node, JobStore store, int queued) {
-        ServiceConfig config = ServiceConfig.builder().parallelSolvers(1).maxQueuedJobs(queued).build();
         // short leases so that a takeover happens within the test; polls well inside them
-        Durability durability = new Durability(node, Duration.ofMillis(100), Duration.ofSeconds(2),
-                Duration.ofMillis(100));
+        return server(node, store, queued, Duration.ofSeconds(2));
+    }
+
+    private JobService server(String node, JobStore store, int queued, Duration lease) {
+        ServiceConfig config = ServiceConfig.builder().parallelSolvers(1).maxQueuedJobs(queued).build();
+        Durability durability = new Durability(node, Duration.ofMillis(100), lease, Duration.ofMillis(100));
         JobService service = new JobService(config, store, durability, solver(node), new SimpleMeterRegistry(),
                 Clock.systemUTC());
         services.add(service);
@@ -132,6 +135,9 @@ class ClusterTest {
         while (other.get(Caller.ANYONE, id).score() == null) { // the first checkpoint
             Thread.sleep(20);
         }
+
+        assertThat(other.explain(Caller.ANYONE, id).score()).as("explained from the checkpoint")
+                .isEqualTo(other.get(Caller.ANYONE, id).score());
 
         List<JobEvent> events = new CopyOnWriteArrayList<>();
         CountDownLatch ended = new CountDownLatch(1);
@@ -186,6 +192,29 @@ class ClusterTest {
         assertThat(done.node()).isEqualTo("node-b");
         assertThat(done.restarts()).isEqualTo(1);
         assertThat(overlaps).as("never solved on both servers at once").isEmpty();
+    }
+
+    @Test
+    void aServerThatShutsDownGivesItsJobBackForTheOtherToResume() throws Exception {
+        Duration longLease = Duration.ofHours(1); // only a given-back job can move
+        JobService a = server("node-a", TestPostgres.open(database), 4, longLease);
+        String id = submit(a).id();
+        await(a, id, JobStatus.SOLVING);
+        while (a.get(Caller.ANYONE, id).score() == null) {
+            Thread.sleep(20);
+        }
+        JobService b = server("node-b", TestPostgres.open(database), 4, longLease);
+        assertThat(a.shutdown()).isEqualTo(1);
+
+        JobView taken = await(b, id, JobStatus.SOLVING);
+        assertThat(taken.node()).isEqualTo("node-b");
+        assertThat(taken.restarts()).isEqualTo(1);
+        while (!"node-b".equals(solvingOn.get(id))) {
+            Thread.sleep(20);
+        }
+        assertThat(warmStarts.get(id)).as("resumed from the checkpoint").isTrue();
+        release.set(true);
+        assertThat(await(b, id, JobStatus.DONE).restarts()).isEqualTo(1);
     }
 
     /** The store, which fails (but closes) once {@code cutOff} is set. */
