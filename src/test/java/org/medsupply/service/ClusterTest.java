@@ -3,11 +3,12 @@ package org.medsupply.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.medsupply.service.JobServiceTest.awaitStatus;
+import static org.medsupply.service.JobServiceTest.submit;
 
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -25,8 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import org.medsupply.domain.DispatchSolution;
-import org.medsupply.io.Json;
-import org.medsupply.io.ProblemFile;
 import org.medsupply.solver.SolverConfigs;
 import org.medsupply.store.JobStore;
 import org.medsupply.store.StoreException;
@@ -41,8 +40,6 @@ import org.optaplanner.core.api.solver.SolverFactory;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ClusterTest {
-
-    private static final Duration LIMIT = Duration.ofMinutes(5);
 
     private String database;
     private final AtomicBoolean release = new AtomicBoolean();
@@ -109,27 +106,12 @@ class ClusterTest {
         return server(node, TestPostgres.open(database), 4);
     }
 
-    private static ProblemFile problem() throws IOException {
-        return Json.MAPPER.readValue(Path.of("problems/tiny/round-trip.json").toFile(), ProblemFile.class);
-    }
-
-    private static JobView submit(JobService jobs) throws Exception {
-        return jobs.submit(Caller.ANYONE, problem(), LIMIT, null, null).job();
-    }
-
-    private static JobView await(JobService jobs, String id, JobStatus status) throws Exception {
-        while (jobs.get(Caller.ANYONE, id).status() != status) {
-            Thread.sleep(20);
-        }
-        return jobs.get(Caller.ANYONE, id);
-    }
-
     @Test
     void aStopAndAnEventStreamOnTheOtherServerReachTheJob() throws Exception {
         JobService a = server("node-a");
         JobService b = server("node-b");
         String id = submit(b).id();
-        JobView solving = await(a, id, JobStatus.SOLVING);
+        JobView solving = awaitStatus(a, id, JobStatus.SOLVING);
         JobService solver = solving.node().equals("node-a") ? a : b;
         JobService other = solver == a ? b : a;
         while (other.get(Caller.ANYONE, id).score() == null) { // the first checkpoint
@@ -151,7 +133,7 @@ class ClusterTest {
 
         JobService.CancelOutcome cancel = other.cancel(Caller.ANYONE, id);
         assertThat(cancel.stopping()).isTrue();
-        assertThat(await(solver, id, JobStatus.CANCELLED).score()).as("keeps its best plan").isNotNull();
+        assertThat(awaitStatus(solver, id, JobStatus.CANCELLED).score()).as("keeps its best plan").isNotNull();
         assertThat(ended.await(60, TimeUnit.SECONDS)).isTrue();
         assertThat(events).last().satisfies(event -> {
             assertThat(event.kind()).isEqualTo(JobEvent.Kind.STATUS);
@@ -169,7 +151,7 @@ class ClusterTest {
         JobStore storeA = TestPostgres.open(database);
         JobService a = server("node-a", cuttable(storeA, cutOff), 4);
         String id = submit(a).id();
-        await(a, id, JobStatus.SOLVING);
+        awaitStatus(a, id, JobStatus.SOLVING);
         while (storeA.checkpoint(id).isEmpty()) {
             Thread.sleep(20);
         }
@@ -180,7 +162,7 @@ class ClusterTest {
         while (!"node-b".equals(b.get(Caller.ANYONE, id).node())) {
             Thread.sleep(20);
         }
-        JobView taken = await(b, id, JobStatus.SOLVING);
+        JobView taken = awaitStatus(b, id, JobStatus.SOLVING);
         assertThat(taken.restarts()).isEqualTo(1);
         while (!"node-b".equals(solvingOn.get(id))) { // node-b's solver starts
             Thread.sleep(20);
@@ -188,7 +170,7 @@ class ClusterTest {
         assertThat(warmStarts.get(id)).as("resumed from the checkpoint").isTrue();
 
         release.set(true);
-        JobView done = await(b, id, JobStatus.DONE);
+        JobView done = awaitStatus(b, id, JobStatus.DONE);
         assertThat(done.node()).isEqualTo("node-b");
         assertThat(done.restarts()).isEqualTo(1);
         assertThat(overlaps).as("never solved on both servers at once").isEmpty();
@@ -199,14 +181,14 @@ class ClusterTest {
         Duration longLease = Duration.ofHours(1); // only a given-back job can move
         JobService a = server("node-a", TestPostgres.open(database), 4, longLease);
         String id = submit(a).id();
-        await(a, id, JobStatus.SOLVING);
+        awaitStatus(a, id, JobStatus.SOLVING);
         while (a.get(Caller.ANYONE, id).score() == null) {
             Thread.sleep(20);
         }
         JobService b = server("node-b", TestPostgres.open(database), 4, longLease);
         assertThat(a.shutdown()).isEqualTo(1);
 
-        JobView taken = await(b, id, JobStatus.SOLVING);
+        JobView taken = awaitStatus(b, id, JobStatus.SOLVING);
         assertThat(taken.node()).isEqualTo("node-b");
         assertThat(taken.restarts()).isEqualTo(1);
         while (!"node-b".equals(solvingOn.get(id))) {
@@ -214,7 +196,7 @@ class ClusterTest {
         }
         assertThat(warmStarts.get(id)).as("resumed from the checkpoint").isTrue();
         release.set(true);
-        assertThat(await(b, id, JobStatus.DONE).restarts()).isEqualTo(1);
+        assertThat(awaitStatus(b, id, JobStatus.DONE).restarts()).isEqualTo(1);
     }
 
     /** The store, which fails (but closes) once {@code cutOff} is set. */
@@ -238,8 +220,8 @@ class ClusterTest {
         JobService b = server("node-b", TestPostgres.open(database), 2);
         String first = submit(a).id();
         String second = submit(b).id();
-        await(a, first, JobStatus.SOLVING);
-        await(a, second, JobStatus.SOLVING); // one on each server: both solvers busy
+        awaitStatus(a, first, JobStatus.SOLVING);
+        awaitStatus(a, second, JobStatus.SOLVING); // one on each server: both solvers busy
         JobView queuedOnA = submit(a);
         JobView queuedOnB = submit(b);
         assertThat(a.get(Caller.ANYONE, queuedOnB.id()).status()).isEqualTo(JobStatus.QUEUED);
@@ -253,7 +235,7 @@ class ClusterTest {
         assertThat(submit(a).status()).as("room again").isEqualTo(JobStatus.QUEUED);
         release.set(true);
         for (String id : List.of(first, second, queuedOnB.id())) {
-            await(b, id, JobStatus.DONE);
+            awaitStatus(b, id, JobStatus.DONE);
         }
         assertThat(overlaps).isEmpty();
     }
