@@ -3,6 +3,7 @@ package org.medsupply.api;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -40,6 +41,12 @@ public final class OperationsResource {
         } catch (IOException e) {
             throw new IllegalStateException("the OpenAPI description cannot be read", e);
         }
+    }
+
+    /** The coordinators' page. */
+    @GET
+    public Response page() {
+        return Response.seeOther(URI.create(WebPage.CONTEXT + "/")).build();
     }
 
     /** Liveness and readiness: 200 while the service takes work, 503 once it is shutting down. */

@@ -183,7 +183,7 @@ public final class Server {
         }
         URI base = URI.create("http://" + hostForUri(config.host()) + ":" + config.port() + "/");
         HttpServer http = GrizzlyHttpServerFactory.createHttpServer(base, resources, false);
-        configure(http, config);
+        configure(http, config, keys != null);
         try {
             http.start();
         } catch (IOException e) {
@@ -197,12 +197,13 @@ public final class Server {
         return new Running(http, jobs, eventStreams, uri);
     }
 
-    private static void configure(HttpServer http, ServiceConfig config) {
+    private static void configure(HttpServer http, ServiceConfig config, boolean apiKeys) {
         ServerConfiguration server = http.getServerConfiguration();
         Map<HttpHandler, HttpHandlerRegistration[]> handlers = Map.copyOf(server.getHttpHandlersWithMapping());
+        WebPage webPage = new WebPage(config, apiKeys);
         handlers.forEach((jersey, registrations) -> {
             server.removeHttpHandler(jersey);
-            server.addHttpHandler(new UriGuard(jersey), registrations);
+            server.addHttpHandler(new UriGuard(jersey, webPage), registrations);
         });
         server.setDefaultErrorPageGenerator(new ProblemErrorPages(Math.max(1, config.retryAfter().toSeconds())));
         server.setMaxPayloadRemainderToSkip(MAX_REMAINDER_TO_SKIP);

@@ -14,14 +14,17 @@ import org.medsupply.io.Json;
 /**
  * Sits in front of Jersey's Grizzly container and answers 400 for a request URI that is not a valid
  * URI (e.g. {@code /plans/%zz}): Jersey would fail building its request and Grizzly would report a
- * 500 server error for what is the client's mistake.
+ * 500 server error for what is the client's mistake. It also hands {@code /ui} to the web page: with a
+ * second handler registered, Grizzly would map (and fail decoding) such URIs before any handler ran.
  */
 final class UriGuard extends HttpHandler {
 
     private final HttpHandler jersey;
+    private final HttpHandler webPage;
 
-    UriGuard(HttpHandler jersey) {
+    UriGuard(HttpHandler jersey, HttpHandler webPage) {
         this.jersey = jersey;
+        this.webPage = webPage;
     }
 
     @Override
@@ -37,7 +40,12 @@ final class UriGuard extends HttpHandler {
                     "the request URI is malformed (check its percent-encoding)")));
             return;
         }
-        jersey.service(request, response);
+        String path = request.getRequestURI();
+        if (path.equals(WebPage.CONTEXT) || path.startsWith(WebPage.CONTEXT + "/")) {
+            webPage.service(request, response);
+        } else {
+            jersey.service(request, response);
+        }
     }
 
     private static String json(ProblemDetail detail) throws JsonProcessingException {
@@ -47,10 +55,12 @@ final class UriGuard extends HttpHandler {
     @Override
     public void start() {
         jersey.start();
+        webPage.start();
     }
 
     @Override
     public void destroy() {
         jersey.destroy();
+        webPage.destroy();
     }
 }

@@ -152,9 +152,23 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-auth", description = "Serve without keys on an address other than loopback.")
     private boolean noAuth;
 
-    /** The configuration these options describe. */
+    @Option(names = "--tiles", defaultValue = "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+            description = "Map tiles of the web page, a URL template with {z}/{x}/{y}; none for a plain background "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private String tiles;
+
+    @Option(names = "--tiles-attribution", defaultValue = "\u00a9 OpenStreetMap contributors",
+            description = "Credit shown on the map for its tiles (default: ${DEFAULT-VALUE}).")
+    private String tilesAttribution;
+
+    /**
+     * The configuration these options describe.
+     *
+     * @throws ParameterException when they make no valid configuration (exit 2 with the message, no trace)
+     */
     public ServiceConfig config() {
-        ServiceConfig.Builder builder = ServiceConfig.builder().host(host).port(port).allowedOrigins(allowedOrigins);
+        ServiceConfig.Builder builder = ServiceConfig.builder().host(host).port(port).allowedOrigins(allowedOrigins)
+                .mapTiles(tiles, tilesAttribution);
         set(maxBodyBytes, builder::maxBodyBytes);
         set(defaultTimeLimit, builder::defaultTimeLimit);
         set(maxTimeLimit, builder::maxTimeLimit);
@@ -175,7 +189,11 @@ public final class ServeCommand implements Callable<Integer> {
         set(idleTimeout, builder::idleTimeout);
         set(ioTimeout, builder::ioTimeout);
         set(shutdownGrace, builder::shutdownGrace);
-        return builder.build();
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException invalid) {
+            throw new ParameterException(spec.commandLine(), invalid.getMessage());
+        }
     }
 
     @Override

@@ -52,7 +52,7 @@ final class SolveCommand implements Callable<Integer> {
     private boolean quiet;
 
     @Option(names = "--stats", description = "print run figures on stderr: time to the first complete plan, "
-            + "score calculation speed, peak heap")
+            + "score calculation speed, time of the finishing steps after solving, peak heap")
     private boolean stats;
 
     @Override
@@ -74,8 +74,9 @@ final class SolveCommand implements Callable<Integer> {
         }
         if (stats) {
             err.printf(Locale.ROOT, "first complete plan (greedy) after %.2f s; solved in %.1f s; "
-                    + "%,d score calculations/s; peak heap at most %d MiB%n", run.constructionMillis() / 1e3,
-                    run.totalMillis() / 1e3, run.scoreCalculationsPerSecond(), peakHeapBytes() >> 20);
+                    + "%,d score calculations/s; finishing steps %.2f s; peak heap at most %d MiB%n",
+                    run.constructionMillis() / 1e3, run.totalMillis() / 1e3, run.scoreCalculationsPerSecond(),
+                    run.finishingMillis() / 1e3, peakHeapBytes() >> 20);
         }
         PlanFile plan = PlanWriter.toPlan(run.best());
         Path savedIn = planFile == null ? null : savePlan(plan, planFile, err); // before anything else can fail

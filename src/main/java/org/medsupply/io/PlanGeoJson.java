@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * euclidean problems they are [x, y] in the problem's plane. A site without coordinates (matrix
  * travel) gets a null geometry, and so does a trip passing through one. A site's figures go by priority
  * and by supply ({@link SiteFill}); its {@code fillRate} is its lowest fill rate over the priorities it asks for.
+ * A site carries its receiving {@code window} and a trip its vehicle's {@code shift} where the problem
+ * has them, and the collection its {@code travel} method (a map draws {@code euclidean} on a plain plane).
  */
 public final class PlanGeoJson {
 
@@ -27,6 +29,8 @@ public final class PlanGeoJson {
         boolean euclidean = problem.travel() != null && "euclidean".equals(problem.travel().methodOrDefault());
         Map<String, double[]> positions = new HashMap<>();
         Map<String, String> warehouseNames = new HashMap<>();
+        Map<String, ProblemFile.WindowDto> shifts = new HashMap<>();
+        problem.vehicles().forEach(vehicle -> shifts.put(vehicle.id(), vehicle.shift()));
         ArrayNode features = NODES.arrayNode();
         for (ProblemFile.WarehouseDto warehouse : problem.warehouses()) {
             double[] position = position(euclidean, warehouse.lat(), warehouse.lon(), warehouse.x(), warehouse.y());
@@ -47,6 +51,7 @@ public final class PlanGeoJson {
                     .put("fillRate", site.lowestFillRate());
             properties.set("fillRateByPriority", Json.MAPPER.valueToTree(site.fillRateByPriority()));
             properties.set("lines", Json.MAPPER.valueToTree(site.lines()));
+            putWindow(properties, "window", hospital.window());
             features.add(feature(point(position), properties));
         }
         for (PlanFile.RouteDto route : plan.routes() == null ? List.<PlanFile.RouteDto>of() : plan.routes()) {
@@ -64,6 +69,7 @@ public final class PlanGeoJson {
                         .put("trip", t + 1).put("warehouse", route.warehouse())
                         .put("warehouseName", warehouseNames.get(route.warehouse())).put("departure", trip.departure())
                         .put("return", trip.returnTime()).put("stops", stops.size());
+                putWindow(properties, "shift", shifts.get(route.vehicle()));
                 ObjectNode geometry = located ? NODES.objectNode().put("type", "LineString").set("coordinates", line)
                         : null;
                 features.add(feature(geometry, properties));
@@ -71,8 +77,16 @@ public final class PlanGeoJson {
         }
         ObjectNode collection = NODES.objectNode().put("type", "FeatureCollection");
         collection.put("problem", plan.problem());
+        collection.put("travel", euclidean ? "euclidean" : problem.travel() == null ? "haversine"
+                : problem.travel().methodOrDefault());
         collection.set("features", features);
         return collection;
+    }
+
+    private static void putWindow(ObjectNode properties, String name, ProblemFile.WindowDto window) {
+        if (window != null) {
+            properties.set(name, NODES.objectNode().put("from", window.from()).put("to", window.to()));
+        }
     }
 
     private static double[] position(boolean euclidean, Double lat, Double lon, Double x, Double y) {

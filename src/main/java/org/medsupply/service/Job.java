@@ -105,7 +105,8 @@ final class Job {
         return new JobView(id, status, best == null ? null : best.plan().score(),
                 best == null ? null : best.plan().feasible(), text(submittedAt), text(startedAt), text(endedAt),
                 timeLimit.toMillis() / 1000.0, seed, problemFile.name(), counts,
-                cancellation.isRequested() && !status.isFinal(), failure, owner, node, restarts);
+                cancellation.isRequested() && !status.isFinal(), failure, owner, node, restarts,
+                best == null ? null : best.plan().kpis());
     }
 
     static String text(Instant instant) {

@@ -650,7 +650,7 @@ public final class JobService implements AutoCloseable {
                 record.seed(), record.problemName(), readJson(record.countsJson(), JobView.Counts.class),
                 record.cancelRequested() && !status.isFinal(),
                 record.errorJson() == null ? null : readJson(record.errorJson(), JobView.Failure.class),
-                record.owner(), record.node(), record.restarts());
+                record.owner(), record.node(), record.restarts(), null);
     }
 
     /** Jobs the caller may see, newest first. */

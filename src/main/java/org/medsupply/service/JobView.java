@@ -3,6 +3,8 @@ package org.medsupply.service;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.medsupply.io.PlanFile;
+
 /**
  * A job as clients see it: an immutable snapshot, taken whenever asked.
  *
@@ -19,11 +21,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param owner          who submitted it (the API key's owner); {@code null} when keys are off
  * @param node           the server that solves or solved it; {@code null} until solving starts
  * @param restarts       how often solving resumed from a checkpoint after its server stopped
+ * @param kpis           the best plan's figures (fill rates, km) while this server holds the job (queued or
+ *                       solving); {@code null} before the first plan and for jobs read back from the store
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobView(String id, JobStatus status, String score, Boolean feasible, String submittedAt,
         String startedAt, String endedAt, double timeLimitSeconds, Long seed, String problem, Counts counts,
-        boolean cancelRequested, Failure error, String owner, String node, int restarts) {
+        boolean cancelRequested, Failure error, String owner, String node, int restarts, PlanFile.KpisDto kpis) {
 
     /** Sizes of the problem. */
     public record Counts(int supplies, int warehouses, int hospitals, int vehicles, int demandLines) {

@@ -26,7 +26,8 @@ public final class Dispatcher {
      * @param constructionMillis when the greedy plan (the first complete plan) was ready
      * @param scoreCalculationCount score calculations over the whole solve
      */
-    public record Run(DispatchSolution best, long constructionMillis, long totalMillis, long scoreCalculationCount) {
+    public record Run(DispatchSolution best, long constructionMillis, long totalMillis, long scoreCalculationCount,
+            long finishingMillis) {
         public long scoreCalculationsPerSecond() {
             return totalMillis == 0 ? 0 : scoreCalculationCount * 1000 / totalMillis;
         }
@@ -71,7 +72,9 @@ public final class Dispatcher {
             }
         });
         DispatchSolution solved = solver.solve(problem);
+        long finishing = System.nanoTime();
         DispatchSolution best = PlanTopUp.of(solved, constructed.isEmpty() ? null : constructed.get(0), solverFactory);
-        return new Run(best, constructionMillis[0], solver.getTimeMillisSpent(), scoreCalculationCount[0]);
+        return new Run(best, constructionMillis[0], solver.getTimeMillisSpent(), scoreCalculationCount[0],
+                (System.nanoTime() - finishing) / 1_000_000);
     }
 }

@@ -53,15 +53,40 @@ public final class PlanTopUp {
         return greedyPlan.getScore().compareTo(plan.getScore()) > 0 ? greedyPlan : plan;
     }
 
+    /** The steps in order; after the stops merging drops, a second top-up and sharing use the room they leave. */
+    private static final List<Predicate<DispatchSolution>> STEPS = List.of(PlanTopUp::topUp, LoadSharing::share,
+            merged -> StopMerging.merge(merged) > 0);
+    private static final List<Predicate<DispatchSolution>> AFTER_MERGING = List.of(PlanTopUp::topUp, LoadSharing::share);
+
+    /**
+     * All steps on one copy, scored once at the end (scoring a large plan costs); only when that is worse than
+     * {@code solved} are they taken again one by one, each kept only if it does not worsen the score.
+     */
     private static DispatchSolution finish(DispatchSolution solved, SolutionManager<DispatchSolution, BendableLongScore> scoring) {
         DispatchSolution plan = new DispatchSolutionCloner().cloneSolution(solved);
+        boolean merged = false;
+        for (Predicate<DispatchSolution> step : STEPS) {
+            Timeline.connect(plan.getTrips());
+            merged = step.test(plan);
+        }
+        for (Predicate<DispatchSolution> step : merged ? AFTER_MERGING : List.<Predicate<DispatchSolution>>of()) {
+            Timeline.connect(plan.getTrips());
+            step.test(plan);
+        }
+        Timeline.connect(plan.getTrips());
         scoring.update(plan);
-        plan = ifNotWorse(plan, PlanTopUp::topUp, scoring);
-        plan = ifNotWorse(plan, LoadSharing::share, scoring);
-        plan = ifNotWorse(plan, merged -> StopMerging.merge(merged) > 0, scoring);
-        // the stops merging dropped leave room and time for more
-        plan = ifNotWorse(plan, PlanTopUp::topUp, scoring);
-        return ifNotWorse(plan, LoadSharing::share, scoring);
+        if (plan.getScore().compareTo(solved.getScore()) >= 0) {
+            return plan;
+        }
+        plan = new DispatchSolutionCloner().cloneSolution(solved);
+        scoring.update(plan);
+        for (Predicate<DispatchSolution> step : STEPS) {
+            plan = ifNotWorse(plan, step, scoring);
+        }
+        for (Predicate<DispatchSolution> step : AFTER_MERGING) {
+            plan = ifNotWorse(plan, step, scoring);
+        }
+        return plan;
     }
 
     /** Loads what fits ({@link GreedyDispatcher#topUp}); true when it added any unit. */

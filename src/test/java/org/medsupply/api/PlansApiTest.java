@@ -161,6 +161,9 @@ class PlansApiTest {
         assertThat(names).isNotEmpty().allMatch(name -> name.equals("status") || name.equals("best"));
         assertThat(names.get(names.size() - 1)).isEqualTo("status");
         assertThat(data.get(data.size() - 1).get("status").asText()).isEqualTo("DONE");
+        // what the web page charts: each plan's fill rates and km, as the plan file has them
+        assertThat(data.get(data.size() - 1).get("kpis"))
+                .isEqualTo(TestServer.json(server.get("/api/v1/plans/" + id + "/plan")).get("kpis"));
     }
 
     @Test

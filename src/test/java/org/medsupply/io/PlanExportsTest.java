@@ -76,6 +76,29 @@ class PlanExportsTest {
     }
 
     @Test
+    void geoJsonCarriesTheTravelMethodWindowsAndShiftsAMapAndTimelineNeed() {
+        ProblemFile.WindowDto window = new ProblemFile.WindowDto("2026-02-01T07:00:00+08:00",
+                "2026-02-01T20:00:00+08:00", null);
+        ProblemFile.WindowDto shift = new ProblemFile.WindowDto("2026-02-01T06:00:00+08:00",
+                "2026-02-01T22:00:00+08:00", null);
+        ProblemFile.HospitalDto union = PROBLEM.hospitals().get(0);
+        ProblemFile problem = new ProblemFile(PROBLEM.name(), PROBLEM.start(), PROBLEM.supplies(), PROBLEM.warehouses(),
+                List.of(new ProblemFile.HospitalDto(union.id(), union.name(), union.lat(), union.lon(), null, null,
+                        window, null, union.demands(), null), PROBLEM.hospitals().get(1)),
+                List.of(new ProblemFile.VehicleDto("van", "wh", null, null, null, null, shift, null, null, null, null)),
+                null, null);
+
+        JsonNode collection = PlanGeoJson.write(problem, plan());
+
+        assertThat(collection.get("travel").asText()).isEqualTo("haversine");
+        assertThat(collection.at("/features/1/properties/window").toString()).isEqualTo(
+                "{\"from\":\"2026-02-01T07:00:00+08:00\",\"to\":\"2026-02-01T20:00:00+08:00\"}");
+        assertThat(collection.at("/features/2/properties").has("window")).isFalse();
+        assertThat(collection.at("/features/3/properties/shift/to").asText()).isEqualTo("2026-02-01T22:00:00+08:00");
+        assertThat(PlanGeoJson.write(PROBLEM, plan()).at("/features/3/properties").has("shift")).isFalse();
+    }
+
+    @Test
     void geoJsonGivesASiteItsFillRatePerPriorityAndLineNotOneRateAcrossSupplies() {
         ProblemFile problem = new ProblemFile("one site", PROBLEM.start(),
                 List.of(new ProblemFile.SupplyDto("n95", "N95", 1, 0.01, null, null),
