@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.medsupply.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +27,8 @@ import org.medsupply.service.ServiceConfig;
 import org.medsupply.store.SqlJobStore;
 
 /**
- * {@code medsupply serve}: runs the HTTP service on the job database in {@code --data} until SIGTERM or
+ * {@code medsupply serve}: runs the HTTP service on the job database (SQLite in {@code --data}, or PostgreSQL
+ * shared with other servers by {@code --database}) until SIGTERM or
  * Ctrl+C, then stops in order (running solves stopped with their best plan stored, to resume at the next
  * start; connections closed after a grace period). Limits left unset keep the defaults of
  * {@link ServiceConfig#defaults()}.
@@ -33,6 +36,9 @@ import org.medsupply.store.SqlJobStore;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Runs the HTTP dispatch service (API under /api/v1, health at /health, metrics at /metrics).")
 public final class ServeCommand implements Callable<Integer> {
+
+    /** The environment variable holding the password of {@code --database}. */
+    public static final String PASSWORD_ENV = "MEDSUPPLY_DB_PASSWORD";
 
     @Spec
     private CommandSpec spec;
@@ -76,7 +82,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--solvers", description = "Jobs solved at once (default: half the cores, at least 1).")
     private Integer parallelSolvers;
 
-    @Option(names = "--max-queued", description = "Jobs waiting for a solver before 503 (default 8).")
+    @Option(names = "--max-queued", description = "Jobs waiting for a solver before 503, with --database on all servers (default 8).")
     private Integer maxQueuedJobs;
 
     @Option(names = "--retention", description = "How long finished jobs stay readable (default PT1H).")
@@ -109,6 +115,29 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--data", defaultValue = "medsupply-data",
             description = "Folder of the job database (SQLite), created if missing (default: ${DEFAULT-VALUE}).")
     private Path dataDir;
+
+    @Option(names = "--database", paramLabel = "JDBC_URL",
+            description = "A PostgreSQL database (jdbc:postgresql://HOST:PORT/DB) shared with other servers, "
+                    + "instead of SQLite in --data.")
+    private String database;
+
+    @Option(names = "--database-user", description = "User of --database.")
+    private String databaseUser;
+
+    @Option(names = "--database-password-file", paramLabel = "FILE",
+            description = "File holding the password of --database (else the environment variable "
+                    + PASSWORD_ENV + ").")
+    private Path databasePasswordFile;
+
+    @Option(names = "--lease", defaultValue = "PT30S",
+            description = "With --database: how long a job stays this server's without renewal before another "
+                    + "server takes it over (default: ${DEFAULT-VALUE}).")
+    private Duration lease;
+
+    @Option(names = "--poll-interval", defaultValue = "PT1S",
+            description = "With --database: how often leases are renewed, queued jobs claimed and jobs of other "
+                    + "servers read for event streams (default: ${DEFAULT-VALUE}).")
+    private Duration pollInterval;
 
     @Option(names = "--checkpoint-interval", defaultValue = "PT10S",
             description = "How often a solving job's best plan is stored (default: ${DEFAULT-VALUE}).")
@@ -175,8 +204,13 @@ public final class ServeCommand implements Callable<Integer> {
                     + "machines: give --api-keys FILE (see 'keys add'), or --no-auth to serve without keys");
         }
         ApiKeys keys = apiKeys == null ? null : ApiKeys.read(apiKeys);
-        Durability durability = new Durability(node == null ? hostName() : node, checkpointInterval);
-        Server.Running running = Server.start(config, SqlJobStore.sqlite(dataDir), durability, keys);
+        Durability durability;
+        try {
+            durability = new Durability(node == null ? hostName() : node, checkpointInterval, lease, pollInterval);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--lease and --poll-interval: " + e.getMessage());
+        }
+        Server.Running running = Server.start(config, openStore(), durability, keys);
         CountDownLatch stopped = new CountDownLatch(1);
         PrintWriter out = spec.commandLine().getOut();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -191,6 +225,36 @@ public final class ServeCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    private SqlJobStore openStore() throws IOException {
+        if (database == null) {
+            if (databaseUser != null || databasePasswordFile != null) {
+                throw new ParameterException(spec.commandLine(), "--database-user and --database-password-file "
+                        + "need --database");
+            }
+            return SqlJobStore.sqlite(dataDir);
+        }
+        if (!database.startsWith("jdbc:postgresql:")) {
+            throw new ParameterException(spec.commandLine(), "--database takes a jdbc:postgresql:// URL");
+        }
+        if (databaseUser == null) {
+            throw new ParameterException(spec.commandLine(), "--database needs --database-user");
+        }
+        return SqlJobStore.postgresql(database, databaseUser, password());
+    }
+
+    /** The database password: never an option's value, which other users of the machine could read. */
+    private String password() throws IOException {
+        if (databasePasswordFile != null) {
+            return Files.readString(databasePasswordFile).strip();
+        }
+        String password = System.getenv(PASSWORD_ENV);
+        if (password == null) {
+            throw new ParameterException(spec.commandLine(), "--database needs a password: set " + PASSWORD_ENV
+                    + " or give --database-password-file");
+        }
+        return password;
     }
 
     private static boolean isLoopback(String host) throws UnknownHostException {

@@ -40,6 +40,14 @@ final class Job {
     final Cancellation cancellation = new Cancellation();
     /** The task queued on the solver executor, to take back if the job is cancelled while queued. */
     Runnable task;
+    /** On a shared store, the token of this server's claim on the job; {@code null} otherwise. */
+    volatile String claim;
+    /** Until when the claim holds without a renewal. */
+    volatile Instant leaseUntil;
+    /** Whether the claim was lost to another server: this server must stop solving and writing the job. */
+    volatile boolean lost;
+    /** Whether this server stopped renewing the claim: the job was lost, given back, or is being finished. */
+    volatile boolean letGo;
 
     private final List<JobListener> listeners = new CopyOnWriteArrayList<>();
     private DispatchSolution problem;
@@ -209,6 +217,13 @@ final class Job {
 
     void unlisten(JobListener listener) {
         listeners.remove(listener);
+    }
+
+    /** Takes every listener away, to be told about the job by someone else from now on. */
+    List<JobListener> takeListeners() {
+        List<JobListener> taken = List.copyOf(listeners);
+        listeners.removeAll(taken);
+        return taken;
     }
 
     /** The explanation of the current best, computed at most once per best solution. */

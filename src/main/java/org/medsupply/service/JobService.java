@@ -43,6 +43,7 @@ import org.medsupply.store.JobRecord;
 import org.medsupply.store.JobStore;
 import org.medsupply.store.NewJob;
 import org.medsupply.store.Outcome;
+import org.medsupply.store.QueueFullException;
 import org.medsupply.store.StoreException;
 
 /**
@@ -53,6 +54,12 @@ import org.medsupply.store.StoreException;
  * and an orderly shutdown. A job is acknowledged only once stored; queued and interrupted jobs found in
  * the store at start-up run again, interrupted ones from their checkpoint. The store is the source of
  * truth for every job; queued and solving jobs of this server also have live state in memory.
+ *
+ * <p>On a store that several servers share ({@link JobStore#isShared()}), a server does not run the jobs
+ * it accepts: free solvers on any server claim the oldest queued ones and hold them by a lease, renewed at
+ * every poll (see {@link Durability}). A server that stops renewing loses its jobs to another, which resumes
+ * them from their checkpoint; the claim token fences the first one's writes off. The queue limit counts the
+ * jobs queued in the store, and jobs solved elsewhere are cancelled and followed through the store.
  */
 public final class JobService implements AutoCloseable {
 
@@ -114,6 +121,10 @@ public final class JobService implements AutoCloseable {
     private final AtomicInteger eventStreams = new AtomicInteger();
     private final ThreadPoolExecutor executor;
     private final ScheduledExecutorService janitor;
+    /** Whether jobs are claimed from a store shared with other servers. */
+    private final boolean shared;
+    /** Event-stream listeners to jobs this server does not solve, told what the store shows at each poll. */
+    private final Map<JobListener, StoreWatch> watches = new ConcurrentHashMap<>();
 
     private final Counter submitted;
     private final MeterRegistry registry;
@@ -137,6 +148,7 @@ public final class JobService implements AutoCloseable {
         this.executor = new ThreadPoolExecutor(config.parallelSolvers(), config.parallelSolvers(), 0,
                 TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), DaemonThreads.named("medsupply-solver-"));
         this.janitor = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("medsupply-janitor-"));
+        this.shared = store.isShared();
         long sweepMillis = Math.max(1_000, Math.min(60_000, config.retention().toMillis() / 4));
         janitor.scheduleWithFixedDelay(this::evictQuietly, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
         long checkpointMillis = durability.checkpointInterval().toMillis();
@@ -152,7 +164,12 @@ public final class JobService implements AutoCloseable {
         Gauge.builder("medsupply.queue.capacity", config, c -> c.maxQueuedJobs()).register(registry);
         Gauge.builder("medsupply.solvers.busy", this, service -> service.count(JobStatus.SOLVING)).register(registry);
         Gauge.builder("medsupply.solvers.slots", config, c -> c.parallelSolvers()).register(registry);
-        resume();
+        if (shared) {
+            long pollMillis = durability.pollInterval().toMillis();
+            janitor.scheduleWithFixedDelay(this::poll, 0, pollMillis, TimeUnit.MILLISECONDS);
+        } else {
+            resume();
+        }
     }
 
     public static JobService withOptaPlanner(ServiceConfig config, JobStore store, Durability durability,
@@ -181,24 +198,151 @@ public final class JobService implements AutoCloseable {
     private void resume() {
         List<String> queued = store.recover(clock.instant());
         for (String id : queued) {
-            Job job;
-            try {
-                JobRecord record = store.find(id).orElseThrow();
-                ProblemFile problem = readJson(store.problemJson(id).orElseThrow(), ProblemFile.class);
-                job = restore(record, problem, store.checkpoint(id).orElse(null));
-            } catch (RuntimeException unreadable) {
-                String reference = UUID.randomUUID().toString();
-                LOG.error("job {}: cannot be resumed (reference {})", id, reference, unreadable);
-                store.finish(id, null, new Outcome(JobStatus.FAILED.name(), clock.instant(), null, null,
-                        writeJson(new JobView.Failure(SOLVER_FAILED, "Cannot resume", 500,
-                                "The stored job could not be read back after a restart (reference " + reference
-                                        + ")."))));
+            Job job = load(id, null);
+            if (job != null) {
+                admission.readmit();
+                enqueue(job);
+                LOG.info("job {}: queued again after a restart ({} restarts{})", id, job.restarts,
+                        job.warm ? ", from its checkpoint" : "");
+            }
+        }
+    }
+
+    /**
+     * Reads a stored job back to solve it, from its checkpoint if it has one; a job that cannot be read
+     * ends FAILED (if {@code claim}, nullable, still holds it) and gives {@code null}.
+     */
+    private Job load(String id, String claim) {
+        try {
+            JobRecord record = store.find(id).orElseThrow();
+            ProblemFile problem = readJson(store.problemJson(id).orElseThrow(), ProblemFile.class);
+            return restore(record, problem, store.checkpoint(id).orElse(null));
+        } catch (RuntimeException unreadable) {
+            String reference = UUID.randomUUID().toString();
+            LOG.error("job {}: cannot be resumed (reference {})", id, reference, unreadable);
+            store.finish(id, null, claim, new Outcome(JobStatus.FAILED.name(), clock.instant(), null, null,
+                    writeJson(new JobView.Failure(SOLVER_FAILED, "Cannot resume", 500,
+                            "The stored job could not be read back after a restart (reference " + reference
+                                    + ")."))));
+            return null;
+        }
+    }
+
+    /** One round on a shared store: renew this server's claims, claim jobs for free solvers, tell watchers. */
+    private void poll() {
+        try {
+            renewClaims();
+            claimJobs();
+            tellWatchers();
+        } catch (RuntimeException e) {
+            LOG.warn("polling the shared store failed; retried at the next poll", e);
+        }
+    }
+
+    /**
+     * Extends the lease of every job this server solves, and stops those asked to stop on any server. A job
+     * whose claim was lost, or whose lease would run out before two more renewals, is stopped: another
+     * server may take it over once the lease has run out, and by then this one has stopped solving it.
+     */
+    private void renewClaims() {
+        for (Job job : active.values()) {
+            if (job.claim == null || job.letGo) {
                 continue;
             }
-            admission.readmit();
-            enqueue(job);
-            LOG.info("job {}: queued again after a restart ({} restarts{})", id, job.restarts,
-                    job.warm ? ", from its checkpoint" : "");
+            Instant now = clock.instant();
+            Optional<Boolean> held;
+            try {
+                held = store.renew(job.id, job.claim, now.plus(durability.lease()));
+            } catch (RuntimeException e) {
+                if (now.plus(durability.pollInterval().multipliedBy(2)).isBefore(job.leaseUntil)) {
+                    LOG.warn("job {}: lease not renewed, retried at the next poll", job.id, e);
+                    continue;
+                }
+                held = Optional.empty();
+            }
+            if (held.isEmpty()) {
+                lose(job);
+            } else {
+                job.leaseUntil = now.plus(durability.lease());
+                if (held.get() && !job.cancellation.isRequested()) {
+                    job.cancelByUser();
+                    job.cancellation.request();
+                    LOG.info("job {}: stop requested on another server", job.id);
+                }
+            }
+        }
+    }
+
+    private void lose(Job job) {
+        LOG.warn("job {}: lease lost; stops solving here, another server resumes it", job.id);
+        job.letGo = true;
+        job.lost = true;
+        job.cancellation.request();
+    }
+
+    /** Claims the oldest queued jobs while this server has a free solver. */
+    private synchronized void claimJobs() {
+        while (!admission.isClosed() && active.size() < config.parallelSolvers()) {
+            String token = UUID.randomUUID().toString();
+            Instant now = clock.instant();
+            Instant leaseUntil = now.plus(durability.lease());
+            Optional<String> claimed = store.claim(durability.node(), token, now, leaseUntil);
+            if (claimed.isEmpty()) {
+                return;
+            }
+            Job job = load(claimed.get(), token);
+            if (job != null) {
+                job.claim = token;
+                job.leaseUntil = leaseUntil;
+                admission.readmit();
+                enqueue(job);
+                LOG.info("job {}: claimed ({} restarts{})", job.id, job.restarts,
+                        job.warm ? ", from its checkpoint" : "");
+            }
+        }
+    }
+
+    private void claimSoon() {
+        try {
+            janitor.execute(this::poll);
+        } catch (RejectedExecutionException shuttingDown) {
+            // claims stop with the server; the jobs stay queued for the others
+        }
+    }
+
+    /** A listener to a job solved elsewhere, with what it was last told. */
+    private static final class StoreWatch {
+        final String id;
+        final JobListener listener;
+        JobView told;
+
+        StoreWatch(String id, JobListener listener, JobView told) {
+            this.id = id;
+            this.listener = listener;
+            this.told = told;
+        }
+    }
+
+    /** Tells each watcher what changed in the store since it was last told: a new best, a new status. */
+    private void tellWatchers() {
+        for (StoreWatch watch : watches.values()) {
+            JobView now = store.find(watch.id).map(this::view).orElse(null);
+            if (now == null) { // deleted by retention
+                watches.remove(watch.listener);
+                continue;
+            }
+            JobView before = watch.told;
+            watch.told = now;
+            if (!Objects.equals(now.score(), before.score())) {
+                watch.listener.onEvent(new JobEvent(JobEvent.Kind.BEST, now));
+            }
+            if (now.status() != before.status() || now.restarts() != before.restarts()
+                    || !Objects.equals(now.node(), before.node())) {
+                watch.listener.onEvent(new JobEvent(JobEvent.Kind.STATUS, now));
+            }
+            if (now.status().isFinal()) {
+                watches.remove(watch.listener);
+            }
         }
     }
 
@@ -249,7 +393,12 @@ public final class JobService implements AutoCloseable {
         if (earlier.isPresent()) {
             return repeated(caller, earlier.get());
         }
-        admission.admit();
+        // on a shared store the binding limit is the store's queue, counted as the job is inserted
+        if (shared) {
+            admission.check();
+        } else {
+            admission.admit();
+        }
         Job job;
         try {
             DispatchSolution model = ProblemMapper.toSolution(problem);
@@ -257,21 +406,35 @@ public final class JobService implements AutoCloseable {
                     Job.counts(model), 0, model, false, null);
             NewJob row = new NewJob(job.id, job.owner, job.submittedAt, timeLimit, seed, problem.name(),
                     writeJson(job.counts), writeJson(problem));
-            earlier = store.insert(row, key);
+            earlier = store.insert(row, key, shared ? config.maxQueuedJobs() : Integer.MAX_VALUE);
+        } catch (QueueFullException full) {
+            throw new OverloadedException(config.maxQueuedJobs() + " jobs are waiting for a solver on the servers "
+                    + "sharing the store", config.retryAfter());
         } catch (RuntimeException | Error e) {
-            admission.release();
+            releaseLocal();
             throw e;
         }
         if (earlier.isPresent()) { // the same key won a race with this request
-            admission.release();
+            releaseLocal();
             return repeated(caller, earlier.get());
         }
-        enqueue(job);
+        if (shared) {
+            claimSoon();
+        } else {
+            enqueue(job);
+        }
         submitted.increment();
         LOG.info("job {}: queued ({} hospitals, {} vehicles, limit {})", job.id, job.counts.hospitals(),
                 job.counts.vehicles(), timeLimit);
         evictQuietly();
         return new Submitted(job.view(), true);
+    }
+
+    /** Gives back the slot a submission took on a store this server has alone. */
+    private void releaseLocal() {
+        if (!shared) {
+            admission.release();
+        }
     }
 
     private Submitted repeated(Caller caller, JobStore.Earlier earlier)
@@ -291,6 +454,7 @@ public final class JobService implements AutoCloseable {
             // only while shutting down: the job stays queued in the store and runs after the restart
             active.remove(job.id);
             admission.release();
+            releaseClaim(job);
         }
     }
 
@@ -311,34 +475,44 @@ public final class JobService implements AutoCloseable {
         long startNanos = System.nanoTime();
         JobStatus outcome = null; // stays null unless the job ends here
         try {
-            if (!store.start(job.id, durability.node(), clock.instant())) {
+            // a claimed job is SOLVING in the store already
+            if (job.claim == null && !store.start(job.id, durability.node(), clock.instant())) {
                 LOG.info("job {}: no longer queued in the store; not solving it", job.id);
                 return;
             }
             LOG.info("job {}: solving{}", job.id, job.warm ? " from its checkpoint" : "");
             DispatchSolution best = solver.solve(new JobSolver.SolveRequest(job.id, problem, job.warm, job.timeLimit,
                     job.seed, job.cancellation, solution -> job.offerBest(solution, PlanWriter.toPlan(solution), true)));
+            if (job.lost) {
+                handOver(job);
+                return;
+            }
             if (admission.isClosed() && !job.isCancelledByUser()) {
                 checkpoint(job);
+                releaseClaim(job);
                 LOG.info("job {}: interrupted by shutdown; resumes from its checkpoint at the next start", job.id);
                 return;
             }
             if (best != null && !job.hasBest(best)) {
                 job.offerBest(best, PlanWriter.toPlan(best), false);
             }
-            outcome = job.cancellation.isRequested() ? JobStatus.CANCELLED : JobStatus.DONE;
-            finish(job, outcome, null);
-            LOG.info("job {}: {} with score {}", job.id, outcome, job.view().score());
+            JobStatus ending = job.cancellation.isRequested() ? JobStatus.CANCELLED : JobStatus.DONE;
+            if (finish(job, ending, null)) {
+                outcome = ending;
+                LOG.info("job {}: {} with score {}", job.id, outcome, job.view().score());
+            }
         } catch (Throwable failure) {
             String reference = UUID.randomUUID().toString();
             LOG.error("job {}: solving failed (reference {})", job.id, reference, failure);
-            outcome = JobStatus.FAILED;
-            finish(job, outcome, new JobView.Failure(SOLVER_FAILED, "Solving failed", 500,
+            outcome = finish(job, JobStatus.FAILED, new JobView.Failure(SOLVER_FAILED, "Solving failed", 500,
                     "The solver stopped with an internal error (reference " + reference + "). "
-                            + "The best plan found before it, if any, is still available."));
+                            + "The best plan found before it, if any, is still available.")) ? JobStatus.FAILED : null;
         } finally {
             active.remove(job.id);
             admission.release();
+            if (shared) {
+                claimSoon(); // a solver is free
+            }
             if (outcome != null) {
                 Timer.builder("medsupply.solve.duration").description("Wall-clock time of solves")
                         .tag("status", outcome.name()).register(registry)
@@ -351,8 +525,10 @@ public final class JobService implements AutoCloseable {
     /**
      * Stores the final status with the best plan and its explanation, then tells listeners. If the
      * store fails the job stays unfinished there and runs again after a restart.
+     *
+     * @return false when the store refused it: another server holds the job's claim now
      */
-    private void finish(Job job, JobStatus status, JobView.Failure failure) {
+    private boolean finish(Job job, JobStatus status, JobView.Failure failure) {
         Instant now = clock.instant();
         Job.Best best = job.best();
         try {
@@ -363,12 +539,42 @@ public final class JobService implements AutoCloseable {
                         writeJson(best.plan()), null, now);
                 explanation = writeJson(explanation(job));
             }
-            store.finish(job.id, null, new Outcome(status.name(), now, plan, explanation,
-                    failure == null ? null : writeJson(failure)));
+            job.letGo = true; // a claim that ends with the job is not renewed
+            if (!store.finish(job.id, null, job.claim, new Outcome(status.name(), now, plan, explanation,
+                    failure == null ? null : writeJson(failure))) && job.claim != null) {
+                handOver(job);
+                return false;
+            }
         } catch (RuntimeException e) {
             LOG.error("job {}: the final status could not be stored; it runs again after a restart", job.id, e);
         }
         job.end(status, now, failure);
+        return true;
+    }
+
+    /**
+     * After this server lost a job's claim: its event streams go on following the job through the store,
+     * where the server that took it over writes.
+     */
+    private void handOver(Job job) {
+        LOG.info("job {}: handed over to the server that holds its claim now", job.id);
+        JobView last = job.view();
+        for (JobListener listener : job.takeListeners()) {
+            watches.put(listener, new StoreWatch(job.id, listener, last));
+        }
+    }
+
+    /** Gives a claimed job back to the queue for any server, e.g. when this one stops. */
+    private void releaseClaim(Job job) {
+        if (job.claim == null) {
+            return;
+        }
+        job.letGo = true;
+        try {
+            store.release(job.id, job.claim);
+        } catch (RuntimeException e) {
+            LOG.warn("job {}: not given back; another server takes it once its lease runs out", job.id, e);
+        }
     }
 
     /** Stores the newest resumable best of every solving job that changed since its last checkpoint. */
@@ -386,8 +592,12 @@ public final class JobService implements AutoCloseable {
             return;
         }
         try {
-            store.saveCheckpoint(job.id, new Checkpoint(best.plan().score(), Boolean.TRUE.equals(best.plan().feasible()),
-                    writeJson(best.plan()), Assignment.write(best.solution()), clock.instant()));
+            if (!store.saveCheckpoint(job.id, job.claim, new Checkpoint(best.plan().score(),
+                    Boolean.TRUE.equals(best.plan().feasible()), writeJson(best.plan()), Assignment.write(best.solution()),
+                    clock.instant())) && job.claim != null) {
+                lose(job); // fenced: another server holds the job now
+                return;
+            }
             job.checkpointed(best);
         } catch (RuntimeException e) {
             LOG.warn("job {}: checkpoint failed, retried at the next one", job.id, e);
@@ -460,11 +670,11 @@ public final class JobService implements AutoCloseable {
         JobRecord record = visible(caller, id);
         Job job = active.get(id);
         if (job == null) {
-            return new CancelOutcome(view(record), false);
+            return cancelInStore(record);
         }
         job.cancelByUser();
         if (job.status() == JobStatus.QUEUED
-                && store.finish(id, JobStatus.QUEUED.name(),
+                && store.finish(id, JobStatus.QUEUED.name(), null,
                         new Outcome(JobStatus.CANCELLED.name(), clock.instant(), null, null, null))) {
             job.end(JobStatus.CANCELLED, clock.instant(), null);
             active.remove(id);
@@ -480,6 +690,25 @@ public final class JobService implements AutoCloseable {
         LOG.info("job {}: stop requested", id);
         JobView view = job.view();
         return new CancelOutcome(view, !view.status().isFinal());
+    }
+
+    /**
+     * Stops a job this server does not run (on a shared store, queued or solved by another server, which
+     * hears the stop at its next poll); a final job is left as it is.
+     */
+    private CancelOutcome cancelInStore(JobRecord record) {
+        String id = record.id();
+        if (JobStatus.QUEUED.name().equals(record.status()) && store.finish(id, JobStatus.QUEUED.name(), null,
+                new Outcome(JobStatus.CANCELLED.name(), clock.instant(), null, null, null))) {
+            registry.counter("medsupply.jobs.ended", "status", JobStatus.CANCELLED.name()).increment();
+            LOG.info("job {}: cancelled while queued", id);
+            return new CancelOutcome(view(store.find(id).orElse(record)), false);
+        }
+        if (store.requestCancel(id)) {
+            LOG.info("job {}: stop requested for the server solving it", id);
+            return new CancelOutcome(view(store.find(id).orElse(record)), true);
+        }
+        return new CancelOutcome(view(store.find(id).orElse(record)), false);
     }
 
     /** The best plan so far. */
@@ -522,9 +751,17 @@ public final class JobService implements AutoCloseable {
             return explanation(job);
         }
         JobRecord record = visible(caller, id);
-        String stored = store.explanationJson(id)
+        Optional<String> stored = store.explanationJson(id);
+        if (stored.isPresent()) {
+            return readJson(stored.get(), Explanation.class);
+        }
+        // a job solving on another server: explain its checkpoint
+        Checkpoint checkpoint = store.checkpoint(id).filter(c -> c.assignmentJson() != null)
                 .orElseThrow(() -> new NoPlanYetException(id, JobStatus.valueOf(record.status())));
-        return readJson(stored, Explanation.class);
+        ProblemFile problem = readJson(store.problemJson(id).orElseThrow(() -> new JobNotFoundException(id)),
+                ProblemFile.class);
+        return explainer.explain(id, problem, Assignment.read(problem, checkpoint.assignmentJson()),
+                readJson(checkpoint.planJson(), PlanFile.class));
     }
 
     private Explanation explanation(Job job) {
@@ -545,6 +782,9 @@ public final class JobService implements AutoCloseable {
         }
         Job job = active.get(id);
         JobView initial = job == null ? current : job.listen(listener);
+        if (job == null && shared && !current.status().isFinal()) {
+            watches.put(listener, new StoreWatch(id, listener, current));
+        }
         return new Subscription() {
             private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -559,6 +799,7 @@ public final class JobService implements AutoCloseable {
                     if (job != null) {
                         job.unlisten(listener);
                     }
+                    watches.remove(listener);
                     eventStreams.decrementAndGet();
                 }
             }
@@ -606,7 +847,8 @@ public final class JobService implements AutoCloseable {
 
     /**
      * Stops taking jobs, stops every solve and stores its best plan as a checkpoint, leaving queued and
-     * interrupted jobs in the store to run again at the next start; waits up to the configured grace for
+     * interrupted jobs in the store to run again at the next start (on a shared store, given back to the queue
+     * for any server at once); waits up to the configured grace for
      * solvers to finish. The store stays open for reads until {@link #close()}.
      *
      * @return how many queued or running jobs were left to resume
@@ -628,6 +870,11 @@ public final class JobService implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         janitor.shutdownNow();
+        for (Job job : open) {
+            if (job.status() == JobStatus.QUEUED) { // claimed, but its solver never started
+                releaseClaim(job);
+            }
+        }
         return open.size();
     }
 

@@ -40,7 +40,17 @@ public interface JobStore extends AutoCloseable {
      * Stores a new {@code QUEUED} job, unless {@code idempotency} (nullable) names a key the owner used
      * since its {@code notBefore}: then nothing is stored and the earlier job is returned.
      */
-    Optional<Earlier> insert(NewJob job, Idempotency idempotency);
+    default Optional<Earlier> insert(NewJob job, Idempotency idempotency) {
+        return insert(job, idempotency, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Like {@link #insert(NewJob, Idempotency)}, but refuses the job when {@code maxQueued} jobs are queued in
+     * the store, counted in the same transaction as the insert (servers sharing the store share the limit).
+     *
+     * @throws QueueFullException when the queue is full; nothing was stored
+     */
+    Optional<Earlier> insert(NewJob job, Idempotency idempotency, int maxQueued);
 
     /** The earlier job of an idempotency key still in force, without storing anything. */
     Optional<Earlier> findIdempotent(Idempotency idempotency);
@@ -66,17 +76,47 @@ public interface JobStore extends AutoCloseable {
     /** Moves a {@code QUEUED} job to {@code SOLVING} on {@code node}; false if it is no longer queued. */
     boolean start(String id, String node, Instant startedAt);
 
-    /** Replaces the checkpoint of a job that is not final; false if the job is final or gone. */
-    boolean saveCheckpoint(String id, Checkpoint checkpoint);
+    /**
+     * Replaces the checkpoint of a job that is not final; false if the job is final or gone. With a
+     * {@code claimToken} (nullable) only while that claim holds the job: a server that lost it is fenced off.
+     */
+    boolean saveCheckpoint(String id, String claimToken, Checkpoint checkpoint);
 
     /** Marks a job that is not final as asked to stop; false if it is final or gone. */
     boolean requestCancel(String id);
 
     /**
      * Ends a job that is not final. {@code onlyIfStatus} (nullable) restricts it to jobs in that
-     * status. False if the job was final already, gone, or not in {@code onlyIfStatus}.
+     * status, {@code claimToken} (nullable) to jobs that claim holds. False if the job was final already,
+     * gone, not in {@code onlyIfStatus} or no longer held by the claim.
      */
-    boolean finish(String id, String onlyIfStatus, Outcome outcome);
+    boolean finish(String id, String onlyIfStatus, String claimToken, Outcome outcome);
+
+    /**
+     * Whether several servers share this store. Then they do not {@link #start} the jobs they accept but
+     * {@link #claim} the oldest queued ones, and hold them by a lease they {@link #renew}.
+     */
+    boolean isShared();
+
+    /**
+     * On a shared store: first gives back the jobs whose lease ran out before {@code now} (to {@code QUEUED}
+     * with one restart more, or {@code CANCELLED} when asked to stop), then claims the oldest queued job that
+     * no other server is claiming at the same time, moving it to {@code SOLVING} on {@code node} under
+     * {@code token} until {@code leaseUntil}.
+     *
+     * @return the claimed job's id, or empty when none is queued
+     */
+    Optional<String> claim(String node, String token, Instant now, Instant leaseUntil);
+
+    /**
+     * Extends a claim's lease.
+     *
+     * @return empty when the claim no longer holds the job; else whether a stop was asked for the job
+     */
+    Optional<Boolean> renew(String id, String token, Instant leaseUntil);
+
+    /** Gives a claimed job back to the queue with one restart more; false if the claim no longer holds it. */
+    boolean release(String id, String token);
 
     /**
      * After a restart: jobs left {@code SOLVING} go back to {@code QUEUED} with one restart more (those

@@ -27,8 +27,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * {@link JobStore} on plain JDBC: SQLite in a data folder by default, its schema kept by Flyway
- * ({@code org/medsupply/store/migration}) and its connections pooled by HikariCP.
+ * {@link JobStore} on plain JDBC: SQLite in a data folder by default, or PostgreSQL shared by several
+ * servers; the schema kept by Flyway ({@code org/medsupply/store/migration}, the same for both) and the
+ * connections pooled by HikariCP.
  */
 public final class SqlJobStore implements JobStore {
 
@@ -41,14 +42,18 @@ public final class SqlJobStore implements JobStore {
 
     /** The lock file that keeps a second server off the same data folder. */
     public static final String LOCK_FILE = "medsupply.lock";
+    /** The transaction lock that makes inserts on PostgreSQL one at a time (any constant key). */
+    private static final long INSERT_LOCK = 0x4d65645375700aL;
 
     private final HikariDataSource dataSource;
-    /** Held while open. */
+    /** Held while open; {@code null} on PostgreSQL. */
     private final FileChannel lock;
+    private final boolean postgresql;
 
-    private SqlJobStore(HikariDataSource dataSource, FileChannel lock) {
+    private SqlJobStore(HikariDataSource dataSource, FileChannel lock, boolean postgresql) {
         this.dataSource = dataSource;
         this.lock = lock;
+        this.postgresql = postgresql;
         Flyway.configure().dataSource(dataSource).locations("classpath:org/medsupply/store/migration")
                 .load().migrate();
     }
@@ -81,12 +86,33 @@ public final class SqlJobStore implements JobStore {
         HikariDataSource dataSource = null;
         try {
             dataSource = new HikariDataSource(config);
-            return new SqlJobStore(dataSource, lock);
+            return new SqlJobStore(dataSource, lock, false);
         } catch (RuntimeException e) {
             if (dataSource != null) {
                 dataSource.close();
             }
             lock.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Connects to a PostgreSQL database that several servers share, migrating its schema if needed (Flyway
+     * holds a database lock meanwhile, so servers starting together migrate once). Its jobs are claimed
+     * ({@link #isShared()}).
+     */
+    public static SqlJobStore postgresql(String jdbcUrl, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("medsupply-postgresql");
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(8);
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            return new SqlJobStore(dataSource, null, true);
+        } catch (RuntimeException e) {
+            dataSource.close();
             throw e;
         }
     }
@@ -134,8 +160,15 @@ public final class SqlJobStore implements JobStore {
     }
 
     @Override
-    public Optional<Earlier> insert(NewJob job, Idempotency idempotency) {
+    public Optional<Earlier> insert(NewJob job, Idempotency idempotency, int maxQueued) {
         return transaction("insert", connection -> {
+            if (postgresql) {
+                // SQLite's IMMEDIATE transactions already write one at a time; here the lock keeps the
+                // queue count, the next seq and the idempotency lookup true until this insert commits
+                try (PreparedStatement statement = prepare(connection, "SELECT pg_advisory_xact_lock(?)", INSERT_LOCK)) {
+                    statement.executeQuery().close();
+                }
+            }
             if (idempotency != null) {
                 Optional<Earlier> earlier = findIdempotent(connection, idempotency);
                 if (earlier.isPresent()) {
@@ -147,6 +180,12 @@ public final class SqlJobStore implements JobStore {
                         + "VALUES (?, ?, ?, ?, ?)", idempotency.owner(), idempotency.key(), idempotency.requestHash(),
                         job.id(), job.submittedAt().toEpochMilli());
             }
+            if (maxQueued < Integer.MAX_VALUE) {
+                int queued = countQueued(connection);
+                if (queued >= maxQueued) {
+                    throw new QueueFullException(queued);
+                }
+            }
             update(connection, "INSERT INTO job (id, seq, owner, status, submitted_at, time_limit_ms, seed, "
                     + "problem_name, counts_json, problem_json) "
                     + "VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM job), ?, 'QUEUED', ?, ?, ?, ?, ?, ?)",
@@ -154,6 +193,14 @@ public final class SqlJobStore implements JobStore {
                     job.problemName(), job.countsJson(), job.problemJson());
             return Optional.empty();
         });
+    }
+
+    private static int countQueued(Connection connection) throws SQLException {
+        try (PreparedStatement statement = prepare(connection, "SELECT COUNT(*) FROM job WHERE status = 'QUEUED'");
+                ResultSet row = statement.executeQuery()) {
+            row.next();
+            return row.getInt(1);
+        }
     }
 
     @Override
@@ -263,11 +310,20 @@ public final class SqlJobStore implements JobStore {
     }
 
     @Override
-    public boolean saveCheckpoint(String id, Checkpoint checkpoint) {
+    public boolean saveCheckpoint(String id, String claimToken, Checkpoint checkpoint) {
         return transaction("checkpoint", connection -> update(connection, "UPDATE job SET score = ?, feasible = ?, "
-                + "plan_json = ?, assignment_json = ?, checkpointed_at = ? WHERE id = ? AND " + NOT_FINAL,
-                checkpoint.score(), checkpoint.feasible() ? 1 : 0, checkpoint.planJson(), checkpoint.assignmentJson(),
-                checkpoint.at().toEpochMilli(), id) == 1);
+                + "plan_json = ?, assignment_json = ?, checkpointed_at = ? WHERE id = ? AND " + held(claimToken),
+                concat(new Object[] {checkpoint.score(), checkpoint.feasible() ? 1 : 0, checkpoint.planJson(),
+                    checkpoint.assignmentJson(), checkpoint.at().toEpochMilli(), id}, claim(claimToken))) == 1);
+    }
+
+    /** The condition that the job is not final and, with a token, held by that claim. */
+    private static String held(String claimToken) {
+        return claimToken == null ? NOT_FINAL : "status = 'SOLVING' AND claim_token = ?";
+    }
+
+    private static Object[] claim(String claimToken) {
+        return claimToken == null ? new Object[0] : new Object[] {claimToken};
     }
 
     @Override
@@ -277,12 +333,14 @@ public final class SqlJobStore implements JobStore {
     }
 
     @Override
-    public boolean finish(String id, String onlyIfStatus, Outcome outcome) {
+    public boolean finish(String id, String onlyIfStatus, String claimToken, Outcome outcome) {
         return transaction("finish", connection -> {
-            String guard = onlyIfStatus == null ? NOT_FINAL : "status = ?";
-            Object[] keys = onlyIfStatus == null ? new Object[] {id} : new Object[] {id, onlyIfStatus};
+            String guard = (onlyIfStatus == null ? "" : "status = ? AND ") + held(claimToken);
+            Object[] keys = concat(onlyIfStatus == null ? new Object[] {id} : new Object[] {id, onlyIfStatus},
+                    claim(claimToken));
             int changed = update(connection, "UPDATE job SET status = ?, ended_at = ?, explanation_json = ?, "
-                    + "error_json = ?, assignment_json = NULL WHERE id = ? AND " + guard,
+                    + "error_json = ?, assignment_json = NULL, claim_token = NULL, lease_until = NULL "
+                    + "WHERE id = ? AND " + guard,
                     concat(new Object[] {outcome.status(), outcome.endedAt().toEpochMilli(), outcome.explanationJson(),
                         outcome.errorJson()}, keys));
             Checkpoint plan = outcome.plan();
@@ -314,12 +372,64 @@ public final class SqlJobStore implements JobStore {
     }
 
     @Override
+    public boolean isShared() {
+        return postgresql;
+    }
+
+    @Override
+    public Optional<String> claim(String node, String token, Instant now, Instant leaseUntil) {
+        requireShared();
+        return transaction("claim", connection -> {
+            update(connection, "UPDATE job SET status = 'CANCELLED', ended_at = ?, claim_token = NULL, "
+                    + "lease_until = NULL WHERE status = 'SOLVING' AND lease_until < ? AND cancel_requested = 1",
+                    now.toEpochMilli(), now.toEpochMilli());
+            update(connection, "UPDATE job SET status = 'QUEUED', restarts = restarts + 1, claim_token = NULL, "
+                    + "lease_until = NULL WHERE status = 'SOLVING' AND lease_until < ?", now.toEpochMilli());
+            // SKIP LOCKED: servers claiming at the same time each take a different job instead of waiting
+            try (PreparedStatement statement = prepare(connection, "UPDATE job SET status = 'SOLVING', node = ?, "
+                    + "claim_token = ?, lease_until = ?, started_at = COALESCE(started_at, ?) "
+                    + "WHERE status = 'QUEUED' AND id = (SELECT id FROM job WHERE status = 'QUEUED' ORDER BY seq "
+                    + "LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id", node, token, leaseUntil.toEpochMilli(),
+                    now.toEpochMilli()); ResultSet row = statement.executeQuery()) {
+                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    public Optional<Boolean> renew(String id, String token, Instant leaseUntil) {
+        requireShared();
+        return transaction("renew", connection -> {
+            try (PreparedStatement statement = prepare(connection, "UPDATE job SET lease_until = ? "
+                    + "WHERE id = ? AND status = 'SOLVING' AND claim_token = ? RETURNING cancel_requested",
+                    leaseUntil.toEpochMilli(), id, token); ResultSet row = statement.executeQuery()) {
+                return row.next() ? Optional.of(row.getInt(1) != 0) : Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    public boolean release(String id, String token) {
+        requireShared();
+        return transaction("release", connection -> update(connection, "UPDATE job SET status = 'QUEUED', "
+                + "restarts = restarts + 1, claim_token = NULL, lease_until = NULL "
+                + "WHERE id = ? AND status = 'SOLVING' AND claim_token = ?", id, token) == 1);
+    }
+
+    private void requireShared() {
+        if (!postgresql) {
+            throw new IllegalStateException("jobs are claimed only on a shared (PostgreSQL) store");
+        }
+    }
+
+    @Override
     public int evict(Instant endedBefore, int maxJobs, Instant keysBefore) {
         return transaction("evict", connection -> {
             int deleted = update(connection, "DELETE FROM job WHERE ended_at < ? AND NOT (" + NOT_FINAL + ")",
                     endedBefore.toEpochMilli());
             deleted += update(connection, "DELETE FROM job WHERE id IN (SELECT id FROM job WHERE NOT (" + NOT_FINAL
-                    + ") ORDER BY ended_at, seq LIMIT MAX(0, (SELECT COUNT(*) FROM job) - ?))", maxJobs);
+                    + ") ORDER BY ended_at, seq LIMIT " + (postgresql ? "GREATEST" : "MAX")
+                    + "(0, (SELECT COUNT(*) FROM job) - ?))", maxJobs);
             update(connection, "DELETE FROM idempotency WHERE created_at < ? OR job_id NOT IN (SELECT id FROM job)",
                     keysBefore.toEpochMilli());
             return deleted;
@@ -329,6 +439,9 @@ public final class SqlJobStore implements JobStore {
     @Override
     public void close() {
         dataSource.close();
+        if (lock == null) {
+            return;
+        }
         try {
             lock.close(); // releases the folder
         } catch (IOException e) {

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medsupply.api.ApiKeys;
@@ -290,6 +291,23 @@ class CliTest {
         assertThat(refused.exitCode()).isEqualTo(Main.BAD_INPUT);
         assertThat(refused.err()).contains("--api-keys").contains("--no-auth");
         assertThat(dir.resolve("data")).as("refused before opening anything").doesNotExist();
+    }
+
+    @Test
+    void serveRefusesADatabaseWithoutUserOrPasswordAndLeasesTooShortForTheirPolls() {
+        String url = "jdbc:postgresql://127.0.0.1:1/medsupply";
+        assertThat(run("serve", "--port", "0", "--database", url).err()).contains("--database-user");
+        assertThat(run("serve", "--port", "0", "--database", "jdbc:mysql://127.0.0.1:1/medsupply",
+                "--database-user", "u").err()).contains("jdbc:postgresql://");
+        assertThat(run("serve", "--port", "0", "--database-user", "u").err()).contains("need --database");
+        Outcome shortLease = run("serve", "--port", "0", "--database", url, "--database-user", "u",
+                "--lease", "PT1S", "--poll-interval", "PT1S");
+        assertThat(shortLease.exitCode()).isEqualTo(Main.BAD_INPUT);
+        assertThat(shortLease.err()).contains("quarter of the lease");
+        Assumptions.assumeTrue(System.getenv(ServeCommand.PASSWORD_ENV) == null, "no password in the environment");
+        Outcome noPassword = run("serve", "--port", "0", "--database", url, "--database-user", "u");
+        assertThat(noPassword.exitCode()).isEqualTo(Main.BAD_INPUT);
+        assertThat(noPassword.err()).contains(ServeCommand.PASSWORD_ENV).contains("--database-password-file");
     }
 
     @Test

@@ -87,15 +87,15 @@ class JobServiceTest {
                 new SimpleMeterRegistry(), clock);
     }
 
-    private static ProblemFile problem() throws IOException {
+    static ProblemFile problem() throws IOException {
         return Json.MAPPER.readValue(Path.of("problems/tiny/round-trip.json").toFile(), ProblemFile.class);
     }
 
-    private static JobView submit(JobService jobs) throws Exception {
+    static JobView submit(JobService jobs) throws Exception {
         return jobs.submit(Caller.ANYONE, problem(), SECOND, null, null).job();
     }
 
-    private static JobView awaitStatus(JobService jobs, String id, JobStatus status) throws Exception {
+    static JobView awaitStatus(JobService jobs, String id, JobStatus status) throws Exception {
         while (jobs.get(Caller.ANYONE, id).status() != status) {
             Thread.sleep(10);
         }
@@ -264,7 +264,7 @@ class JobServiceTest {
             store.insert(new NewJob("job-1", "alice", clock.instant(), SECOND, 5L, problem.name(),
                     Json.MAPPER.writeValueAsString(Job.counts(planned)), Json.MAPPER.writeValueAsString(problem)), null);
             store.start("job-1", "node-z", clock.instant());
-            store.saveCheckpoint("job-1", new Checkpoint("0hard/0soft", true, "{}", assignment, clock.instant()));
+            store.saveCheckpoint("job-1", null, new Checkpoint("0hard/0soft", true, "{}", assignment, clock.instant()));
         }
         AtomicReference<JobSolver.SolveRequest> received = new AtomicReference<>();
         JobSolver recording = request -> {

@@ -51,7 +51,7 @@ class SqlJobStoreTest {
         assertThat(store.insert(job("a", "alice", 0), null)).isEmpty();
         assertThat(store.start("a", "node-1", T0.plusSeconds(5))).isTrue();
         assertThat(store.start("a", "node-2", T0.plusSeconds(6))).as("already solving").isFalse();
-        assertThat(store.saveCheckpoint("a", new Checkpoint("0hard/-9soft", true, "{\"p\":1}", "{\"t\":[]}",
+        assertThat(store.saveCheckpoint("a", null, new Checkpoint("0hard/-9soft", true, "{\"p\":1}", "{\"t\":[]}",
                 T0.plusSeconds(10)))).isTrue();
         store.close();
         store = SqlJobStore.sqlite(data);
@@ -67,9 +67,9 @@ class SqlJobStoreTest {
         assertThat(store.checkpoint("a").orElseThrow().assignmentJson()).isEqualTo("{\"t\":[]}");
         assertThat(store.problemJson("a")).hasValue("{\"name\":\"demo\"}");
 
-        assertThat(store.finish("a", null, done(3))).isTrue();
-        assertThat(store.finish("a", null, new Outcome("FAILED", T0, null, null, "{}"))).as("final once").isFalse();
-        assertThat(store.saveCheckpoint("a", new Checkpoint("x", false, "{}", "{}", T0))).isFalse();
+        assertThat(store.finish("a", null, null, done(3))).isTrue();
+        assertThat(store.finish("a", null, null, new Outcome("FAILED", T0, null, null, "{}"))).as("final once").isFalse();
+        assertThat(store.saveCheckpoint("a", null, new Checkpoint("x", false, "{}", "{}", T0))).isFalse();
         JobRecord finished = store.find("a").orElseThrow();
         assertThat(finished.status()).isEqualTo("DONE");
         assertThat(finished.score()).isEqualTo("0hard/-5soft");
@@ -104,7 +104,7 @@ class SqlJobStoreTest {
     void cancellingAQueuedJobLosesToItsStart() {
         store.insert(job("a", null, 0), null);
         store.start("a", "n", T0);
-        assertThat(store.finish("a", "QUEUED", new Outcome("CANCELLED", T0, null, null, null))).isFalse();
+        assertThat(store.finish("a", "QUEUED", null, new Outcome("CANCELLED", T0, null, null, null))).isFalse();
         assertThat(store.requestCancel("a")).isTrue();
         assertThat(store.find("a").orElseThrow().cancelRequested()).isTrue();
     }
@@ -119,7 +119,7 @@ class SqlJobStoreTest {
         store.start("stopping", "n", T0);
         store.requestCancel("stopping");
         store.start("done", "n", T0);
-        store.finish("done", null, done(4));
+        store.finish("done", null, null, done(4));
 
         assertThat(store.recover(T0.plusSeconds(600))).containsExactly("queued", "solving");
         assertThat(store.find("solving").orElseThrow().restarts()).isEqualTo(1);
@@ -136,7 +136,7 @@ class SqlJobStoreTest {
         }
         for (int i = 0; i < 4; i++) {
             store.start("j" + i, "n", T0);
-            store.finish("j" + i, null, done(10 + i));
+            store.finish("j" + i, null, null, done(10 + i));
         }
         assertThat(store.evict(T0.plusSeconds(60 * 11), 100, T0)).as("ended before minute 11").isEqualTo(1);
         assertThat(store.find("j0")).isEmpty();
