@@ -536,7 +536,7 @@ public final class JobService implements AutoCloseable {
             String explanation = null;
             if (best != null) {
                 plan = new Checkpoint(best.plan().score(), Boolean.TRUE.equals(best.plan().feasible()),
-                        writeJson(best.plan()), null, now);
+                        writeJson(best.plan()), writeJson(best.plan().kpis()), null, now);
                 explanation = writeJson(explanation(job));
             }
             job.letGo = true; // a claim that ends with the job is not renewed
@@ -593,8 +593,8 @@ public final class JobService implements AutoCloseable {
         }
         try {
             if (!store.saveCheckpoint(job.id, job.claim, new Checkpoint(best.plan().score(),
-                    Boolean.TRUE.equals(best.plan().feasible()), writeJson(best.plan()), Assignment.write(best.solution()),
-                    clock.instant())) && job.claim != null) {
+                    Boolean.TRUE.equals(best.plan().feasible()), writeJson(best.plan()), writeJson(best.plan().kpis()),
+                    Assignment.write(best.solution()), clock.instant())) && job.claim != null) {
                 lose(job); // fenced: another server holds the job now
                 return;
             }
@@ -650,7 +650,8 @@ public final class JobService implements AutoCloseable {
                 record.seed(), record.problemName(), readJson(record.countsJson(), JobView.Counts.class),
                 record.cancelRequested() && !status.isFinal(),
                 record.errorJson() == null ? null : readJson(record.errorJson(), JobView.Failure.class),
-                record.owner(), record.node(), record.restarts(), null);
+                record.owner(), record.node(), record.restarts(),
+                record.kpisJson() == null ? null : readJson(record.kpisJson(), PlanFile.KpisDto.class));
     }
 
     /** Jobs the caller may see, newest first. */

@@ -21,8 +21,8 @@ import org.medsupply.io.PlanFile;
  * @param owner          who submitted it (the API key's owner); {@code null} when keys are off
  * @param node           the server that solves or solved it; {@code null} until solving starts
  * @param restarts       how often solving resumed from a checkpoint after its server stopped
- * @param kpis           the best plan's figures (fill rates, km) while this server holds the job (queued or
- *                       solving); {@code null} before the first plan and for jobs read back from the store
+ * @param kpis           the best plan's figures (fill rates, km), live while solving and stored with each
+ *                       checkpoint and the final plan; {@code null} before the first plan
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobView(String id, JobStatus status, String score, Boolean feasible, String submittedAt,

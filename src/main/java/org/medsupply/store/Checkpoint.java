@@ -7,9 +7,11 @@ import java.time.Instant;
  * A stored best plan.
  *
  * @param planJson       the plan as clients read it
+ * @param kpisJson       the plan's figures alone, for job lists
  * @param assignmentJson which trip carries which delivery, to resume solving from; {@code null} when
  *                       the plan cannot be resumed from (a final plan)
  * @param at             when it was stored
  */
-public record Checkpoint(String score, boolean feasible, String planJson, String assignmentJson, Instant at) {
+public record Checkpoint(String score, boolean feasible, String planJson, String kpisJson, String assignmentJson,
+        Instant at) {
 }

@@ -18,8 +18,10 @@ import java.time.Instant;
  * @param score       best score so far; {@code null} without a plan
  * @param feasible    {@code null} without a plan
  * @param errorJson   why it failed; {@code null} unless {@code FAILED}
+ * @param kpisJson    the best plan's figures; {@code null} without a plan
  */
 public record JobRecord(String id, long seq, String owner, String status, String node, int restarts,
         Instant submittedAt, Instant startedAt, Instant endedAt, Duration timeLimit, Long seed, String problemName,
-        String countsJson, boolean cancelRequested, String score, Boolean feasible, String errorJson) {
+        String countsJson, boolean cancelRequested, String score, Boolean feasible, String errorJson,
+        String kpisJson) {
 }

@@ -37,7 +37,8 @@ public final class SqlJobStore implements JobStore {
     public static final String SQLITE_FILE = "medsupply.db";
 
     private static final String JOB_COLUMNS = "id, seq, owner, status, node, restarts, submitted_at, started_at, "
-            + "ended_at, time_limit_ms, seed, problem_name, counts_json, cancel_requested, score, feasible, error_json";
+            + "ended_at, time_limit_ms, seed, problem_name, counts_json, cancel_requested, score, feasible, error_json, "
+            + "kpis_json";
     private static final String NOT_FINAL = "status NOT IN ('DONE', 'FAILED', 'CANCELLED')";
 
     /** The lock file that keeps a second server off the same data folder. */
@@ -293,11 +294,11 @@ public final class SqlJobStore implements JobStore {
     @Override
     public Optional<Checkpoint> checkpoint(String id) {
         return read("read checkpoint", connection -> {
-            try (PreparedStatement statement = prepare(connection, "SELECT score, feasible, plan_json, assignment_json, "
-                    + "checkpointed_at FROM job WHERE id = ? AND plan_json IS NOT NULL", id);
+            try (PreparedStatement statement = prepare(connection, "SELECT score, feasible, plan_json, kpis_json, "
+                    + "assignment_json, checkpointed_at FROM job WHERE id = ? AND plan_json IS NOT NULL", id);
                     ResultSet row = statement.executeQuery()) {
                 return row.next() ? Optional.of(new Checkpoint(row.getString(1), row.getInt(2) != 0, row.getString(3),
-                        row.getString(4), Instant.ofEpochMilli(row.getLong(5)))) : Optional.empty();
+                        row.getString(4), row.getString(5), Instant.ofEpochMilli(row.getLong(6)))) : Optional.empty();
             }
         });
     }
@@ -312,9 +313,10 @@ public final class SqlJobStore implements JobStore {
     @Override
     public boolean saveCheckpoint(String id, String claimToken, Checkpoint checkpoint) {
         return transaction("checkpoint", connection -> update(connection, "UPDATE job SET score = ?, feasible = ?, "
-                + "plan_json = ?, assignment_json = ?, checkpointed_at = ? WHERE id = ? AND " + held(claimToken),
-                concat(new Object[] {checkpoint.score(), checkpoint.feasible() ? 1 : 0, checkpoint.planJson(),
-                    checkpoint.assignmentJson(), checkpoint.at().toEpochMilli(), id}, claim(claimToken))) == 1);
+                + "plan_json = ?, kpis_json = ?, assignment_json = ?, checkpointed_at = ? WHERE id = ? AND "
+                + held(claimToken), concat(new Object[] {checkpoint.score(), checkpoint.feasible() ? 1 : 0,
+                    checkpoint.planJson(), checkpoint.kpisJson(), checkpoint.assignmentJson(),
+                    checkpoint.at().toEpochMilli(), id}, claim(claimToken))) == 1);
     }
 
     /** The condition that the job is not final and, with a token, held by that claim. */
@@ -345,9 +347,9 @@ public final class SqlJobStore implements JobStore {
                         outcome.errorJson()}, keys));
             Checkpoint plan = outcome.plan();
             if (changed == 1 && plan != null) {
-                update(connection, "UPDATE job SET score = ?, feasible = ?, plan_json = ?, checkpointed_at = ? "
-                        + "WHERE id = ?", plan.score(), plan.feasible() ? 1 : 0, plan.planJson(),
-                        plan.at().toEpochMilli(), id);
+                update(connection, "UPDATE job SET score = ?, feasible = ?, plan_json = ?, kpis_json = ?, "
+                        + "checkpointed_at = ? WHERE id = ?", plan.score(), plan.feasible() ? 1 : 0, plan.planJson(),
+                        plan.kpisJson(), plan.at().toEpochMilli(), id);
             }
             return changed == 1;
         });
@@ -456,7 +458,7 @@ public final class SqlJobStore implements JobStore {
                 nullableLong(row, "seed"), row.getString("problem_name"), row.getString("counts_json"),
                 row.getInt("cancel_requested") != 0, row.getString("score"),
                 nullableLong(row, "feasible") == null ? null : row.getInt("feasible") != 0,
-                row.getString("error_json"));
+                row.getString("error_json"), row.getString("kpis_json"));
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

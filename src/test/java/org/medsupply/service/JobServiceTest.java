@@ -28,6 +28,7 @@ import org.medsupply.domain.DispatchSolutionCloner;
 import org.medsupply.io.InputError;
 import org.medsupply.io.InvalidInputException;
 import org.medsupply.io.Json;
+import org.medsupply.io.PlanFile;
 import org.medsupply.io.ProblemFile;
 import org.medsupply.io.ProblemMapper;
 import org.medsupply.solver.SolverConfigs;
@@ -264,7 +265,7 @@ class JobServiceTest {
             store.insert(new NewJob("job-1", "alice", clock.instant(), SECOND, 5L, problem.name(),
                     Json.MAPPER.writeValueAsString(Job.counts(planned)), Json.MAPPER.writeValueAsString(problem)), null);
             store.start("job-1", "node-z", clock.instant());
-            store.saveCheckpoint("job-1", null, new Checkpoint("0hard/0soft", true, "{}", assignment, clock.instant()));
+            store.saveCheckpoint("job-1", null, new Checkpoint("0hard/0soft", true, "{}", null, assignment, clock.instant()));
         }
         AtomicReference<JobSolver.SolveRequest> received = new AtomicReference<>();
         JobSolver recording = request -> {
@@ -279,6 +280,21 @@ class JobServiceTest {
             assertThat(received.get().warmStart()).isTrue();
             assertThat(received.get().seed()).isEqualTo(5L);
             assertThat(Assignment.write(received.get().problem())).isEqualTo(assignment);
+        }
+    }
+
+    @Test
+    void aFinishedJobReadBackFromTheStoreKeepsItsPlansFigures() throws Exception {
+        release.countDown();
+        String id;
+        PlanFile.KpisDto figures;
+        try (JobService jobs = service(1, 1, 10, request -> greedy(request.problem()), SqlJobStore.sqlite(data))) {
+            id = awaitStatus(jobs, submit(jobs).id(), JobStatus.DONE).id();
+            figures = jobs.bestPlan(Caller.ANYONE, id).kpis();
+        }
+        try (JobService restarted = service(1, 1, 10, request -> request.problem(), SqlJobStore.sqlite(data))) {
+            assertThat(figures.fillRate()).isNotEmpty();
+            assertThat(restarted.get(Caller.ANYONE, id).kpis()).as("what the page's job list shows").isEqualTo(figures);
         }
     }
 

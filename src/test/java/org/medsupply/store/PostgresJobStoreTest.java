@@ -57,7 +57,7 @@ class PostgresJobStoreTest {
     }
 
     private static Checkpoint checkpoint(String score) {
-        return new Checkpoint(score, true, "{\"plan\":\"" + score + "\"}", "{\"t\":[]}", T0);
+        return new Checkpoint(score, true, "{\"plan\":\"" + score + "\"}", null, "{\"t\":[]}", T0);
     }
 
     @Test

@@ -43,7 +43,7 @@ class SqlJobStoreTest {
 
     private static Outcome done(int minute) {
         return new Outcome("DONE", T0.plusSeconds(60L * minute),
-                new Checkpoint("0hard/-5soft", true, "{\"final\":true}", null, T0), "{\"explained\":true}", null);
+                new Checkpoint("0hard/-5soft", true, "{\"final\":true}", "{\"km\":5}", null, T0), "{\"explained\":true}", null);
     }
 
     @Test
@@ -51,7 +51,7 @@ class SqlJobStoreTest {
         assertThat(store.insert(job("a", "alice", 0), null)).isEmpty();
         assertThat(store.start("a", "node-1", T0.plusSeconds(5))).isTrue();
         assertThat(store.start("a", "node-2", T0.plusSeconds(6))).as("already solving").isFalse();
-        assertThat(store.saveCheckpoint("a", null, new Checkpoint("0hard/-9soft", true, "{\"p\":1}", "{\"t\":[]}",
+        assertThat(store.saveCheckpoint("a", null, new Checkpoint("0hard/-9soft", true, "{\"p\":1}", "{\"km\":9}", "{\"t\":[]}",
                 T0.plusSeconds(10)))).isTrue();
         store.close();
         store = SqlJobStore.sqlite(data);
@@ -64,15 +64,18 @@ class SqlJobStoreTest {
         assertThat(record.timeLimit()).isEqualTo(Duration.ofSeconds(30));
         assertThat(record.startedAt()).isEqualTo(T0.plusSeconds(5));
         assertThat(record.score()).isEqualTo("0hard/-9soft");
+        assertThat(record.kpisJson()).isEqualTo("{\"km\":9}");
         assertThat(store.checkpoint("a").orElseThrow().assignmentJson()).isEqualTo("{\"t\":[]}");
+        assertThat(store.checkpoint("a").orElseThrow().kpisJson()).isEqualTo("{\"km\":9}");
         assertThat(store.problemJson("a")).hasValue("{\"name\":\"demo\"}");
 
         assertThat(store.finish("a", null, null, done(3))).isTrue();
         assertThat(store.finish("a", null, null, new Outcome("FAILED", T0, null, null, "{}"))).as("final once").isFalse();
-        assertThat(store.saveCheckpoint("a", null, new Checkpoint("x", false, "{}", "{}", T0))).isFalse();
+        assertThat(store.saveCheckpoint("a", null, new Checkpoint("x", false, "{}", null, "{}", T0))).isFalse();
         JobRecord finished = store.find("a").orElseThrow();
         assertThat(finished.status()).isEqualTo("DONE");
         assertThat(finished.score()).isEqualTo("0hard/-5soft");
+        assertThat(finished.kpisJson()).as("the final plan's figures").isEqualTo("{\"km\":5}");
         assertThat(store.checkpoint("a").orElseThrow().planJson()).isEqualTo("{\"final\":true}");
         assertThat(store.checkpoint("a").orElseThrow().assignmentJson()).isNull();
         assertThat(store.explanationJson("a")).hasValue("{\"explained\":true}");
