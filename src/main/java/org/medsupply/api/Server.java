@@ -137,11 +137,12 @@ public final class Server {
      *
      * @param keys {@code null} to accept every request
      */
-    public static Running start(ServiceConfig config, JobStore store, Durability durability, ApiKeys keys) {
+    public static Running start(ServiceConfig config, WebConfig web, JobStore store, Durability durability,
+            ApiKeys keys) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
-        return start(JobService.withOptaPlanner(config, store, durability, registry), registry, keys);
+        return start(JobService.withOptaPlanner(config, store, durability, registry), web, registry, keys);
     }
 
     /**
@@ -150,7 +151,7 @@ public final class Server {
      *
      * @param keys {@code null} to accept every request
      */
-    public static Running start(JobService jobs, PrometheusMeterRegistry registry, ApiKeys keys) {
+    public static Running start(JobService jobs, WebConfig web, PrometheusMeterRegistry registry, ApiKeys keys) {
         ServiceConfig config = jobs.config();
         Sessions sessions = new Sessions(Clock.systemUTC());
         ObjectMapper mapper = Json.MAPPER.copy().disable(SerializationFeature.INDENT_OUTPUT);
@@ -165,7 +166,7 @@ public final class Server {
                 .register(SseFeature.class)
                 .register(new ErrorMapper())
                 .register(new HttpMetricsFilter(registry))
-                .register(new CorsFilter(config.allowedOrigins()))
+                .register(new CorsFilter(web.allowedOrigins()))
                 .register(new RequestBodyFilter(config.maxBodyBytes()))
                 .register(new PostBodyFilter())
                 .register(new AbstractBinder() {
@@ -183,7 +184,7 @@ public final class Server {
         }
         URI base = URI.create("http://" + hostForUri(config.host()) + ":" + config.port() + "/");
         HttpServer http = GrizzlyHttpServerFactory.createHttpServer(base, resources, false);
-        configure(http, config, keys != null);
+        configure(http, config, web, keys != null);
         try {
             http.start();
         } catch (IOException e) {
@@ -197,10 +198,10 @@ public final class Server {
         return new Running(http, jobs, eventStreams, uri);
     }
 
-    private static void configure(HttpServer http, ServiceConfig config, boolean apiKeys) {
+    private static void configure(HttpServer http, ServiceConfig config, WebConfig web, boolean apiKeys) {
         ServerConfiguration server = http.getServerConfiguration();
         Map<HttpHandler, HttpHandlerRegistration[]> handlers = Map.copyOf(server.getHttpHandlersWithMapping());
-        WebPage webPage = new WebPage(config, apiKeys);
+        WebPage webPage = new WebPage(web, apiKeys);
         handlers.forEach((jersey, registrations) -> {
             server.removeHttpHandler(jersey);
             server.addHttpHandler(new UriGuard(jersey, webPage), registrations);

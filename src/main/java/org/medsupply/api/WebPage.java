@@ -20,7 +20,6 @@ import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
 
 import org.medsupply.io.Json;
-import org.medsupply.service.ServiceConfig;
 
 /**
  * The coordinators' page under {@code /ui/}: its own files ({@code org/medsupply/web}), the libraries
@@ -36,17 +35,17 @@ final class WebPage extends CLStaticHttpHandler {
     private final String contentSecurityPolicy;
     private final byte[] config;
 
-    WebPage(ServiceConfig service, boolean apiKeys) {
+    WebPage(WebConfig web, boolean apiKeys) {
         super(WebPage.class.getClassLoader(), "org/medsupply/web/", "META-INF/resources/webjars/");
         setFileCacheEnabled(false);
-        boolean tiles = !ServiceConfig.NO_TILES.equals(service.mapTiles());
+        boolean tiles = !WebConfig.NO_TILES.equals(web.mapTiles());
         this.contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
-                + "img-src 'self' data:" + (tiles ? " " + service.mapTilesOrigin() : "") + "; "
+                + "img-src 'self' data:" + (tiles ? " " + web.mapTilesOrigin() : "") + "; "
                 + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
         try {
             this.config = Json.MAPPER.writeValueAsBytes(Map.of(
-                    "tiles", tiles ? service.mapTiles() : "",
-                    "attribution", service.mapAttribution(),
+                    "tiles", tiles ? web.mapTiles() : "",
+                    "attribution", web.mapAttribution(),
                     "examples", examples(),
                     "apiKeys", apiKeys));
         } catch (JsonProcessingException e) {

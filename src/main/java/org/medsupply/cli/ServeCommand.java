@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 
 import org.medsupply.api.ApiKeys;
 import org.medsupply.api.Server;
+import org.medsupply.api.WebConfig;
 import org.medsupply.service.Durability;
 import org.medsupply.service.ServiceConfig;
 import org.medsupply.store.SqlJobStore;
@@ -167,8 +168,7 @@ public final class ServeCommand implements Callable<Integer> {
      * @throws ParameterException when they make no valid configuration (exit 2 with the message, no trace)
      */
     public ServiceConfig config() {
-        ServiceConfig.Builder builder = ServiceConfig.builder().host(host).port(port).allowedOrigins(allowedOrigins)
-                .mapTiles(tiles, tilesAttribution);
+        ServiceConfig.Builder builder = ServiceConfig.builder().host(host).port(port);
         set(maxBodyBytes, builder::maxBodyBytes);
         set(defaultTimeLimit, builder::defaultTimeLimit);
         set(maxTimeLimit, builder::maxTimeLimit);
@@ -196,9 +196,23 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The web settings these options describe: CORS origins and map tiles.
+     *
+     * @throws ParameterException when they are invalid (exit 2 with the message, no trace)
+     */
+    public WebConfig webConfig() {
+        try {
+            return new WebConfig(allowedOrigins, tiles, tilesAttribution);
+        } catch (IllegalArgumentException invalid) {
+            throw new ParameterException(spec.commandLine(), invalid.getMessage());
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         ServiceConfig config = config();
+        WebConfig web = webConfig();
         if (apiKeys == null && !noAuth && !isLoopback(config.host())) {
             throw new ParameterException(spec.commandLine(), "--host " + config.host() + " is reachable from other "
                     + "machines: give --api-keys FILE (see 'keys add'), or --no-auth to serve without keys");
@@ -210,7 +224,7 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--lease and --poll-interval: " + e.getMessage());
         }
-        Server.Running running = Server.start(config, openStore(), durability, keys);
+        Server.Running running = Server.start(config, web, openStore(), durability, keys);
         CountDownLatch stopped = new CountDownLatch(1);
         PrintWriter out = spec.commandLine().getOut();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

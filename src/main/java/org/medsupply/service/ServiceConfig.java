@@ -2,12 +2,10 @@
 package org.medsupply.service;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Every limit of the HTTP service in one place, with safe defaults ({@link #defaults()}).
+ * Every limit of the HTTP service in one place, with safe defaults ({@link #defaults()}). Settings of the
+ * web front alone (CORS origins, map tiles) belong to the {@code api} package's {@code WebConfig}.
  *
  * @param host                 address to bind; loopback by default so nothing is exposed by accident
  * @param port                 TCP port; 0 picks a free one
@@ -32,26 +30,16 @@ import java.util.regex.Pattern;
  * @param idleTimeout          keep-alive connections idle longer are closed
  * @param ioTimeout            a blocking read or write of a request or response fails after this
  * @param shutdownGrace        how long stopping waits for solves and connections to wind down
- * @param allowedOrigins       CORS origins allowed to call the API; empty: none (no CORS headers)
- * @param mapTiles             the web page's map tile URL template ({z}/{x}/{y}), or {@code none} for a
- *                             plain background (a command centre may be offline)
- * @param mapAttribution       the credit the tile provider asks for, shown on the map
  */
 public record ServiceConfig(String host, int port, long maxBodyBytes, Duration defaultTimeLimit,
         Duration maxTimeLimit, int maxHospitals, int maxVehicles, int maxTrips, int maxDemandLines,
         long maxMatrixCells, int maxNestingDepth, int maxStringLength, int parallelSolvers, int maxQueuedJobs,
         Duration retryAfter, Duration retention, int maxRetainedJobs, int maxEventStreams, int workerThreads,
-        int workerQueue, Duration idleTimeout, Duration ioTimeout, Duration shutdownGrace,
-        List<String> allowedOrigins, String mapTiles, String mapAttribution) {
+        int workerQueue, Duration idleTimeout, Duration ioTimeout, Duration shutdownGrace) {
 
     public static final long MIB = 1024 * 1024;
-    /** {@link #mapTiles} for no tiles at all. */
-    public static final String NO_TILES = "none";
-    /** scheme://host[:port] of a tile template, then a path. */
-    private static final Pattern TILE_URL = Pattern.compile("(https?://)([A-Za-z0-9.{}\\-]+(:[0-9]+)?)/\\S*");
 
     public ServiceConfig {
-        allowedOrigins = List.copyOf(allowedOrigins);
         requirePositive(maxBodyBytes, "maxBodyBytes");
         requirePositive(parallelSolvers, "parallelSolvers");
         requirePositive(maxRetainedJobs, "maxRetainedJobs");
@@ -62,22 +50,9 @@ public record ServiceConfig(String host, int port, long maxBodyBytes, Duration d
         if (defaultTimeLimit.isNegative() || defaultTimeLimit.isZero() || defaultTimeLimit.compareTo(maxTimeLimit) > 0) {
             throw new IllegalArgumentException("defaultTimeLimit must be positive and at most maxTimeLimit");
         }
-        if (!NO_TILES.equals(mapTiles) && !TILE_URL.matcher(mapTiles).matches()) {
-            throw new IllegalArgumentException("map tiles must be an http(s) URL template such as "
-                    + "https://tile.openstreetmap.org/{z}/{x}/{y}.png, or none; not '" + mapTiles + "'");
-        }
         if (maxRetainedJobs < parallelSolvers + maxQueuedJobs) {
             throw new IllegalArgumentException("maxRetainedJobs must hold at least every running and queued job");
         }
-    }
-
-    /**
-     * The origin the web page loads map tiles from, for its Content-Security-Policy: a {s}-style
-     * placeholder in the host becomes a wildcard; empty with {@link #NO_TILES}.
-     */
-    public String mapTilesOrigin() {
-        Matcher url = TILE_URL.matcher(mapTiles);
-        return url.matches() ? url.group(1) + url.group(2).replaceAll("\\{[a-z]+}", "*") : "";
     }
 
     /** Loopback:8080, 10 MiB bodies, 30 s solves (10 min at most), half the cores solving, 8 queued. */
@@ -118,9 +93,6 @@ public record ServiceConfig(String host, int port, long maxBodyBytes, Duration d
         private Duration idleTimeout = Duration.ofSeconds(15);
         private Duration ioTimeout = Duration.ofSeconds(15);
         private Duration shutdownGrace = Duration.ofSeconds(10);
-        private List<String> allowedOrigins = List.of();
-        private String mapTiles = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
-        private String mapAttribution = "\u00a9 OpenStreetMap contributors";
 
         private Builder() {
         }
@@ -240,24 +212,11 @@ public record ServiceConfig(String host, int port, long maxBodyBytes, Duration d
             return this;
         }
 
-        public Builder allowedOrigins(List<String> value) {
-            this.allowedOrigins = value;
-            return this;
-        }
-
-        /** The tile URL template and its attribution; {@code none} draws no tiles. */
-        public Builder mapTiles(String template, String attribution) {
-            this.mapTiles = template;
-            this.mapAttribution = attribution;
-            return this;
-        }
-
         public ServiceConfig build() {
             return new ServiceConfig(host, port, maxBodyBytes, defaultTimeLimit, maxTimeLimit, maxHospitals,
                     maxVehicles, maxTrips, maxDemandLines, maxMatrixCells, maxNestingDepth, maxStringLength,
                     parallelSolvers, maxQueuedJobs, retryAfter, retention, maxRetainedJobs, maxEventStreams,
-                    workerThreads, workerQueue, idleTimeout, ioTimeout, shutdownGrace, allowedOrigins, mapTiles,
-                    mapAttribution);
+                    workerThreads, workerQueue, idleTimeout, ioTimeout, shutdownGrace);
         }
     }
 

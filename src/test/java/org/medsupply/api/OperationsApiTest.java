@@ -38,7 +38,7 @@ class OperationsApiTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(TestServer.config().allowedOrigins(List.of(DASHBOARD)).build());
+        server = TestServer.start(TestServer.config().build(), WebConfig.defaults().withAllowedOrigins(List.of(DASHBOARD)));
     }
 
     @AfterAll

@@ -57,8 +57,16 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(ServiceConfig config, JobSolver solver) {
+        return start(config, WebConfig.defaults(), solver);
+    }
+
+    static TestServer start(ServiceConfig config, WebConfig web) {
+        return start(config, web, new OptaPlannerJobSolver());
+    }
+
+    private static TestServer start(ServiceConfig config, WebConfig web, JobSolver solver) {
         Path dataDir = temporaryDataDir();
-        TestServer server = start(config, solver, dataDir, null);
+        TestServer server = start(config, web, solver, dataDir, null);
         server.ownedDataDir = dataDir;
         return server;
     }
@@ -69,6 +77,10 @@ final class TestServer implements AutoCloseable {
      * @param keys {@code null} for no API keys
      */
     static TestServer start(ServiceConfig config, JobSolver solver, Path dataDir, ApiKeys keys) {
+        return start(config, WebConfig.defaults(), solver, dataDir, keys);
+    }
+
+    static TestServer start(ServiceConfig config, WebConfig web, JobSolver solver, Path dataDir, ApiKeys keys) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         SqlJobStore store;
         try {
@@ -78,7 +90,7 @@ final class TestServer implements AutoCloseable {
         }
         JobService jobs = new JobService(config, store,
                 new Durability("test-node", Duration.ofMillis(200)), solver, registry, Clock.systemUTC());
-        return new TestServer(Server.start(jobs, registry, keys));
+        return new TestServer(Server.start(jobs, web, registry, keys));
     }
 
     private static Path temporaryDataDir() {

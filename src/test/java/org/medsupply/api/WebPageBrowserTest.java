@@ -41,7 +41,7 @@ class WebPageBrowserTest {
     static void start() throws Exception {
         Files.createDirectories(DOWNLOADS);
         browser = Browser.open(DOWNLOADS);
-        server = TestServer.start(TestServer.config().mapTiles("none", "").build());
+        server = TestServer.start(TestServer.config().build(), WebConfig.defaults().withMapTiles("none", ""));
     }
 
     @AfterAll
@@ -143,8 +143,8 @@ class WebPageBrowserTest {
     @Test
     void sitesAndRoutesShowWhenTilesCannotLoad() throws Exception {
         // nothing listens on port 9 of the loopback: every tile fails, as in an offline command centre
-        try (TestServer offline = TestServer.start(TestServer.config()
-                .mapTiles("http://127.0.0.1:9/{z}/{x}/{y}.png", "Tiles of nowhere").build())) {
+        try (TestServer offline = TestServer.start(TestServer.config().build(),
+                WebConfig.defaults().withMapTiles("http://127.0.0.1:9/{z}/{x}/{y}.png", "Tiles of nowhere"))) {
             String id = offline.submit(Files.readString(Path.of("problems/demo-city-outbreak.json")), "?timeLimit=PT2S");
             offline.awaitFinal(id);
             browser.driver.get("about:blank");
@@ -185,8 +185,8 @@ class WebPageBrowserTest {
     void withApiKeysTheKeyEnteredOnThePageTravelsInHeadersAndACookieNeverInAUrl(@TempDir Path dir) throws Exception {
         Path keyFile = dir.resolve("keys");
         String key = ApiKeys.add(keyFile, "coordinator", ApiKeys.Role.SUBMIT);
-        try (TestServer secured = TestServer.start(TestServer.config().mapTiles("none", "").build(),
-                new OptaPlannerJobSolver(), dir.resolve("data"), ApiKeys.read(keyFile))) {
+        try (TestServer secured = TestServer.start(TestServer.config().build(),
+                WebConfig.defaults().withMapTiles("none", ""), new OptaPlannerJobSolver(), dir.resolve("data"), ApiKeys.read(keyFile))) {
             browser.driver.get("about:blank");
             browser.driver.get(secured.uri("/ui/").toString());
             waitFor(By.id("error"));

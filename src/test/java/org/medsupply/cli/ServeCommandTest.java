@@ -37,6 +37,6 @@ class ServeCommandTest {
         assertThat(config.parallelSolvers()).isEqualTo(3);
         assertThat(config.maxQueuedJobs()).isZero();
         assertThat(config.retention()).isEqualTo(Duration.ofMinutes(5));
-        assertThat(config.allowedOrigins()).isEqualTo(List.of("https://a.example", "https://b.example"));
+        assertThat(command.webConfig().allowedOrigins()).isEqualTo(List.of("https://a.example", "https://b.example"));
     }
 }
