@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.medsupply.domain;
 
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.optaplanner.core.api.domain.solution.PlanningEntityCollectionProperty;
 import org.optaplanner.core.api.domain.solution.PlanningScore;
@@ -62,6 +65,27 @@ public class DispatchSolution {
         this.vehicles = vehicles;
         this.trips = trips;
         this.deliveries = deliveries;
+    }
+
+    /**
+     * Units of each supply each warehouse still holds once the trips, as their lists stand now, are loaded
+     * (negative where they load more than it holds). A new map, which the caller may update as it moves
+     * deliveries.
+     */
+    public Map<Warehouse, Map<Supply, Long>> stockLeft() {
+        Map<Warehouse, Map<Supply, Long>> left = new IdentityHashMap<>();
+        for (Warehouse warehouse : warehouses) {
+            Map<Supply, Long> ofWarehouse = new HashMap<>();
+            supplies.forEach(supply -> ofWarehouse.put(supply, warehouse.stockOf(supply)));
+            left.put(warehouse, ofWarehouse);
+        }
+        for (Trip trip : trips) {
+            if (!trip.isUnservedPool()) {
+                Map<Supply, Long> ofWarehouse = left.get(trip.getVehicle().warehouse());
+                trip.getDeliveries().forEach(d -> ofWarehouse.merge(d.getSupply(), -d.getQuantity(), Long::sum));
+            }
+        }
+        return left;
     }
 
     /** The trip that holds what no vehicle brings; always the first trip. */

@@ -4,7 +4,6 @@ package org.medsupply.domain;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,20 +27,13 @@ public final class ShortfallDiagnosis {
 
     private final DispatchSolution solution;
     private final Map<DemandLine, Long> delivered;
-    private final Map<Warehouse, Map<Supply, Long>> shipped = new HashMap<>();
+    private final Map<Warehouse, Map<Supply, Long>> stockLeft;
 
     /** @param delivered units delivered per line in the plan (missing = none) */
     public ShortfallDiagnosis(DispatchSolution solution, Map<DemandLine, Long> delivered) {
         this.solution = solution;
         this.delivered = delivered;
-        for (Trip trip : solution.getTrips()) {
-            if (!trip.isUnservedPool()) {
-                for (Delivery delivery : trip.getDeliveries()) {
-                    shipped.computeIfAbsent(trip.getVehicle().warehouse(), w -> new HashMap<>())
-                            .merge(delivery.getSupply(), delivery.getQuantity(), Long::sum);
-                }
-            }
-        }
+        this.stockLeft = solution.stockLeft();
     }
 
     public List<Shortfall> shortfalls() {
@@ -75,7 +67,7 @@ public final class ShortfallDiagnosis {
         }
         List<Warehouse> sources = reaching.stream().map(Vehicle::warehouse).distinct().toList();
         long stock = sources.stream().mapToLong(w -> w.stockOf(supply)).sum();
-        long left = sources.stream().mapToLong(w -> w.stockOf(supply) - shipped(w, supply)).sum();
+        long left = sources.stream().mapToLong(w -> stockLeft.get(w).get(supply)).sum();
         if (left <= 0) {
             long higher = requested(supply, line.priority(), true);
             if (higher >= stock) {
@@ -109,7 +101,7 @@ public final class ShortfallDiagnosis {
      */
     private String state(Vehicle vehicle, Supply supply, Hospital hospital) {
         Warehouse warehouse = vehicle.warehouse();
-        if (warehouse.stockOf(supply) - shipped(warehouse, supply) <= 0) {
+        if (stockLeft.get(warehouse).get(supply) <= 0) {
             return "loads at " + warehouse.id() + ", which has none left";
         }
         List<Trip> trips = solution.getTrips().stream().filter(trip -> trip.getVehicle() == vehicle).toList();
@@ -166,9 +158,6 @@ public final class ShortfallDiagnosis {
         return solution.getTimeAxis().toTime(millis).format(DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT));
     }
 
-    private long shipped(Warehouse warehouse, Supply supply) {
-        return shipped.getOrDefault(warehouse, Map.of()).getOrDefault(supply, 0L);
-    }
 
     /** Units of a supply requested at priorities above (strictly) or at-or-above the given one. */
     private long requested(Supply supply, Priority priority, boolean strictlyHigher) {

@@ -51,13 +51,8 @@ public final class GreedyDispatcher {
                 tripsByVehicle.computeIfAbsent(trip.getVehicle(), v -> new ArrayList<>()).add(state);
             }
         }
-        for (Warehouse warehouse : solution.getWarehouses()) {
-            Map<Supply, Long> left = new HashMap<>();
-            solution.getSupplies().forEach(supply -> left.put(supply, warehouse.stockOf(supply)));
-            stockLeft.put(warehouse, left);
-        }
+        stockLeft.putAll(solution.stockLeft());
         states.values().forEach(state -> state.stops.forEach(stop -> stop.deliveries.forEach(d -> {
-            stockLeft.get(state.vehicle().warehouse()).merge(d.getSupply(), -d.getQuantity(), Long::sum);
             if (!d.getLine().splittable()) {
                 unsplittableTrip.put(d.getLine(), state);
             }

@@ -90,14 +90,8 @@ final class LoadSharing {
             ofTrip.forEach((line, quantity) -> addLoad(load, line.supply(), quantity));
             loads.put(trip, load);
         }
-        for (Warehouse warehouse : plan.getWarehouses()) {
-            Map<Supply, Long> left = new HashMap<>();
-            plan.getSupplies().forEach(supply -> left.put(supply, warehouse.stockOf(supply)));
-            stockLeft.put(warehouse, left);
-        }
+        stockLeft.putAll(plan.stockLeft());
         dirty.addAll(trips);
-        units.forEach((trip, ofTrip) -> ofTrip.forEach((line, quantity) ->
-                stockLeft.get(trip.getVehicle().warehouse()).merge(line.supply(), -quantity, Long::sum)));
     }
 
     /**

@@ -35,11 +35,7 @@ final class StopMerging {
     private final Map<DemandLine, Long> lastStart = new HashMap<>();
 
     private StopMerging(DispatchSolution plan) {
-        for (Warehouse warehouse : plan.getWarehouses()) {
-            Map<Supply, Long> left = new HashMap<>();
-            plan.getSupplies().forEach(supply -> left.put(supply, warehouse.stockOf(supply)));
-            stockLeft.put(warehouse, left);
-        }
+        stockLeft.putAll(plan.stockLeft());
         for (Trip trip : plan.getTrips()) {
             if (trip.isUnservedPool()) {
                 continue;
@@ -48,7 +44,6 @@ final class StopMerging {
             for (Delivery delivery : trip.getDeliveries()) {
                 load[0] += delivery.weightMg();
                 load[1] += delivery.volumeMm3();
-                stockLeft.get(trip.getVehicle().warehouse()).merge(delivery.getSupply(), -delivery.getQuantity(), Long::sum);
                 lastStart.merge(delivery.getLine(), delivery.getStartMs(), Math::max);
             }
             loads.put(trip, load);
