@@ -53,10 +53,9 @@ public final class PlanTopUp {
         return greedyPlan.getScore().compareTo(plan.getScore()) > 0 ? greedyPlan : plan;
     }
 
-    /** The steps in order; after the stops merging drops, a second top-up and sharing use the room they leave. */
-    private static final List<Predicate<DispatchSolution>> STEPS = List.of(PlanTopUp::topUp, LoadSharing::share,
-            merged -> StopMerging.merge(merged) > 0);
-    private static final List<Predicate<DispatchSolution>> AFTER_MERGING = List.of(PlanTopUp::topUp, LoadSharing::share);
+    /** The steps before stop merging, and again after it when it dropped stops, for the room they leave. */
+    private static final List<Predicate<DispatchSolution>> LOADING = List.of(PlanTopUp::topUp, LoadSharing::share);
+    private static final Predicate<DispatchSolution> MERGING = plan -> StopMerging.merge(plan) > 0;
 
     /**
      * All steps on one copy, scored once at the end (scoring a large plan costs); only when that is worse than
@@ -64,29 +63,31 @@ public final class PlanTopUp {
      */
     private static DispatchSolution finish(DispatchSolution solved, SolutionManager<DispatchSolution, BendableLongScore> scoring) {
         DispatchSolution plan = new DispatchSolutionCloner().cloneSolution(solved);
-        boolean merged = false;
-        for (Predicate<DispatchSolution> step : STEPS) {
-            Timeline.connect(plan.getTrips());
-            merged = step.test(plan);
-        }
-        for (Predicate<DispatchSolution> step : merged ? AFTER_MERGING : List.<Predicate<DispatchSolution>>of()) {
-            Timeline.connect(plan.getTrips());
-            step.test(plan);
+        LOADING.forEach(step -> apply(plan, step));
+        if (apply(plan, MERGING)) {
+            LOADING.forEach(step -> apply(plan, step));
         }
         Timeline.connect(plan.getTrips());
         scoring.update(plan);
         if (plan.getScore().compareTo(solved.getScore()) >= 0) {
             return plan;
         }
-        plan = new DispatchSolutionCloner().cloneSolution(solved);
-        scoring.update(plan);
-        for (Predicate<DispatchSolution> step : STEPS) {
-            plan = ifNotWorse(plan, step, scoring);
+        DispatchSolution guarded = new DispatchSolutionCloner().cloneSolution(solved);
+        scoring.update(guarded);
+        for (Predicate<DispatchSolution> step : LOADING) {
+            guarded = ifNotWorse(guarded, step, scoring);
         }
-        for (Predicate<DispatchSolution> step : AFTER_MERGING) {
-            plan = ifNotWorse(plan, step, scoring);
+        guarded = ifNotWorse(guarded, MERGING, scoring);
+        for (Predicate<DispatchSolution> step : LOADING) {
+            guarded = ifNotWorse(guarded, step, scoring);
         }
-        return plan;
+        return guarded;
+    }
+
+    /** Runs a step on a plan whose times are set; true when it changed the plan. */
+    private static boolean apply(DispatchSolution plan, Predicate<DispatchSolution> step) {
+        Timeline.connect(plan.getTrips());
+        return step.test(plan);
     }
 
     /** Loads what fits ({@link GreedyDispatcher#topUp}); true when it added any unit. */
