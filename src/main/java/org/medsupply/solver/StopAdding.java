@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +35,8 @@ final class StopAdding {
 
     /** Trips tried for a line's new stop, those passing nearest its hospital first. */
     private static final int TRIPS_TRIED = 8;
+    /** Of those trips, the nearest ones tried for a stop that gives way when none has time for one more. */
+    private static final int TRIPS_GIVING_WAY = 4;
     /** Places tried on each of those trips, the shortest detours first. */
     private static final int POSITIONS_TRIED = 4;
 
@@ -47,6 +50,7 @@ final class StopAdding {
     private final DispatchSolution plan;
     private final Map<DemandLine, Long> delivered = new HashMap<>();
     private final Map<Trip, Set<Hospital>> stops = new IdentityHashMap<>();
+    private final Map<Hospital, List<DemandLine>> linesAt = new HashMap<>();
     /** The deliveries on trips, per supply and priority: where a new stop's unit may come from. */
     private final Map<Group, List<Delivery>> dispatched = new HashMap<>();
     private final Set<String> ids = new HashSet<>();
@@ -55,6 +59,7 @@ final class StopAdding {
     private StopAdding(DispatchSolution plan) {
         this.plan = plan;
         plan.getDeliveries().forEach(delivery -> ids.add(delivery.getId()));
+        plan.getLines().forEach(line -> linesAt.computeIfAbsent(line.hospital(), h -> new ArrayList<>()).add(line));
         for (Trip trip : plan.getTrips()) {
             if (!trip.isUnservedPool()) {
                 Set<Hospital> hospitals = new HashSet<>();
@@ -102,6 +107,8 @@ final class StopAdding {
         Delivery probe = new Delivery("probe", poor, 1);
         Trip bestTrip = null;
         Insertion best = null;
+        long bestLoss = Long.MAX_VALUE;
+        Hospital givingWay = null;
         for (Trip trip : nearest) {
             Insertion insertion = cheapestOnTime(trip, probe);
             if (insertion != null && (best == null || insertion.detourMs() < best.detourMs())) {
@@ -110,7 +117,21 @@ final class StopAdding {
             }
         }
         if (bestTrip == null) {
+            for (Trip trip : nearest.subList(0, Math.min(TRIPS_GIVING_WAY, nearest.size()))) {
+                Replacement replacement = replacement(trip, poor, probe, donors.get(trip));
+                if (replacement != null && (best == null || replacement.lossFromUnfairness() < bestLoss)) {
+                    bestTrip = trip;
+                    best = replacement.insertion();
+                    bestLoss = replacement.lossFromUnfairness();
+                    givingWay = replacement.givingWay();
+                }
+            }
+        }
+        if (bestTrip == null) {
             return false;
+        }
+        if (givingWay != null) {
+            giveWay(bestTrip, givingWay);
         }
         Delivery donor = donors.get(bestTrip);
         plan.unservedPool().getDeliveries().add(split(donor, 1));
@@ -120,6 +141,98 @@ final class StopAdding {
         delivered.merge(poor, 1L, Long::sum);
         stops.get(bestTrip).add(hospital);
         return true;
+    }
+
+    /** A stop that gives way to the new one, where the new one then goes, and what the stop's lines lose. */
+    private record Replacement(Hospital givingWay, Insertion insertion, long lossFromUnfairness) {
+    }
+
+    /**
+     * When the trip has no time for one more stop: the stop of the trip that gives way to the poor line's at the
+     * least cost in fairness, or {@code null}. A stop may give way when none of its lines is more urgent than the
+     * poor line, the units it gets of the poor line's priority can go to lines of the trip's other stops that
+     * still miss as many (the top-up that follows loads them there), and the fairness its lines of that priority
+     * lose is less than what the poor line's first unit gains; the final score check has the last word.
+     */
+    private Replacement replacement(Trip trip, DemandLine poor, Delivery probe, Delivery donor) {
+        Map<Hospital, List<Delivery>> byStop = new LinkedHashMap<>();
+        trip.getDeliveries().forEach(delivery -> byStop.computeIfAbsent(delivery.getHospital(), h -> new ArrayList<>())
+                .add(delivery));
+        long gain = ConstraintNames.unfairness(poor, poor.quantity() - got(poor))
+                - ConstraintNames.unfairness(poor, poor.quantity() - got(poor) - 1);
+        Replacement best = null;
+        for (Map.Entry<Hospital, List<Delivery>> stop : byStop.entrySet()) {
+            List<Delivery> unloading = stop.getValue();
+            if (stop.getKey() == donor.getHospital()
+                    || unloading.stream().anyMatch(delivery -> delivery.getLine().priority().compareTo(poor.priority()) < 0)
+                    || !othersCanTake(byStop, stop.getKey(), unloading, poor)) {
+                continue;
+            }
+            long loss = 0;
+            Map<DemandLine, Long> units = new HashMap<>();
+            unloading.forEach(delivery -> units.merge(delivery.getLine(), delivery.getQuantity(), Long::sum));
+            for (Map.Entry<DemandLine, Long> line : units.entrySet()) {
+                if (line.getKey().priority() == poor.priority()) {
+                    long shortfall = line.getKey().quantity() - got(line.getKey());
+                    loss += ConstraintNames.unfairness(line.getKey(), shortfall + line.getValue())
+                            - ConstraintNames.unfairness(line.getKey(), shortfall);
+                }
+            }
+            if (loss >= gain || best != null && loss >= best.lossFromUnfairness()) {
+                continue;
+            }
+            List<Delivery> list = trip.getDeliveries();
+            List<Delivery> before = new ArrayList<>(list);
+            list.removeAll(unloading);
+            Timeline.update(trip, Timeline.SILENT);
+            Insertion insertion = cheapestOnTime(trip, probe);
+            list.clear();
+            list.addAll(before);
+            Timeline.update(trip, Timeline.SILENT);
+            if (insertion != null) {
+                best = new Replacement(stop.getKey(), insertion, loss);
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Whether the lines at the trip's other stops, of each supply unloaded at {@code stop} and as urgent as the poor
+     * line or more, still miss at least what the stop gets of that supply at the poor line's priority.
+     */
+    private boolean othersCanTake(Map<Hospital, List<Delivery>> byStop, Hospital stop, List<Delivery> unloading,
+            DemandLine poor) {
+        Map<Supply, Long> toPlace = new HashMap<>();
+        unloading.stream().filter(delivery -> delivery.getLine().priority() == poor.priority())
+                .forEach(delivery -> toPlace.merge(delivery.getSupply(), delivery.getQuantity(), Long::sum));
+        for (Map.Entry<Supply, Long> supply : toPlace.entrySet()) {
+            long missing = poor.supply() == supply.getKey() ? poor.quantity() - got(poor) - 1 : 0;
+            for (Hospital other : byStop.keySet()) {
+                if (other != stop) {
+                    missing += linesAt.getOrDefault(other, List.of()).stream()
+                            .filter(line -> line.supply() == supply.getKey()
+                                    && line.priority().compareTo(poor.priority()) <= 0)
+                            .mapToLong(line -> line.quantity() - got(line)).sum();
+                }
+            }
+            if (missing < supply.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Takes the trip's stop at the hospital off it: its deliveries wait in the unserved pool. */
+    private void giveWay(Trip trip, Hospital hospital) {
+        List<Delivery> unloading = trip.getDeliveries().stream().filter(d -> d.getHospital() == hospital).toList();
+        trip.getDeliveries().removeAll(unloading);
+        plan.unservedPool().getDeliveries().addAll(unloading);
+        for (Delivery delivery : unloading) {
+            delivered.merge(delivery.getLine(), -delivery.getQuantity(), Long::sum);
+            dispatched.get(new Group(delivery.getLine())).remove(delivery);
+        }
+        stops.get(trip).remove(hospital);
+        Timeline.update(trip, Timeline.SILENT);
     }
 
     /** Where in a trip's list a new stop goes, and how much longer the trip is on the road for it. */
