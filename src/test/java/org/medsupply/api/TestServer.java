@@ -26,6 +26,7 @@ import org.medsupply.service.JobService;
 import org.medsupply.service.JobSolver;
 import org.medsupply.service.OptaPlannerJobSolver;
 import org.medsupply.service.ServiceConfig;
+import org.medsupply.store.JobStore;
 import org.medsupply.store.SqlJobStore;
 import org.medsupply.testing.HttpCalls;
 
@@ -34,6 +35,8 @@ final class TestServer implements AutoCloseable {
 
     static final String JSON = "application/json";
     static final String PROBLEM_JSON = "application/problem+json";
+    /** The node name of a server on its own SQLite store. */
+    static final String NODE = "test-node";
 
     final Server.Running running;
     final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -99,15 +102,24 @@ final class TestServer implements AutoCloseable {
 
     private static TestServer start(ServiceConfig config, HttpConfig http, WebConfig web, JobSolver solver,
             Path dataDir, ApiKeys keys) {
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         SqlJobStore store;
         try {
             store = SqlJobStore.sqlite(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        JobService jobs = new JobService(config, store,
-                new Durability("test-node", Duration.ofMillis(200)), solver, registry, Clock.systemUTC());
+        return start(config, http, web, solver, store, new Durability(NODE, Duration.ofMillis(200)), keys);
+    }
+
+    /** The server on a given store, e.g. a PostgreSQL database it shares with other servers. */
+    static TestServer start(ServiceConfig config, JobSolver solver, JobStore store, Durability durability) {
+        return start(config, http().build(), WebConfig.defaults(), solver, store, durability, null);
+    }
+
+    private static TestServer start(ServiceConfig config, HttpConfig http, WebConfig web, JobSolver solver,
+            JobStore store, Durability durability, ApiKeys keys) {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        JobService jobs = new JobService(config, store, durability, solver, registry, Clock.systemUTC());
         return new TestServer(Server.start(jobs, http, web, registry, keys));
     }
 
