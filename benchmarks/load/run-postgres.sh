@@ -5,6 +5,7 @@
 # Usage, from the repository root: bash benchmarks/load/run-postgres.sh [PORT]   (uses PORT and PORT+1)
 set -euo pipefail
 PORT_A="${1:-18181}"
+RATE="${STATUS_RATE:-200}" # status reads per second; STATUS_RATE=20 shows the cost of a read without queueing
 PORT_B=$((PORT_A + 1))
 BOTH="http://127.0.0.1:${PORT_A}/,http://127.0.0.1:${PORT_B}/"
 OUT=benchmarks/load/results/postgres
@@ -55,9 +56,9 @@ stop() {
 serve --solvers 1 --max-queued 8
 # 1. status reads at 200 req/s with no solve, then while two solves run, one claimed by each server,
 #    holding both cores; first an unrecorded round that warms up both servers' JITs
-java -cp "$CP" org.medsupply.bench.LoadGenerator "$BOTH" status 200 20 0 0 > /dev/null
-java -cp "$CP" org.medsupply.bench.LoadGenerator "$BOTH" status 200 20 10 0 | tee "$OUT/status-200-idle.json"
-java -cp "$CP" org.medsupply.bench.LoadGenerator "$BOTH" status 200 30 5 2 | tee "$OUT/status-200-two-solves.json"
+java -cp "$CP" org.medsupply.bench.LoadGenerator "$BOTH" status "$RATE" 20 0 0 > /dev/null
+java -cp "$CP" org.medsupply.bench.LoadGenerator "$BOTH" status "$RATE" 20 10 0 | tee "$OUT/status-$RATE-idle.json"
+java -cp "$CP" org.medsupply.bench.LoadGenerator "$BOTH" status "$RATE" 30 5 2 | tee "$OUT/status-$RATE-two-solves.json"
 # 2. submissions at 20 req/s against two solvers and one queue of 8 (capacity ~1.4 jobs/s); then every
 #    accepted job must reach one final status, the same read from either server
 java -cp "$CP" org.medsupply.bench.LoadGenerator "$BOTH" overload 20 20 3 | tee "$OUT/overload-20.json"
