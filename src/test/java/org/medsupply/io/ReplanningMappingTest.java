@@ -4,6 +4,9 @@ package org.medsupply.io;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.Test;
 import org.medsupply.domain.CommittedTrip;
@@ -29,12 +32,15 @@ class ReplanningMappingTest {
 
     @Test
     void theFieldsAreWrittenBackAsRead() throws Exception {
-        assertThat(Json.MAPPER.valueToTree(problem))
-                .isEqualTo(Json.MAPPER.readTree(ExampleProblems.text(ExampleProblems.REPLAN_EXAMPLE)));
+        JsonNode written = Json.MAPPER.valueToTree(problem);
+        JsonNode given = Json.MAPPER.readTree(ExampleProblems.text(ExampleProblems.REPLAN_EXAMPLE));
+        for (String field : new String[] {"now", "committed", "reference"}) {
+            assertThat(written.get(field)).as(field).hasToString(given.get(field).toString());
+        }
         assertThat(problem.committed()).singleElement().satisfies(trip -> {
             assertThat(trip.vehicle()).isEqualTo("van-1");
             assertThat(trip.stops().get(0).deliver()).containsExactly(
-                    java.util.Map.entry("ventilator", 4L), java.util.Map.entry("n95", 600L));
+                    Map.entry("ventilator", 4L), Map.entry("n95", 600L));
         });
     }
 
