@@ -364,7 +364,7 @@ class CliTest {
     void aSolvedPlanThatCannotBeWrittenIsSavedElsewhere() throws IOException {
         PlanFile plan = Json.MAPPER.readValue("{\"problem\": \"tiny\", \"score\": \"0hard/0soft\"}", PlanFile.class);
         StringWriter err = new StringWriter();
-        Path rescued = SolveCommand.savePlan(plan, dir.resolve("gone/plan.json"), new PrintWriter(err));
+        Path rescued = SolveOptions.savePlan(plan, dir.resolve("gone/plan.json"), new PrintWriter(err));
         try {
             assertThat(err.toString()).contains("cannot write", "the plan is saved in " + rescued);
             assertThat(Json.MAPPER.readValue(rescued.toFile(), PlanFile.class)).isEqualTo(plan);
