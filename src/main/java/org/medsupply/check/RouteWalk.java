@@ -111,7 +111,8 @@ final class RouteWalk {
         for (int i = 0; i < trips.size(); i++) {
             if (trips.get(i) != null) {
                 previousReturn = trip(vehicle, trips.get(i), Pointer.child(at + "/trips", i),
-                        vehicle.id() + " trip " + (i + 1), previousReturn, i < committed.size() ? committed.get(i) : null);
+                        vehicle.id() + " trip " + (i + 1), previousReturn,
+                        i < committed.size() ? committed.get(i) : null);
             }
         }
         if (findings.present(route.distanceKm(), at + "/distanceKm") && routeKmKnown
@@ -289,7 +290,8 @@ final class RouteWalk {
                             + vehicle.id() + " is not refrigerated");
                 }
                 if (hospital != null) {
-                    drops.add(new Drop(vehicle.id(), committed, hospital.id(), supply.id(), quantity, start, deliverAt));
+                    drops.add(new Drop(vehicle.id(), committed, hospital.id(), supply.id(), quantity, start,
+                            deliverAt));
                 }
             }
         }

@@ -39,8 +39,11 @@ public record CommittedTrip(Vehicle vehicle, long departureMs, List<Stop> stops)
     /** Back at the warehouse from the last stop; at departure when it has no stop. */
     public long returnMs() {
         List<Timeline.Visit> visits = visits();
-        return visits.isEmpty() ? departureMs
-                : Timeline.returnMs(vehicle, stops.get(stops.size() - 1).hospital(), visits.get(visits.size() - 1).departureMs());
+        if (visits.isEmpty()) {
+            return departureMs;
+        }
+        return Timeline.returnMs(vehicle, stops.get(stops.size() - 1).hospital(),
+                visits.get(visits.size() - 1).departureMs());
     }
 
     /** Km from the warehouse through each stop and back; 0 without stops. */

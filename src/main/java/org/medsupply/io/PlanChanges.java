@@ -64,9 +64,13 @@ public record PlanChanges(long unitsMoved, int announcedTrips, int tripsChanged,
         }
     }
 
-    /** A trip's stops as hospital and units per supply, zeros left out: what makes two trips the same. */
-    private static List<Object> stops(TripDto trip) {
-        List<Object> stops = new ArrayList<>();
+    /** A stop as hospital and units per supply, zeros left out. */
+    private record Stop(String hospital, Map<String, Long> deliver) {
+    }
+
+    /** A trip's stops: what makes two trips the same. */
+    private static List<Stop> stops(TripDto trip) {
+        List<Stop> stops = new ArrayList<>();
         for (StopDto stop : trip.stops() == null ? List.<StopDto>of() : trip.stops()) {
             Map<String, Long> deliver = new LinkedHashMap<>();
             if (stop.deliver() != null) {
@@ -76,7 +80,7 @@ public record PlanChanges(long unitsMoved, int announcedTrips, int tripsChanged,
                     }
                 });
             }
-            stops.add(List.of(stop.hospital(), deliver));
+            stops.add(new Stop(stop.hospital(), deliver));
         }
         return stops;
     }
@@ -84,15 +88,8 @@ public record PlanChanges(long unitsMoved, int announcedTrips, int tripsChanged,
     /** The hospital and supply pairs a plan brings units of. */
     private static Set<List<String>> served(PlanFile plan) {
         Set<List<String>> served = new HashSet<>();
-        forEachTrip(plan, (vehicle, trip) -> (trip.stops() == null ? List.<StopDto>of() : trip.stops()).forEach(stop -> {
-            if (stop.deliver() != null) {
-                stop.deliver().forEach((supply, units) -> {
-                    if (units != null && units > 0) {
-                        served.add(List.of(stop.hospital(), supply));
-                    }
-                });
-            }
-        }));
+        forEachTrip(plan, (vehicle, trip) -> stops(trip).forEach(stop ->
+                stop.deliver().keySet().forEach(supply -> served.add(List.of(stop.hospital(), supply)))));
         return served;
     }
 }

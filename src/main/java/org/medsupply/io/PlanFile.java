@@ -66,7 +66,10 @@ public record PlanFile(String problem, String score, Boolean feasible, List<Rout
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    /** @param changedUnits units of the problem's {@code reference} not brought on the same vehicle; absent without one */
+    /**
+     * @param changedUnits units of the problem's {@code reference} not brought on the same vehicle; absent without
+     *                     one
+     */
     public record KpisDto(Double totalDistanceKm, Integer vehiclesUsed, Map<String, Double> fillRate,
             Map<String, Double> minHospitalFillRate, Integer lateLines, Long changedUnits) {
         public KpisDto(Double totalDistanceKm, Integer vehiclesUsed, Map<String, Double> fillRate,

@@ -104,7 +104,8 @@ public final class PlanWriter {
     public static long changedUnits(DispatchSolution solution) {
         long changed = 0;
         for (ReferenceLoad reference : solution.getReplanning().reference()) {
-            long kept = solution.getDeliveries().stream().filter(reference::keptBy).mapToLong(Delivery::getQuantity).sum();
+            long kept = solution.getDeliveries().stream().filter(reference::keptBy)
+                    .mapToLong(Delivery::getQuantity).sum();
             changed += Math.max(0, reference.units() - kept);
         }
         return changed;
@@ -114,7 +115,8 @@ public final class PlanWriter {
      * A trip under way, as given, with its times by the timing rule; its stops' starts count for the lines it
      * brings units to.
      */
-    private static TripDto committedTrip(DispatchSolution solution, CommittedTrip trip, Map<DemandLine, Long> lastStartMs) {
+    private static TripDto committedTrip(DispatchSolution solution, CommittedTrip trip,
+            Map<DemandLine, Long> lastStartMs) {
         List<StopDto> stops = new ArrayList<>();
         Map<String, Long> load = new LinkedHashMap<>();
         double weightKg = 0;

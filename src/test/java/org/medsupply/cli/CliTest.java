@@ -44,10 +44,11 @@ class CliTest {
     @TempDir
     Path dir;
 
-    private record Outcome(int exitCode, String out, String err) {
+    /** What a command printed and its exit code; shared with the other command tests. */
+    record Outcome(int exitCode, String out, String err) {
     }
 
-    private static Outcome run(String... args) {
+    static Outcome run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exitCode = Main.run(new PrintWriter(out), new PrintWriter(err), args);

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -28,16 +26,6 @@ class ReplanCommandTest {
     @TempDir
     Path dir;
 
-    private record Outcome(int exitCode, String out, String err) {
-    }
-
-    private static Outcome run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exitCode = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Outcome(exitCode, out.toString(), err.toString());
-    }
-
     private Path fixture(String name) throws IOException {
         Path file = dir.resolve(name);
         try (InputStream in = ReplanCommandTest.class.getResourceAsStream("/org/medsupply/io/replan/" + name)) {
@@ -50,7 +38,7 @@ class ReplanCommandTest {
     void replansKeepingTheTripsUnderWayAndSaysWhatChanged() throws Exception {
         Path problemOut = dir.resolve("replan-problem.json");
         Path planOut = dir.resolve("new-plan.json");
-        Outcome replanned = run("replan", fixture("problem.json").toString(), fixture("plan.json").toString(),
+        CliTest.Outcome replanned = CliTest.run("replan", fixture("problem.json").toString(), fixture("plan.json").toString(),
                 "--at", AT, "--patch", fixture("patch.json").toString(), "--problem-out", problemOut.toString(),
                 "-o", planOut.toString(), "--time-limit", "3s", "--seed", "1", "--quiet");
 
@@ -75,14 +63,14 @@ class ReplanCommandTest {
         assertThat(replanned.out()).contains("What changed since the plan under way: " + plan.kpis().changedUnits()
                 + " announced units moved").contains("of 1 trips not yet left changed; 1 hospital and supply pairs newly served");
 
-        Outcome checked = run("check", problemOut.toString(), planOut.toString());
+        CliTest.Outcome checked = CliTest.run("check", problemOut.toString(), planOut.toString());
         assertThat(checked.exitCode()).as(checked.out()).isZero();
         assertThat(checked.out()).startsWith("ok").contains("announced units changed");
     }
 
     @Test
     void aTimeThatIsNotOneIsRefusedWithItsPointer() throws Exception {
-        Outcome refused = run("replan", fixture("problem.json").toString(), fixture("plan.json").toString(),
+        CliTest.Outcome refused = CliTest.run("replan", fixture("problem.json").toString(), fixture("plan.json").toString(),
                 "--at", "eight");
         assertThat(refused.exitCode()).isEqualTo(Main.BAD_INPUT);
         assertThat(refused.err()).contains("/at: 'eight' is not an ISO-8601 date-time");
