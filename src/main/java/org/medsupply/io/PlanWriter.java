@@ -132,7 +132,8 @@ public final class PlanWriter {
                 load.merge(supply.id(), entry.getValue(), Long::sum);
                 weightKg += entry.getValue() * supply.weightMg() / 1e6;
                 volumeM3 += entry.getValue() * supply.volumeMm3() / 1e9;
-                solution.getReplanning().committedUnits().keySet().stream()
+                solution.getReplanning().committedUnits().entrySet().stream()
+                        .filter(units -> units.getValue() > 0).map(Map.Entry::getKey)
                         .filter(line -> line.hospital() == stop.hospital() && line.supply() == supply)
                         .forEach(line -> lastStartMs.merge(line, visit.startMs(), Math::max));
             }
