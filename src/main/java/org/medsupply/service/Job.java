@@ -42,7 +42,10 @@ final class Job {
     Runnable task;
     /** On a shared store, the token of this server's claim on the job; {@code null} otherwise. */
     volatile String claim;
-    /** Until when the claim holds without a renewal. */
+    /**
+     * Until when the claim holds without a renewal, on this server's clock: taken before the claim or renewal
+     * that the database times by its own clock, so it errs early whatever the skew between the two.
+     */
     volatile Instant leaseUntil;
     /** Whether the claim was lost to another server: this server must stop solving and writing the job. */
     volatile boolean lost;

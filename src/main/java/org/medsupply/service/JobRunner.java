@@ -165,7 +165,7 @@ final class JobRunner {
             Instant now = clock.instant();
             Optional<Boolean> held;
             try {
-                held = store.renew(job.id, job.claim, now.plus(durability.lease()));
+                held = store.renew(job.id, job.claim, durability.lease());
             } catch (RuntimeException e) {
                 if (now.plus(durability.pollInterval().multipliedBy(2)).isBefore(job.leaseUntil)) {
                     LOG.warn("job {}: lease not renewed, retried at the next poll", job.id, e);
@@ -199,7 +199,7 @@ final class JobRunner {
             String token = UUID.randomUUID().toString();
             Instant now = clock.instant();
             Instant leaseUntil = now.plus(durability.lease());
-            Optional<String> claimed = store.claim(durability.node(), token, now, leaseUntil);
+            Optional<String> claimed = store.claim(durability.node(), token, now, durability.lease());
             if (claimed.isEmpty()) {
                 return;
             }

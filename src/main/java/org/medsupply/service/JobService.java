@@ -68,9 +68,16 @@ public final class JobService implements AutoCloseable {
     public record IdempotencyKey(String key, String requestHash) {
     }
 
-    /** Liveness and readiness figures. */
+    /**
+     * Liveness and readiness figures. {@code solving}, {@code queued} and {@code solverSlots} are this server's;
+     * {@code queuedInStore} and {@code retainedJobs} count the store, which servers sharing it share (so does
+     * {@code queueCapacity} then).
+     *
+     * @param node          this server's name, as in the jobs' {@code node}
+     * @param queuedInStore jobs queued in the store, waiting for a solver on any server
+     */
     public record Health(String status, boolean acceptingJobs, int solving, int queued, int solverSlots,
-            int queueCapacity, int retainedJobs, int eventStreams) {
+            int queueCapacity, int retainedJobs, int eventStreams, String node, int queuedInStore) {
     }
 
     /** A live subscription to a job's events; close it to stop hearing them. */
@@ -93,6 +100,7 @@ public final class JobService implements AutoCloseable {
     private final JobRunner runner;
     /** Whether jobs are claimed from a store shared with other servers. */
     private final boolean shared;
+    private final String node;
 
     private final Counter submitted;
     private final MeterRegistry registry;
@@ -114,20 +122,40 @@ public final class JobService implements AutoCloseable {
         this.events = new JobEvents(config, store, this::view);
         this.runner = new JobRunner(config, store, durability, solver, clock, registry, admission, events, explainer);
         this.shared = store.isShared();
+        this.node = durability.node();
         long sweepMillis = Math.max(1_000, Math.min(60_000, config.retention().toMillis() / 4));
         runner.repeat(this::evictQuietly, sweepMillis);
 
         this.submitted = registry.counter("medsupply.jobs.submitted");
+        registerGauges(registry);
+        runner.start();
+    }
+
+    /**
+     * The gauges, each saying whose figure it is: this server's (solvers, the jobs it holds) or the store's,
+     * which every server sharing it reports alike (so a cluster's figure is one server's, not their sum).
+     */
+    private void registerGauges(MeterRegistry registry) {
+        Gauge.builder("medsupply.node.info", () -> 1).description("This server: its node name, and whether its "
+                + "store is shared with other servers").tag("node", node).tag("store", shared ? "shared" : "local")
+                .register(registry);
         for (JobStatus status : JobStatus.values()) {
             Gauge.builder("medsupply.jobs", this, service -> service.storedCount(status))
-                    .description("Stored jobs by status").tag("status", status.name()).register(registry);
+                    .description("Jobs in the store by status, of every server sharing it")
+                    .tag("status", status.name()).register(registry);
         }
+        Gauge.builder("medsupply.cluster.queue.depth", this, service -> service.storedCount(JobStatus.QUEUED))
+                .description("Jobs queued in the store, waiting for a solver on any server sharing it")
+                .register(registry);
         Gauge.builder("medsupply.queue.depth", runner, r -> r.count(JobStatus.QUEUED))
-                .description("Jobs waiting for a solver").register(registry);
-        Gauge.builder("medsupply.queue.capacity", config, c -> c.maxQueuedJobs()).register(registry);
-        Gauge.builder("medsupply.solvers.busy", runner, r -> r.count(JobStatus.SOLVING)).register(registry);
-        Gauge.builder("medsupply.solvers.slots", config, c -> c.parallelSolvers()).register(registry);
-        runner.start();
+                .description("Jobs this server holds waiting for one of its solvers").register(registry);
+        Gauge.builder("medsupply.queue.capacity", config, c -> c.maxQueuedJobs())
+                .description("Most queued jobs before submissions get 503; with a shared store, counted in the store")
+                .register(registry);
+        Gauge.builder("medsupply.solvers.busy", runner, r -> r.count(JobStatus.SOLVING))
+                .description("This server's solvers at work").register(registry);
+        Gauge.builder("medsupply.solvers.slots", config, c -> c.parallelSolvers())
+                .description("This server's solvers").register(registry);
     }
 
     public static JobService withOptaPlanner(ServiceConfig config, JobStore store, Durability durability,
@@ -396,7 +424,8 @@ public final class JobService implements AutoCloseable {
         return new Health(admission.isClosed() ? "SHUTTING_DOWN" : "UP",
                 admission.hasRoom(),
                 runner.count(JobStatus.SOLVING), runner.count(JobStatus.QUEUED), config.parallelSolvers(),
-                config.maxQueuedJobs(), storedCount(null), events.openStreams());
+                config.maxQueuedJobs(), storedCount(null), events.openStreams(), node,
+                storedCount(JobStatus.QUEUED));
     }
 
     public boolean isShuttingDown() {

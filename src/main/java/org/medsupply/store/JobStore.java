@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.medsupply.store;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -99,21 +100,23 @@ public interface JobStore extends AutoCloseable {
     boolean isShared();
 
     /**
-     * On a shared store: first gives back the jobs whose lease ran out before {@code now} (to {@code QUEUED}
-     * with one restart more, or {@code CANCELLED} when asked to stop), then claims the oldest queued job that
+     * On a shared store: first gives back the jobs whose lease ran out (to {@code QUEUED} with one restart
+     * more, or {@code CANCELLED} at {@code now} when asked to stop), then claims the oldest queued job that
      * no other server is claiming at the same time, moving it to {@code SOLVING} on {@code node} under
-     * {@code token} until {@code leaseUntil}.
+     * {@code token} for {@code lease}. Leases are kept on the database's clock, never a server's: a server
+     * whose clock runs ahead cannot take a job whose lease still holds.
      *
+     * @param now when the claimed job starts, or a job asked to stop ends (shown in the job only)
      * @return the claimed job's id, or empty when none is queued
      */
-    Optional<String> claim(String node, String token, Instant now, Instant leaseUntil);
+    Optional<String> claim(String node, String token, Instant now, Duration lease);
 
     /**
-     * Extends a claim's lease.
+     * Extends a claim's lease to {@code lease} from now on the database's clock.
      *
      * @return empty when the claim no longer holds the job; else whether a stop was asked for the job
      */
-    Optional<Boolean> renew(String id, String token, Instant leaseUntil);
+    Optional<Boolean> renew(String id, String token, Duration lease);
 
     /** Gives a claimed job back to the queue with one restart more; false if the claim no longer holds it. */
     boolean release(String id, String token);

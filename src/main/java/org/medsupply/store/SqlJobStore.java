@@ -45,6 +45,11 @@ public final class SqlJobStore implements JobStore {
     public static final String LOCK_FILE = "medsupply.lock";
     /** The transaction lock that makes inserts on PostgreSQL one at a time (any constant key). */
     private static final long INSERT_LOCK = 0x4d65645375700aL;
+    /**
+     * The database's clock in epoch milliseconds (PostgreSQL): leases are set and run out by it alone, so
+     * servers whose clocks disagree still agree on which leases hold.
+     */
+    private static final String DATABASE_NOW = "CAST(EXTRACT(EPOCH FROM now()) * 1000 AS BIGINT)";
 
     private final HikariDataSource dataSource;
     /** Held while open; {@code null} on PostgreSQL. */
@@ -379,19 +384,19 @@ public final class SqlJobStore implements JobStore {
     }
 
     @Override
-    public Optional<String> claim(String node, String token, Instant now, Instant leaseUntil) {
+    public Optional<String> claim(String node, String token, Instant now, Duration lease) {
         requireShared();
         return transaction("claim", connection -> {
             update(connection, "UPDATE job SET status = 'CANCELLED', ended_at = ?, claim_token = NULL, "
-                    + "lease_until = NULL WHERE status = 'SOLVING' AND lease_until < ? AND cancel_requested = 1",
-                    now.toEpochMilli(), now.toEpochMilli());
+                    + "lease_until = NULL WHERE status = 'SOLVING' AND lease_until < " + DATABASE_NOW
+                    + " AND cancel_requested = 1", now.toEpochMilli());
             update(connection, "UPDATE job SET status = 'QUEUED', restarts = restarts + 1, claim_token = NULL, "
-                    + "lease_until = NULL WHERE status = 'SOLVING' AND lease_until < ?", now.toEpochMilli());
+                    + "lease_until = NULL WHERE status = 'SOLVING' AND lease_until < " + DATABASE_NOW);
             // SKIP LOCKED: servers claiming at the same time each take a different job instead of waiting
             try (PreparedStatement statement = prepare(connection, "UPDATE job SET status = 'SOLVING', node = ?, "
-                    + "claim_token = ?, lease_until = ?, started_at = COALESCE(started_at, ?) "
+                    + "claim_token = ?, lease_until = " + DATABASE_NOW + " + ?, started_at = COALESCE(started_at, ?) "
                     + "WHERE status = 'QUEUED' AND id = (SELECT id FROM job WHERE status = 'QUEUED' ORDER BY seq "
-                    + "LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id", node, token, leaseUntil.toEpochMilli(),
+                    + "LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id", node, token, lease.toMillis(),
                     now.toEpochMilli()); ResultSet row = statement.executeQuery()) {
                 return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
             }
@@ -399,12 +404,12 @@ public final class SqlJobStore implements JobStore {
     }
 
     @Override
-    public Optional<Boolean> renew(String id, String token, Instant leaseUntil) {
+    public Optional<Boolean> renew(String id, String token, Duration lease) {
         requireShared();
         return transaction("renew", connection -> {
-            try (PreparedStatement statement = prepare(connection, "UPDATE job SET lease_until = ? "
-                    + "WHERE id = ? AND status = 'SOLVING' AND claim_token = ? RETURNING cancel_requested",
-                    leaseUntil.toEpochMilli(), id, token); ResultSet row = statement.executeQuery()) {
+            try (PreparedStatement statement = prepare(connection, "UPDATE job SET lease_until = " + DATABASE_NOW
+                    + " + ? WHERE id = ? AND status = 'SOLVING' AND claim_token = ? RETURNING cancel_requested",
+                    lease.toMillis(), id, token); ResultSet row = statement.executeQuery()) {
                 return row.next() ? Optional.of(row.getInt(1) != 0) : Optional.empty();
             }
         });

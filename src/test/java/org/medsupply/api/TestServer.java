@@ -26,6 +26,7 @@ import org.medsupply.service.JobService;
 import org.medsupply.service.JobSolver;
 import org.medsupply.service.OptaPlannerJobSolver;
 import org.medsupply.service.ServiceConfig;
+import org.medsupply.store.JobStore;
 import org.medsupply.store.SqlJobStore;
 import org.medsupply.testing.HttpCalls;
 
@@ -34,6 +35,8 @@ final class TestServer implements AutoCloseable {
 
     static final String JSON = "application/json";
     static final String PROBLEM_JSON = "application/problem+json";
+    /** The node name of a server on its own SQLite store. */
+    static final String NODE = "test-node";
 
     final Server.Running running;
     final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -46,10 +49,15 @@ final class TestServer implements AutoCloseable {
         this.running = running;
     }
 
-    /** Small limits so limit tests stay cheap: 256 KiB bodies, 50 hospitals, 2 solvers, 2 queued. */
+    /** Small limits so limit tests stay cheap: 50 hospitals, 2 solvers, 2 queued. */
     static ServiceConfig.Builder config() {
-        return ServiceConfig.builder().port(0).maxBodyBytes(256 * 1024).maxHospitals(50).parallelSolvers(2)
-                .maxQueuedJobs(2).retryAfter(Duration.ofSeconds(2)).shutdownGrace(Duration.ofSeconds(5));
+        return ServiceConfig.builder().maxHospitals(50).parallelSolvers(2).maxQueuedJobs(2)
+                .retryAfter(Duration.ofSeconds(2)).shutdownGrace(Duration.ofSeconds(5));
+    }
+
+    /** A free port and 256 KiB bodies. */
+    static HttpConfig.Builder http() {
+        return HttpConfig.builder().port(0).maxBodyBytes(256 * 1024);
     }
 
     static TestServer start(ServiceConfig config) {
@@ -57,16 +65,24 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(ServiceConfig config, JobSolver solver) {
-        return start(config, WebConfig.defaults(), solver);
+        return start(config, http().build(), WebConfig.defaults(), solver);
     }
 
     static TestServer start(ServiceConfig config, WebConfig web) {
-        return start(config, web, new OptaPlannerJobSolver());
+        return start(config, http().build(), web);
     }
 
-    private static TestServer start(ServiceConfig config, WebConfig web, JobSolver solver) {
+    static TestServer start(ServiceConfig config, HttpConfig http) {
+        return start(config, http, WebConfig.defaults());
+    }
+
+    static TestServer start(ServiceConfig config, HttpConfig http, WebConfig web) {
+        return start(config, http, web, new OptaPlannerJobSolver());
+    }
+
+    private static TestServer start(ServiceConfig config, HttpConfig http, WebConfig web, JobSolver solver) {
         Path dataDir = temporaryDataDir();
-        TestServer server = start(config, web, solver, dataDir, null);
+        TestServer server = start(config, http, web, solver, dataDir, null);
         server.ownedDataDir = dataDir;
         return server;
     }
@@ -81,16 +97,30 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(ServiceConfig config, WebConfig web, JobSolver solver, Path dataDir, ApiKeys keys) {
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        return start(config, http().build(), web, solver, dataDir, keys);
+    }
+
+    private static TestServer start(ServiceConfig config, HttpConfig http, WebConfig web, JobSolver solver,
+            Path dataDir, ApiKeys keys) {
         SqlJobStore store;
         try {
             store = SqlJobStore.sqlite(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        JobService jobs = new JobService(config, store,
-                new Durability("test-node", Duration.ofMillis(200)), solver, registry, Clock.systemUTC());
-        return new TestServer(Server.start(jobs, web, registry, keys));
+        return start(config, http, web, solver, store, new Durability(NODE, Duration.ofMillis(200)), keys);
+    }
+
+    /** The server on a given store, e.g. a PostgreSQL database it shares with other servers. */
+    static TestServer start(ServiceConfig config, JobSolver solver, JobStore store, Durability durability) {
+        return start(config, http().build(), WebConfig.defaults(), solver, store, durability, null);
+    }
+
+    private static TestServer start(ServiceConfig config, HttpConfig http, WebConfig web, JobSolver solver,
+            JobStore store, Durability durability, ApiKeys keys) {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        JobService jobs = new JobService(config, store, durability, solver, registry, Clock.systemUTC());
+        return new TestServer(Server.start(jobs, http, web, registry, keys));
     }
 
     private static Path temporaryDataDir() {

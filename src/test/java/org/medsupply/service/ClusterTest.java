@@ -94,10 +94,14 @@ class ClusterTest {
     }
 
     private JobService server(String node, JobStore store, int queued, Duration lease) {
+        return server(node, store, queued, lease, Clock.systemUTC());
+    }
+
+    private JobService server(String node, JobStore store, int queued, Duration lease, Clock clock) {
         ServiceConfig config = ServiceConfig.builder().parallelSolvers(1).maxQueuedJobs(queued).build();
         Durability durability = new Durability(node, Duration.ofMillis(100), lease, Duration.ofMillis(100));
         JobService service = new JobService(config, store, durability, solver(node), new SimpleMeterRegistry(),
-                Clock.systemUTC());
+                clock);
         services.add(service);
         return service;
     }
@@ -174,6 +178,29 @@ class ClusterTest {
         assertThat(done.node()).isEqualTo("node-b");
         assertThat(done.restarts()).isEqualTo(1);
         assertThat(overlaps).as("never solved on both servers at once").isEmpty();
+    }
+
+    @Test
+    void aServerWhoseClockRunsMinutesAheadCannotTakeAJobWhoseLeaseHolds() throws Exception {
+        Duration lease = Duration.ofSeconds(2);
+        JobService a = server("node-a", TestPostgres.open(database), 4, lease);
+        String id = submit(a).id();
+        awaitStatus(a, id, JobStatus.SOLVING);
+        Clock tenMinutesAhead = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(10));
+        JobService ahead = server("node-ahead", TestPostgres.open(database), 4, lease, tenMinutesAhead);
+
+        // by node-ahead's clock node-a's lease ran out minutes ago; it polls for claims every 100 ms meanwhile
+        Thread.sleep(lease.multipliedBy(2).toMillis());
+        JobView still = ahead.get(Caller.ANYONE, id);
+        assertThat(still.node()).isEqualTo("node-a");
+        assertThat(still.restarts()).isZero();
+        assertThat(solvingOn.get(id)).isEqualTo("node-a");
+
+        release.set(true);
+        JobView done = awaitStatus(ahead, id, JobStatus.DONE);
+        assertThat(done.node()).isEqualTo("node-a");
+        assertThat(done.restarts()).isZero();
+        assertThat(overlaps).isEmpty();
     }
 
     @Test
