@@ -26,8 +26,17 @@ public record PlanFile(String problem, String score, Boolean feasible, List<Rout
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record TripDto(String departure, @JsonProperty("return") String returnTime, Map<String, Long> load,
-            Double weightKg, Double volumeM3, List<StopDto> stops) {
+    /** @param committed true for a trip copied from the problem's {@code committed}; absent otherwise */
+    public record TripDto(Boolean committed, String departure, @JsonProperty("return") String returnTime,
+            Map<String, Long> load, Double weightKg, Double volumeM3, List<StopDto> stops) {
+        public TripDto(String departure, String returnTime, Map<String, Long> load, Double weightKg, Double volumeM3,
+                List<StopDto> stops) {
+            this(null, departure, returnTime, load, weightKg, volumeM3, stops);
+        }
+
+        public boolean isCommitted() {
+            return Boolean.TRUE.equals(committed);
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -57,7 +66,15 @@ public record PlanFile(String problem, String score, Boolean feasible, List<Rout
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
+    /**
+     * @param changedUnits units of the problem's {@code reference} not brought on the same vehicle; absent without
+     *                     one
+     */
     public record KpisDto(Double totalDistanceKm, Integer vehiclesUsed, Map<String, Double> fillRate,
-            Map<String, Double> minHospitalFillRate, Integer lateLines) {
+            Map<String, Double> minHospitalFillRate, Integer lateLines, Long changedUnits) {
+        public KpisDto(Double totalDistanceKm, Integer vehiclesUsed, Map<String, Double> fillRate,
+                Map<String, Double> minHospitalFillRate, Integer lateLines) {
+            this(totalDistanceKm, vehiclesUsed, fillRate, minHospitalFillRate, lateLines, null);
+        }
     }
 }

@@ -66,6 +66,7 @@ final class StopAdding {
         this.plan = plan;
         plan.getDeliveries().forEach(delivery -> ids.add(delivery.getId()));
         plan.getLines().forEach(line -> linesAt.computeIfAbsent(line.hospital(), h -> new ArrayList<>()).add(line));
+        delivered.putAll(plan.getReplanning().committedUnits()); // trips under way count toward their lines
         for (Trip trip : plan.getTrips()) {
             if (!trip.isUnservedPool()) {
                 Set<Hospital> hospitals = new HashSet<>();
