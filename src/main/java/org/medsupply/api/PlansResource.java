@@ -24,6 +24,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -54,6 +55,7 @@ import org.medsupply.service.ServiceConfig;
 public final class PlansResource {
 
     static final String CSV = "text/csv";
+    static final String JSON_PATCH = "application/json-patch+json";
     static final String GEO_JSON = "application/geo+json";
     private static final int MAX_PAGE = 500;
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -156,6 +158,28 @@ public final class PlansResource {
         Caller caller = Callers.of(security);
         PlanFile plan = jobs.bestPlan(caller, id);
         return Response.ok(PlanGeoJson.write(jobs.problem(caller, id), plan), GEO_JSON).build();
+    }
+
+    @GET
+    @Path("{id}/problem")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response problem(@PathParam("id") String id, @Context SecurityContext security) throws Exception {
+        JobService.RevisedProblem problem = jobs.revisedProblem(Callers.of(security), id);
+        return Response.ok(problem.problem()).header(HttpHeaders.ETAG, IfMatch.tag(problem.revision())).build();
+    }
+
+    @POST
+    @Path("{id}/changes")
+    @Consumes(JSON_PATCH)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed("submit")
+    public Response change(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Context SecurityContext security, InputStream body) throws Exception {
+        String json = RequestBodies.readUtf8(body);
+        jobs.checkJson(json);
+        JobView job = jobs.change(Callers.of(security), id, IfMatch.revisions(ifMatch), Json.MAPPER.readTree(json));
+        return Response.accepted(job).location(URI.create("/api/v1/plans/" + job.id()))
+                .header(HttpHeaders.ETAG, IfMatch.tag(job.problemRevision())).build();
     }
 
     @GET

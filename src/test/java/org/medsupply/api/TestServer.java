@@ -126,6 +126,14 @@ final class TestServer implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    /** Posts a JSON Patch to a job's {@code /changes}, with {@code If-Match} unless {@code ifMatch} is null. */
+    HttpResponse<String> change(String id, String patchJson, String ifMatch) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/v1/plans/" + id + "/changes"))
+                .header("Content-Type", PlansResource.JSON_PATCH)
+                .POST(HttpRequest.BodyPublishers.ofString(patchJson, StandardCharsets.UTF_8));
+        return send(ifMatch == null ? request : request.header("If-Match", ifMatch));
+    }
+
     HttpResponse<String> delete(String path) {
         return send(HttpRequest.newBuilder(uri(path)).DELETE());
     }

@@ -53,11 +53,11 @@ class PostgresJobStoreTest {
 
     private static NewJob job(String id, int minute) {
         return new NewJob(id, null, T0.plusSeconds(60L * minute), Duration.ofSeconds(30), null, "demo",
-                "{\"hospitals\":3}", "{\"name\":\"demo\"}");
+                "{\"hospitals\":3}", "{\"name\":\"demo\"}", null);
     }
 
     private static Checkpoint checkpoint(String score) {
-        return new Checkpoint(score, true, "{\"plan\":\"" + score + "\"}", null, "{\"t\":[]}", T0);
+        return new Checkpoint(score, true, "{\"plan\":\"" + score + "\"}", null, "{\"t\":[]}", T0, 0);
     }
 
     @Test
@@ -120,7 +120,8 @@ class PostgresJobStoreTest {
         assertThat(one.saveCheckpoint("a", "stale", checkpoint("0hard/-9soft"))).isTrue();
         assertThat(two.claim("node-2", "early", T0.plus(LEASE).minusMillis(1), T0.plus(LEASE.multipliedBy(2))))
                 .as("the lease still holds").isEmpty();
-        assertThat(one.renew("a", "stale", T0.plusSeconds(40))).as("renewed, no stop asked").hasValue(false);
+        assertThat(one.renew("a", "stale", T0.plusSeconds(40))).as("renewed, no stop asked")
+                .hasValue(new JobStore.Lease(false, 0));
 
         Instant later = T0.plusSeconds(41);
         assertThat(two.claim("node-2", "fresh", later, later.plus(LEASE))).hasValue("a");
@@ -149,7 +150,7 @@ class PostgresJobStoreTest {
         one.claim("node-1", "ta", T0, T0.plus(LEASE));
         one.claim("node-1", "tb", T0, T0.plus(LEASE));
         assertThat(two.requestCancel("a")).isTrue();
-        assertThat(one.renew("a", "ta", T0.plusSeconds(10))).hasValue(true);
+        assertThat(one.renew("a", "ta", T0.plusSeconds(10))).hasValue(new JobStore.Lease(true, 0));
 
         Instant expired = T0.plusSeconds(60);
         assertThat(two.claim("node-2", "t2", expired, expired.plus(LEASE))).as("b queued again, a cancelled")

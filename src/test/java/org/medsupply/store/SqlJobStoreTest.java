@@ -38,12 +38,12 @@ class SqlJobStoreTest {
 
     private static NewJob job(String id, String owner, int minute) {
         return new NewJob(id, owner, T0.plusSeconds(60L * minute), Duration.ofSeconds(30), 7L, "demo",
-                "{\"hospitals\":3}", "{\"name\":\"demo\"}");
+                "{\"hospitals\":3}", "{\"name\":\"demo\"}", null);
     }
 
     private static Outcome done(int minute) {
         return new Outcome("DONE", T0.plusSeconds(60L * minute),
-                new Checkpoint("0hard/-5soft", true, "{\"final\":true}", "{\"km\":5}", null, T0), "{\"explained\":true}", null);
+                new Checkpoint("0hard/-5soft", true, "{\"final\":true}", "{\"km\":5}", null, T0, 0), "{\"explained\":true}", null);
     }
 
     @Test
@@ -52,7 +52,7 @@ class SqlJobStoreTest {
         assertThat(store.start("a", "node-1", T0.plusSeconds(5))).isTrue();
         assertThat(store.start("a", "node-2", T0.plusSeconds(6))).as("already solving").isFalse();
         assertThat(store.saveCheckpoint("a", null, new Checkpoint("0hard/-9soft", true, "{\"p\":1}", "{\"km\":9}", "{\"t\":[]}",
-                T0.plusSeconds(10)))).isTrue();
+                T0.plusSeconds(10), 0))).isTrue();
         store.close();
         store = SqlJobStore.sqlite(data);
 
@@ -71,7 +71,7 @@ class SqlJobStoreTest {
 
         assertThat(store.finish("a", null, null, done(3))).isTrue();
         assertThat(store.finish("a", null, null, new Outcome("FAILED", T0, null, null, "{}"))).as("final once").isFalse();
-        assertThat(store.saveCheckpoint("a", null, new Checkpoint("x", false, "{}", null, "{}", T0))).isFalse();
+        assertThat(store.saveCheckpoint("a", null, new Checkpoint("x", false, "{}", null, "{}", T0, 0))).isFalse();
         JobRecord finished = store.find("a").orElseThrow();
         assertThat(finished.status()).isEqualTo("DONE");
         assertThat(finished.score()).isEqualTo("0hard/-5soft");
