@@ -182,6 +182,35 @@ public final class PlansResource {
                 .header(HttpHeaders.ETAG, IfMatch.tag(job.problemRevision())).build();
     }
 
+    @POST
+    @Path("{id}/replan")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed("submit")
+    public Response replan(@PathParam("id") String id, @QueryParam("timeLimit") String timeLimit,
+            @QueryParam("seed") String seed, @Context SecurityContext security, InputStream body) throws Exception {
+        Duration limit = QueryParams.duration("timeLimit", timeLimit, config.defaultTimeLimit(), config.maxTimeLimit());
+        Long randomSeed = QueryParams.optionalLong("seed", seed);
+        jobs.checkCapacity();
+        String json = RequestBodies.readUtf8(body);
+        jobs.checkJson(json);
+        ObjectNode request = object(Json.MAPPER.readTree(json), "at and patch");
+        List<InputError> errors = new ArrayList<>(unknownFields(request, "at", "patch"));
+        JsonNode at = request.get("at");
+        if (at == null || !at.isTextual()) {
+            errors.add(new InputError("/at", "required: the date-time to re-plan at, with an offset"));
+        }
+        JsonNode patch = request.get("patch");
+        if (patch != null && !patch.isArray()) {
+            errors.add(new InputError("/patch", "a JSON Patch must be an array of operations"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        JobView job = jobs.replan(Callers.of(security), id, at.textValue(), patch, limit, randomSeed).job();
+        return Response.accepted(job).location(URI.create("/api/v1/plans/" + job.id())).build();
+    }
+
     @GET
     @Path("{id}/explanation")
     @Produces(MediaType.APPLICATION_JSON)
@@ -204,17 +233,8 @@ public final class PlansResource {
     public CheckResult check(InputStream body) throws Exception {
         String json = RequestBodies.readUtf8(body);
         jobs.checkJson(json);
-        JsonNode root = Json.MAPPER.readTree(json);
-        List<InputError> errors = new ArrayList<>();
-        if (!(root instanceof ObjectNode envelope)) {
-            throw new InvalidInputException(List.of(new InputError("", "expected an object with problem and plan")));
-        }
-        for (Iterator<String> names = envelope.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!name.equals("problem") && !name.equals("plan")) {
-                errors.add(new InputError("/" + name, "unknown field '" + name + "'"));
-            }
-        }
+        ObjectNode envelope = object(Json.MAPPER.readTree(json), "problem and plan");
+        List<InputError> errors = unknownFields(envelope, "problem", "plan");
         ProblemFile problem = null;
         PlanFile plan = null;
         try {
@@ -240,6 +260,26 @@ public final class PlansResource {
         ProblemFile problem = ProblemReader.read(json);
         jobs.checkProblemSize(problem);
         return problem;
+    }
+
+    /** The body as an object, or an error saying it should be one with {@code fields}. */
+    private static ObjectNode object(JsonNode root, String fields) throws InvalidInputException {
+        if (!(root instanceof ObjectNode envelope)) {
+            throw new InvalidInputException(List.of(new InputError("", "expected an object with " + fields)));
+        }
+        return envelope;
+    }
+
+    /** An error for every field of {@code envelope} not {@code known}. */
+    private static List<InputError> unknownFields(ObjectNode envelope, String... known) {
+        List<InputError> errors = new ArrayList<>();
+        for (Iterator<String> names = envelope.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!List.of(known).contains(name)) {
+                errors.add(new InputError("/" + name, "unknown field '" + name + "'"));
+            }
+        }
+        return errors;
     }
 
     private static String required(ObjectNode envelope, String field) throws InvalidInputException {

@@ -24,6 +24,7 @@ import org.medsupply.io.PlanFile;
 import org.medsupply.io.ProblemFile;
 import org.medsupply.io.ProblemMapper;
 import org.medsupply.io.ProblemPatch;
+import org.medsupply.io.ReplanProblem;
 import org.medsupply.store.Checkpoint;
 import org.medsupply.store.JobRecord;
 import org.medsupply.store.JobStore;
@@ -457,6 +458,38 @@ public final class JobService implements AutoCloseable {
     private static ChangeRefusedException ended() {
         return new ChangeRefusedException(ChangeRefusedException.Reason.JOB_ENDED,
                 "the job has ended and its problem no longer changes; re-plan it instead");
+    }
+
+    /**
+     * Queues a new job re-planning this job's best plan at {@code at} (FORMAT.md, Re-planning): its problem is
+     * built from the problem that plan answers, the plan, {@code at} and the optional {@code patch}; its
+     * {@code parent} is this job.
+     *
+     * @throws NoPlanYetException    when this job has no plan to re-plan yet
+     * @throws InvalidInputException when {@code at} is not a date-time, the patch fails or the built problem
+     *                               breaks a rule
+     */
+    public Submitted replan(Caller caller, String anyCaseId, String at, JsonNode patch, Duration timeLimit, Long seed)
+            throws JobNotFoundException, NoPlanYetException, InvalidInputException, OverloadedException,
+            IdempotencyConflictException {
+        String id = canonical(anyCaseId);
+        Job job = runner.active(id);
+        ProblemFile problem;
+        PlanFile plan;
+        if (job != null && caller.sees(job.owner)) {
+            Job.Best best = job.best();
+            if (best == null) {
+                throw new NoPlanYetException(id, job.status());
+            }
+            problem = best.problem();
+            plan = best.plan();
+        } else {
+            JobRecord record = visible(caller, id);
+            plan = bestPlan(caller, id);
+            problem = storedProblem(record).problem();
+        }
+        ProblemFile replanning = ReplanProblem.build(problem, plan, at, patch);
+        return submit(caller, replanning, timeLimit, seed, null, id);
     }
 
     /** Score per constraint and shortfalls per hospital of the best plan so far. */

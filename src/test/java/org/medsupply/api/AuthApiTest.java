@@ -136,7 +136,7 @@ class AuthApiTest {
     }
 
     @Test
-    void theProblemAndItsChangesBelongToTheJobsOwner() {
+    void theProblemItsChangesAndReplansBelongToTheJobsOwner() {
         String job = submitAs(alice, problem);
         String path = "/api/v1/plans/" + job;
         Supplier<HttpRequest.Builder> change = () -> HttpRequest.newBuilder(server.uri(path + "/changes"))
@@ -149,6 +149,10 @@ class AuthApiTest {
         assertThat(as(aliceReader, get(path + "/problem")).statusCode()).isEqualTo(200);
         assertThat(as(admin, get(path + "/problem")).statusCode()).isEqualTo(200);
         assertThat(as(alice, change.get()).statusCode()).as("applied, or the job ended first").isIn(202, 409);
+
+        String replan = "{\"at\": \"2026-02-01T09:00:00+08:00\"}";
+        assertThat(as(bob, post(path + "/replan", replan)).statusCode()).isEqualTo(404);
+        assertThat(as(aliceReader, post(path + "/replan", replan)).statusCode()).isEqualTo(403);
     }
 
     private static List<String> ids(HttpResponse<String> page) {

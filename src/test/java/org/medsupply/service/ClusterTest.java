@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import org.medsupply.domain.DispatchSolution;
+import org.medsupply.io.Json;
 import org.medsupply.solver.SolverConfigs;
 import org.medsupply.store.JobStore;
 import org.medsupply.store.StoreException;
@@ -142,6 +144,37 @@ class ClusterTest {
         });
         stream.close();
         assertThat(other.bestPlan(Caller.ANYONE, id).score()).isNotNull();
+        assertThat(overlaps).isEmpty();
+    }
+
+    @Test
+    void aChangeOnTheOtherServerReachesTheJobWhereItSolves() throws Exception {
+        JobService a = server("node-a");
+        JobService b = server("node-b");
+        String id = submit(b).id();
+        JobView solving = awaitStatus(a, id, JobStatus.SOLVING);
+        JobService solver = solving.node().equals("node-a") ? a : b;
+        JobService other = solver == a ? b : a;
+        while (solver.get(Caller.ANYONE, id).score() == null) {
+            Thread.sleep(20);
+        }
+        List<JobEvent> heard = new CopyOnWriteArrayList<>();
+        JobService.Subscription stream = solver.subscribe(Caller.ANYONE, id, heard::add);
+
+        JobView changed = other.change(Caller.ANYONE, id, Set.of(0L), Json.MAPPER.readTree(
+                "[{\"op\": \"replace\", \"path\": \"/hospitals/0/demands/0/quantity\", \"value\": 1}]"));
+
+        assertThat(changed.problemRevision()).isEqualTo(1);
+        while (solver.bestPlan(Caller.ANYONE, id).problemRevision() != 1) { // taken at the next renewal
+            Thread.sleep(20);
+        }
+        assertThat(solver.revisedProblem(Caller.ANYONE, id).problem().hospitals().get(0).demands().get(0).quantity())
+                .isEqualTo(1);
+        assertThat(warmStarts.get(id)).as("goes on from its best plan").isTrue();
+        assertThat(heard).anyMatch(event -> event.kind() == JobEvent.Kind.CHANGE);
+        stream.close();
+        assertThatThrownBy(() -> other.change(Caller.ANYONE, id, Set.of(0L), Json.MAPPER.readTree("[]")))
+                .isInstanceOf(ChangeRefusedException.class).hasMessageContaining("revision 1");
         assertThat(overlaps).isEmpty();
     }
 
