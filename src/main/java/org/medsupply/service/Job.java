@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.medsupply.domain.DispatchSolution;
 import org.medsupply.io.PlanFile;
@@ -99,6 +100,11 @@ final class Job {
     private Best best;
     private Best resumable;
     private long checkpointedVersion = -1;
+    /** Held while the best plan is carried over to a changed problem, which two threads may ask for. */
+    private final Object carrying = new Object();
+    /** The best plan carried over to the problem at {@code carriedRevision}; {@code null} before any change. */
+    private DispatchSolution carried;
+    private long carriedRevision = -1;
     private Explanation explanation;
     private long explainedVersion = -1;
 
@@ -189,6 +195,17 @@ final class Job {
     synchronized Best toCheckpoint() {
         return resumable != null && resumable.version() > checkpointedVersion
                 && resumable.problemRevision() == problemRevision ? resumable : null;
+    }
+
+    /** The best plan carried over to the problem at {@code revision}, made by {@code carry} unless made already. */
+    DispatchSolution carriedOver(long revision, Supplier<DispatchSolution> carry) {
+        synchronized (carrying) {
+            if (carriedRevision != revision) {
+                carried = carry.get();
+                carriedRevision = revision;
+            }
+            return carried;
+        }
     }
 
     /** The newest best the solver can go on from, of whichever revision; {@code null} before the first. */

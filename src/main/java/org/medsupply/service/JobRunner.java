@@ -202,6 +202,7 @@ final class JobRunner {
         long revision = job.problem().revision();
         if (job.change(revision, record.problemRevision(), changed, Job.counts(changed), () -> true).isEmpty()) {
             LOG.info("job {}: problem changed on another server (revision {})", job.id, record.problemRevision());
+            carryOverSoon(job);
         }
     }
 
@@ -364,9 +365,10 @@ final class JobRunner {
             DispatchSolution toSolve = round.prepared();
             boolean warm = round.warm();
             if (toSolve == null) {
-                Job.Best from = job.resumable();
-                warm = from != null;
-                toSolve = warm ? carriedOver(job, from, round) : ProblemMapper.toSolution(round.problem());
+                warm = job.resumable() != null;
+                toSolve = warm ? new DispatchSolutionCloner().cloneSolution(carriedOver(job,
+                        new JobService.RevisedProblem(round.problem(), round.problemRevision())))
+                        : ProblemMapper.toSolution(round.problem());
             }
             ProblemFile problem = round.problem();
             long revision = round.problemRevision();
@@ -385,16 +387,40 @@ final class JobRunner {
     }
 
     /**
-     * The best plan so far carried over to the problem of {@code round}, offered as the job's best at once (so
-     * the change is answered without waiting for the solver to improve on it); returns a copy to solve.
+     * After a change to a job solving here: carries its best plan over to the changed problem at once, on the
+     * background thread, so the change is answered while the round under way is still winding down (its
+     * finishing steps take seconds on large problems); the next round then goes on from that plan.
      */
-    private DispatchSolution carriedOver(Job job, Job.Best from, Job.Round round) {
-        DispatchSolution carried = Assignment.carryOver(from.solution(), round.problem());
-        explainer.scoreWithoutBrokenDeliveries(carried);
-        job.offerBest(carried, plan(carried, round.problemRevision()), true, round.problem());
-        LOG.info("job {}: problem at revision {}; solving on from the best plan so far", job.id,
-                round.problemRevision());
-        return new DispatchSolutionCloner().cloneSolution(carried);
+    void carryOverSoon(Job job) {
+        try {
+            janitor.execute(() -> {
+                try {
+                    if (job.status() == JobStatus.SOLVING && job.resumable() != null) {
+                        carriedOver(job, job.problem());
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("job {}: carrying the plan over to the changed problem failed; the solver does it", job.id, e);
+                }
+            });
+        } catch (RejectedExecutionException shuttingDown) {
+            // the job stops with the server and resumes from its stored problem
+        }
+    }
+
+    /**
+     * The job's newest resumable best carried over to {@code problem} (see {@link Assignment#carryOver}), without
+     * what a hard rule of it breaks, offered at once as the job's best: the first plan of that revision, before
+     * the solver improves on it. Worked out once per revision, by the background thread or the solver's, whichever
+     * asks first; the solution returned is the one offered, which nobody may change.
+     */
+    private DispatchSolution carriedOver(Job job, JobService.RevisedProblem problem) {
+        return job.carriedOver(problem.revision(), () -> {
+            DispatchSolution carried = Assignment.carryOver(job.resumable().solution(), problem.problem());
+            explainer.scoreWithoutBrokenDeliveries(carried);
+            job.offerBest(carried, plan(carried, problem.revision()), true, problem.problem());
+            LOG.info("job {}: problem at revision {}; best plan carried over", job.id, problem.revision());
+            return carried;
+        });
     }
 
     /**

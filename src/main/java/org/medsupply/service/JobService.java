@@ -411,6 +411,7 @@ public final class JobService implements AutoCloseable {
                             StoredJson.write(changed)));
             if (refusal.isEmpty()) {
                 LOG.info("job {}: problem changed (revision {})", id, current.revision() + 1);
+                runner.carryOverSoon(job);
                 return job.view();
             }
             if (refusal.get() == Job.Refusal.ENDED) {
