@@ -146,8 +146,8 @@ public final class PlansResource {
     @Path("{id}/plan")
     @Produces(CSV + ";qs=0.5")
     public Response planCsv(@PathParam("id") String id, @Context SecurityContext security) throws Exception {
-        Caller caller = Callers.of(security);
-        String csv = PlanCsv.write(jobs.problem(caller, id), jobs.bestPlan(caller, id));
+        JobService.PlannedProblem planned = jobs.bestPlanWithProblem(Callers.of(security), id);
+        String csv = PlanCsv.write(planned.problem(), planned.plan());
         return Response.ok(csv, CSV + "; charset=utf-8; header=present").build();
     }
 
@@ -155,9 +155,8 @@ public final class PlansResource {
     @Path("{id}/plan")
     @Produces(GEO_JSON + ";qs=0.5")
     public Response planGeoJson(@PathParam("id") String id, @Context SecurityContext security) throws Exception {
-        Caller caller = Callers.of(security);
-        PlanFile plan = jobs.bestPlan(caller, id);
-        return Response.ok(PlanGeoJson.write(jobs.problem(caller, id), plan), GEO_JSON).build();
+        JobService.PlannedProblem planned = jobs.bestPlanWithProblem(Callers.of(security), id);
+        return Response.ok(PlanGeoJson.write(planned.problem(), planned.plan()), GEO_JSON).build();
     }
 
     @GET

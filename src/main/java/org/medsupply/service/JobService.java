@@ -357,15 +357,36 @@ public final class JobService implements AutoCloseable {
             }
             return best.plan();
         }
-        JobRecord record = visible(caller, id);
-        Checkpoint stored = store.checkpoint(id)
-                .orElseThrow(() -> new NoPlanYetException(id, JobStatus.valueOf(record.status())));
+        return storedPlan(visible(caller, id));
+    }
+
+    private PlanFile storedPlan(JobRecord record) throws NoPlanYetException {
+        Checkpoint stored = store.checkpoint(record.id())
+                .orElseThrow(() -> new NoPlanYetException(record.id(), JobStatus.valueOf(record.status())));
         return StoredJson.read(stored.planJson(), PlanFile.class);
     }
 
-    /** The problem the job solves as it stands, every change applied. */
-    public ProblemFile problem(Caller caller, String anyCaseId) throws JobNotFoundException {
-        return revisedProblem(caller, anyCaseId).problem();
+    /** A plan with the problem it answers. */
+    public record PlannedProblem(ProblemFile problem, PlanFile plan) {
+    }
+
+    /**
+     * The best plan so far with the problem it answers, which the job's problem may have moved on from since a
+     * change (until the first plan of the changed problem).
+     */
+    public PlannedProblem bestPlanWithProblem(Caller caller, String anyCaseId)
+            throws JobNotFoundException, NoPlanYetException {
+        String id = canonical(anyCaseId);
+        Job job = runner.active(id);
+        if (job != null && caller.sees(job.owner)) {
+            Job.Best best = job.best();
+            if (best == null) {
+                throw new NoPlanYetException(id, job.status());
+            }
+            return new PlannedProblem(best.problem(), best.plan());
+        }
+        JobRecord record = visible(caller, id);
+        return new PlannedProblem(storedProblem(record).problem(), storedPlan(record));
     }
 
     /** The problem the job solves as it stands, with its revision. */
@@ -473,24 +494,9 @@ public final class JobService implements AutoCloseable {
     public Submitted replan(Caller caller, String anyCaseId, String at, JsonNode patch, Duration timeLimit, Long seed)
             throws JobNotFoundException, NoPlanYetException, InvalidInputException, OverloadedException,
             IdempotencyConflictException {
-        String id = canonical(anyCaseId);
-        Job job = runner.active(id);
-        ProblemFile problem;
-        PlanFile plan;
-        if (job != null && caller.sees(job.owner)) {
-            Job.Best best = job.best();
-            if (best == null) {
-                throw new NoPlanYetException(id, job.status());
-            }
-            problem = best.problem();
-            plan = best.plan();
-        } else {
-            JobRecord record = visible(caller, id);
-            plan = bestPlan(caller, id);
-            problem = storedProblem(record).problem();
-        }
-        ProblemFile replanning = ReplanProblem.build(problem, plan, at, patch);
-        return submit(caller, replanning, timeLimit, seed, null, id);
+        PlannedProblem planned = bestPlanWithProblem(caller, anyCaseId);
+        ProblemFile replanning = ReplanProblem.build(planned.problem(), planned.plan(), at, patch);
+        return submit(caller, replanning, timeLimit, seed, null, canonical(anyCaseId));
     }
 
     /** Score per constraint and shortfalls per hospital of the best plan so far. */

@@ -82,6 +82,37 @@ class SqlJobStoreTest {
     }
 
     @Test
+    void aChangedProblemIsStoredAtTheNextRevisionAndGuardsItsCheckpoints() throws IOException {
+        store.insert(new NewJob("a", null, T0, Duration.ofSeconds(30), null, "demo", "{}", "{\"v\":0}", "parent-1"),
+                null);
+        store.start("a", "node-1", T0);
+        assertThat(store.saveCheckpoint("a", null, new Checkpoint("0hard/-9soft", true, "{}", null, "{\"t\":[]}", T0, 0)))
+                .isTrue();
+
+        assertThat(store.changeProblem("a", 0, "demo 2", "{\"hospitals\":4}", "{\"v\":1}")).isTrue();
+        assertThat(store.changeProblem("a", 0, "stale", "{}", "{\"v\":9}")).as("made against revision 0").isFalse();
+        assertThat(store.saveCheckpoint("a", null, new Checkpoint("0hard/-8soft", true, "{}", null, "{}", T0, 0)))
+                .as("a plan of the problem before the change").isFalse();
+        assertThat(store.saveCheckpoint("a", null, new Checkpoint("0hard/-7soft", true, "{}", null, "{}", T0, 1)))
+                .isTrue();
+        store.close();
+        store = SqlJobStore.sqlite(data);
+
+        JobRecord record = store.find("a").orElseThrow();
+        assertThat(record.problemRevision()).isEqualTo(1);
+        assertThat(record.problemName()).isEqualTo("demo 2");
+        assertThat(record.countsJson()).isEqualTo("{\"hospitals\":4}");
+        assertThat(record.parent()).isEqualTo("parent-1");
+        assertThat(store.problemJson("a")).hasValue("{\"v\":1}");
+        assertThat(store.checkpoint("a").orElseThrow().problemRevision()).isEqualTo(1);
+        assertThat(store.checkpoint("a").orElseThrow().score()).isEqualTo("0hard/-7soft");
+
+        assertThat(store.finish("a", null, null, done(2))).isTrue();
+        assertThat(store.changeProblem("a", 1, "late", "{}", "{}")).as("final").isFalse();
+        assertThat(store.find("a").orElseThrow().problemRevision()).isEqualTo(1);
+    }
+
+    @Test
     void aSecondServerCannotOpenAFolderInUse() throws IOException {
         assertThatThrownBy(() -> SqlJobStore.sqlite(data)).isInstanceOf(FileSystemException.class)
                 .hasMessageContaining("in use by another MedSupply server");
