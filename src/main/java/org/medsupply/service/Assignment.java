@@ -125,7 +125,8 @@ final class Assignment {
                         candidates.hasNext() && left > 0; ) {
                     Delivery candidate = candidates.next();
                     String stock = vehicle.warehouse().id() + "/" + candidate.getSupply().id();
-                    long inStock = stockLeft.computeIfAbsent(stock, s -> vehicle.warehouse().stockOf(candidate.getSupply()));
+                    long inStock = stockLeft.computeIfAbsent(stock,
+                            s -> vehicle.warehouse().stockOf(candidate.getSupply()));
                     if (candidate.getQuantity() <= left && candidate.getQuantity() <= inStock
                             && candidate.weightMg() <= room[0] && candidate.volumeMm3() <= room[1]) {
                         candidates.remove();

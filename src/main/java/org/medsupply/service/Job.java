@@ -114,8 +114,8 @@ final class Job {
      *                  first started; {@code null} for a new job
      */
     Job(String id, String owner, Instant submittedAt, Duration timeLimit, Long seed, String parent,
-            ProblemFile problemFile, long problemRevision, JobView.Counts counts, int restarts, DispatchSolution problem,
-            boolean warm, Restored restored) {
+            ProblemFile problemFile, long problemRevision, JobView.Counts counts, int restarts,
+            DispatchSolution problem, boolean warm, Restored restored) {
         this.id = id;
         this.owner = owner;
         this.submittedAt = submittedAt;

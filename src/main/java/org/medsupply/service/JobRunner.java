@@ -399,7 +399,8 @@ final class JobRunner {
                         carriedOver(job, job.problem());
                     }
                 } catch (RuntimeException e) {
-                    LOG.warn("job {}: carrying the plan over to the changed problem failed; the solver does it", job.id, e);
+                    LOG.warn("job {}: carrying the plan over to the changed problem failed; the solver does it",
+                            job.id, e);
                 }
             });
         } catch (RejectedExecutionException shuttingDown) {

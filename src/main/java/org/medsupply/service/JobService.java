@@ -174,7 +174,7 @@ public final class JobService implements AutoCloseable {
         return submit(caller, problem, timeLimit, seed, idempotency, null);
     }
 
-    /** Like {@link #submit(Caller, ProblemFile, Duration, Long, IdempotencyKey)}, for a job re-planning {@code parent}. */
+    /** Like the public {@code submit}, for a job re-planning {@code parent} ({@code null} for none). */
     private Submitted submit(Caller caller, ProblemFile problem, Duration timeLimit, Long seed,
             IdempotencyKey idempotency, String parent) throws InvalidInputException, OverloadedException,
             JobNotFoundException, IdempotencyConflictException {
@@ -400,8 +400,8 @@ public final class JobService implements AutoCloseable {
     }
 
     private RevisedProblem storedProblem(JobRecord record) throws JobNotFoundException {
-        return new RevisedProblem(StoredJson.read(store.problemJson(record.id())
-                .orElseThrow(() -> new JobNotFoundException(record.id())), ProblemFile.class), record.problemRevision());
+        String json = store.problemJson(record.id()).orElseThrow(() -> new JobNotFoundException(record.id()));
+        return new RevisedProblem(StoredJson.read(json, ProblemFile.class), record.problemRevision());
     }
 
     /**

@@ -417,7 +417,8 @@ public final class SqlJobStore implements JobStore {
         return transaction("renew", connection -> {
             try (PreparedStatement statement = prepare(connection, "UPDATE job SET lease_until = ? "
                     + "WHERE id = ? AND status = 'SOLVING' AND claim_token = ? RETURNING cancel_requested, "
-                    + "problem_revision", leaseUntil.toEpochMilli(), id, token); ResultSet row = statement.executeQuery()) {
+                    + "problem_revision", leaseUntil.toEpochMilli(), id, token);
+                    ResultSet row = statement.executeQuery()) {
                 return row.next() ? Optional.of(new Lease(row.getInt(1) != 0, row.getLong(2))) : Optional.empty();
             }
         });

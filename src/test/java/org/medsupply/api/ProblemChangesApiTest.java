@@ -4,7 +4,6 @@ package org.medsupply.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.concurrent.TimeUnit;
@@ -18,15 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.medsupply.check.CheckReport;
-import org.medsupply.check.PlanChecker;
-import org.medsupply.io.ProblemReader;
 import org.medsupply.service.OptaPlannerJobSolver;
 
 /**
  * Changes to a job's problem over real HTTP while it solves (JSON Patch on {@code /changes}): one test per
  * kind of change, each final plan checked by the project's checker against {@code /problem}; revisions,
- * {@code If-Match}, refused patches, final jobs, the SSE {@code change} event, and a restart.
+ * {@code If-Match}, refused patches, final jobs, the SSE {@code change} event, and a restart. Then re-plans of
+ * an ended job ({@code /replan}).
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ProblemChangesApiTest {
@@ -36,11 +33,12 @@ class ProblemChangesApiTest {
 
     private static TestServer server;
     private static String demo;
+    private static String solved;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start() {
         server = TestServer.start(TestServer.config().build());
-        demo = Files.readString(Path.of("problems/demo-city-outbreak.json"));
+        demo = TestServer.demoProblem();
     }
 
     @AfterAll
@@ -193,7 +191,7 @@ class ProblemChangesApiTest {
             one.awaitFinal(queued);
             JsonNode plan = TestServer.json(one.get("/api/v1/plans/" + queued + "/plan"));
             assertThat(plan.get("problemRevision").asLong()).isEqualTo(1);
-            assertValid(TestServer.json(one.get("/api/v1/plans/" + queued + "/problem")), plan);
+            TestServer.assertPlanChecks(TestServer.json(one.get("/api/v1/plans/" + queued + "/problem")), plan);
         }
     }
 
@@ -233,8 +231,67 @@ class ProblemChangesApiTest {
             second.awaitFinal(id);
             JsonNode plan = TestServer.json(second.get("/api/v1/plans/" + id + "/plan"));
             assertThat(plan.get("problemRevision").asLong()).isEqualTo(1);
-            assertValid(TestServer.json(problem), plan);
+            TestServer.assertPlanChecks(TestServer.json(problem), plan);
         }
+    }
+
+    private static final String AT = "2026-03-02T11:00:00+01:00";
+
+    @Test
+    void aReplanIsANewJobWhoseParentIsThePlanItReplans() {
+        String parent = solved();
+        HttpResponse<String> replanned = server.post("/api/v1/plans/" + parent + "/replan?timeLimit=PT3S&seed=5", """
+                {"at": "%s",
+                 "patch": [{"op": "add", "path": "/hospitals/0/demands/-",
+                            "value": {"supply": "ventilator", "quantity": 2, "priority": "critical"}}]}"""
+                .formatted(AT));
+        assertThat(replanned.statusCode()).as(replanned.body()).isEqualTo(202);
+        JsonNode job = TestServer.json(replanned);
+        String id = job.get("id").asText();
+        assertThat(id).isNotEqualTo(parent);
+        assertThat(replanned.headers().firstValue("Location")).hasValue("/api/v1/plans/" + id);
+        assertThat(job.get("parent").asText()).isEqualTo(parent);
+        assertThat(job.get("problemRevision").asLong()).isZero();
+
+        JsonNode problem = TestServer.json(server.get("/api/v1/plans/" + id + "/problem"));
+        assertThat(problem.get("now").asText()).isEqualTo(AT);
+        assertThat(problem.get("committed")).as("trips that left before 11:00").isNotEmpty();
+        assertThat(problem.get("reference")).as("the plan's later trips").isNotEmpty();
+        JsonNode before = TestServer.json(server.get("/api/v1/plans/" + parent + "/problem"));
+        assertThat(problem.at("/hospitals/0/demands").size()).isEqualTo(before.at("/hospitals/0/demands").size() + 1);
+
+        assertThat(server.awaitFinal(id).get("status").asText()).isEqualTo("DONE");
+        JsonNode plan = TestServer.json(server.get("/api/v1/plans/" + id + "/plan"));
+        TestServer.assertPlanChecks(problem, plan);
+        assertThat(plan.at("/kpis/changedUnits").isIntegralNumber()).isTrue();
+        assertThat(TestServer.json(server.get("/api/v1/plans/" + parent)).has("parent")).isFalse();
+    }
+
+    @Test
+    void aBadReplanRequestIsRefusedWithWhereItIsWrong() {
+        HttpResponse<String> noTime = server.post("/api/v1/plans/" + solved() + "/replan", "{\"when\": \"noon\"}");
+        assertThat(noTime.statusCode()).isEqualTo(400);
+        assertThat(TestServer.json(noTime).get("errors").findValuesAsText("pointer")).containsExactly("/when", "/at");
+
+        HttpResponse<String> badTime = server.post("/api/v1/plans/" + solved() + "/replan", "{\"at\": \"noon\"}");
+        assertThat(badTime.statusCode()).isEqualTo(400);
+
+        HttpResponse<String> badPatch = server.post("/api/v1/plans/" + solved() + "/replan",
+                "{\"at\": \"" + AT + "\", \"patch\": [{\"op\": \"remove\", \"path\": \"/vehicles/99\"}]}");
+        assertThat(badPatch.statusCode()).isEqualTo(400);
+        assertThat(TestServer.json(badPatch).at("/errors/0/pointer").asText()).isEqualTo("/0");
+
+        assertThat(server.post("/api/v1/plans/00000000-0000-0000-0000-000000000000/replan",
+                "{\"at\": \"" + AT + "\"}").statusCode()).isEqualTo(404);
+    }
+
+    /** A job that solved the demo problem, to re-plan. */
+    private static String solved() {
+        if (solved == null) {
+            solved = server.submit(demo, "?timeLimit=PT3S&seed=5");
+            assertThat(server.awaitFinal(solved).get("status").asText()).isEqualTo("DONE");
+        }
+        return solved;
     }
 
     private static final String TIGHTER_STOCK = """
@@ -260,7 +317,7 @@ class ProblemChangesApiTest {
         assertThat(server.awaitFinal(id).get("status").asText()).isEqualTo("CANCELLED");
         JsonNode plan = planOf(id);
         assertThat(plan.get("problemRevision").asLong()).isEqualTo(1);
-        assertValid(problemOf(id), plan);
+        TestServer.assertPlanChecks(problemOf(id), plan);
         return id;
     }
 
@@ -285,17 +342,6 @@ class ProblemChangesApiTest {
 
     private static long revisionOf(String id) {
         return TestServer.json(server.get("/api/v1/plans/" + id)).get("problemRevision").asLong();
-    }
-
-    private static void assertValid(JsonNode problem, JsonNode plan) {
-        try {
-            CheckReport report = PlanChecker.check(ProblemReader.read(problem.toString()),
-                    PlanChecker.readPlan(plan.toString()));
-            assertThat(report.violations()).isEmpty();
-            assertThat(report.valid()).isTrue();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 
     /** Reads events until one named {@code name} whose job satisfies {@code wanted}; returns that job. */

@@ -20,7 +20,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
+import org.medsupply.check.CheckReport;
+import org.medsupply.check.PlanChecker;
+import org.medsupply.io.InvalidInputException;
 import org.medsupply.io.Json;
+import org.medsupply.io.ProblemReader;
 import org.medsupply.service.Durability;
 import org.medsupply.service.JobService;
 import org.medsupply.service.JobSolver;
@@ -106,6 +110,27 @@ final class TestServer implements AutoCloseable {
             return Files.readString(Path.of("problems/tiny", name + ".json"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    static String demoProblem() {
+        try {
+            return Files.readString(Path.of("problems/demo-city-outbreak.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Fails unless the project's checker finds the plan right for the problem. */
+    static void assertPlanChecks(JsonNode problem, JsonNode plan) {
+        CheckReport report;
+        try {
+            report = PlanChecker.check(ProblemReader.read(problem.toString()), PlanChecker.readPlan(plan.toString()));
+        } catch (InvalidInputException e) {
+            throw new AssertionError(e.errors().toString(), e);
+        }
+        if (!report.violations().isEmpty()) {
+            throw new AssertionError("the checker found " + report.violations());
         }
     }
 
