@@ -71,7 +71,8 @@ final class PlanReader {
     }
 
     private PlanFile plan(JsonNode node, String pointer) {
-        Fields f = fields(node, pointer, "problem", "score", "feasible", "routes", "unmet", "late", "kpis");
+        Fields f = fields(node, pointer, "problem", "score", "feasible", "routes", "unmet", "late", "kpis",
+                "problemRevision");
         return f == null ? null : new PlanFile(f.string("problem"), f.string("score"), f.bool("feasible"),
                 f.list("routes", this::route), f.list("unmet", this::unmet), f.list("late", this::late),
                 f.value("kpis", this::kpis));

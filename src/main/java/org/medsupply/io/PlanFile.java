@@ -12,11 +12,25 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * A plan file as FORMAT.md defines it. Maps keep insertion order (supplies in problem order). The
  * {@code ...Name} fields repeat the problem's names beside its ids for people reading the plan; they are
  * absent when the problem gives no name.
+ *
+ * @param problemRevision the revision of the problem the plan answers, for a job's problem that changes while
+ *                        it is solved; {@code null} for a problem file that has no revisions
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PlanFile(String problem, String score, Boolean feasible, List<RouteDto> routes, List<UnmetDto> unmet,
-        List<LateDto> late, KpisDto kpis) {
+        List<LateDto> late, KpisDto kpis, Long problemRevision) {
+
+    /** A plan of a problem file without revisions. */
+    public PlanFile(String problem, String score, Boolean feasible, List<RouteDto> routes, List<UnmetDto> unmet,
+            List<LateDto> late, KpisDto kpis) {
+        this(problem, score, feasible, routes, unmet, late, kpis, null);
+    }
+
+    /** This plan, naming the revision of the problem it answers. */
+    public PlanFile withProblemRevision(long revision) {
+        return new PlanFile(problem, score, feasible, routes, unmet, late, kpis, revision);
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)

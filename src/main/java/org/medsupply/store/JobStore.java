@@ -78,10 +78,19 @@ public interface JobStore extends AutoCloseable {
     boolean start(String id, String node, Instant startedAt);
 
     /**
-     * Replaces the checkpoint of a job that is not final; false if the job is final or gone. With a
-     * {@code claimToken} (nullable) only while that claim holds the job: a server that lost it is fenced off.
+     * Replaces the checkpoint of a job that is not final and whose problem is still at the checkpoint's
+     * revision; false if the job is final, gone or its problem changed since. With a {@code claimToken}
+     * (nullable) only while that claim holds the job: a server that lost it is fenced off.
      */
     boolean saveCheckpoint(String id, String claimToken, Checkpoint checkpoint);
+
+    /**
+     * Replaces the problem of a job that is not final with a changed one, if the job's problem is still at
+     * {@code revision}; the changed problem is at {@code revision + 1}.
+     *
+     * @return false when the job is final, gone, or its problem at another revision (nothing was changed)
+     */
+    boolean changeProblem(String id, long revision, String problemName, String countsJson, String problemJson);
 
     /** Marks a job that is not final as asked to stop; false if it is final or gone. */
     boolean requestCancel(String id);
@@ -112,11 +121,20 @@ public interface JobStore extends AutoCloseable {
     Optional<String> claim(String node, String token, Instant now, Duration lease);
 
     /**
+     * What a claim's holder learns when it renews its lease.
+     *
+     * @param cancelRequested whether a stop was asked for the job
+     * @param problemRevision the revision of the job's problem, which another server may have changed
+     */
+    record Lease(boolean cancelRequested, long problemRevision) {
+    }
+
+    /**
      * Extends a claim's lease to {@code lease} from now on the database's clock.
      *
-     * @return empty when the claim no longer holds the job; else whether a stop was asked for the job
+     * @return empty when the claim no longer holds the job
      */
-    Optional<Boolean> renew(String id, String token, Duration lease);
+    Optional<Lease> renew(String id, String token, Duration lease);
 
     /** Gives a claimed job back to the queue with one restart more; false if the claim no longer holds it. */
     boolean release(String id, String token);

@@ -20,7 +20,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
+import org.medsupply.check.CheckReport;
+import org.medsupply.check.PlanChecker;
+import org.medsupply.io.InvalidInputException;
 import org.medsupply.io.Json;
+import org.medsupply.io.ProblemReader;
 import org.medsupply.service.Durability;
 import org.medsupply.service.JobService;
 import org.medsupply.service.JobSolver;
@@ -139,6 +143,27 @@ final class TestServer implements AutoCloseable {
         }
     }
 
+    static String demoProblem() {
+        try {
+            return Files.readString(Path.of("problems/demo-city-outbreak.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Fails unless the project's checker finds the plan right for the problem. */
+    static void assertPlanChecks(JsonNode problem, JsonNode plan) {
+        CheckReport report;
+        try {
+            report = PlanChecker.check(ProblemReader.read(problem.toString()), PlanChecker.readPlan(plan.toString()));
+        } catch (InvalidInputException e) {
+            throw new AssertionError(e.errors().toString(), e);
+        }
+        if (!report.violations().isEmpty()) {
+            throw new AssertionError("the checker found " + report.violations());
+        }
+    }
+
     URI uri(String path) {
         return running.uri().resolve(path.startsWith("/") ? path.substring(1) : path);
     }
@@ -154,6 +179,14 @@ final class TestServer implements AutoCloseable {
     HttpResponse<String> post(String path, String json) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", JSON)
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    /** Posts a JSON Patch to a job's {@code /changes}, with {@code If-Match} unless {@code ifMatch} is null. */
+    HttpResponse<String> change(String id, String patchJson, String ifMatch) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/v1/plans/" + id + "/changes"))
+                .header("Content-Type", PlansResource.JSON_PATCH)
+                .POST(HttpRequest.BodyPublishers.ofString(patchJson, StandardCharsets.UTF_8));
+        return send(ifMatch == null ? request : request.header("If-Match", ifMatch));
     }
 
     HttpResponse<String> delete(String path) {

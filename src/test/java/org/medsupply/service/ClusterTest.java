@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import org.medsupply.domain.DispatchSolution;
+import org.medsupply.io.Json;
+import org.medsupply.io.ProblemFile;
 import org.medsupply.solver.SolverConfigs;
 import org.medsupply.store.JobStore;
 import org.medsupply.store.StoreException;
@@ -110,8 +113,11 @@ class ClusterTest {
         return server(node, TestPostgres.open(database), 4);
     }
 
-    @Test
-    void aStopAndAnEventStreamOnTheOtherServerReachTheJob() throws Exception {
+    /** A job solving on one of two servers, once the other sees its first checkpoint. */
+    private record Solving(String id, JobView view, JobService solver, JobService other) {
+    }
+
+    private Solving solvingOnOneOfTwo() throws Exception {
         JobService a = server("node-a");
         JobService b = server("node-b");
         String id = submit(b).id();
@@ -121,6 +127,16 @@ class ClusterTest {
         while (other.get(Caller.ANYONE, id).score() == null) { // the first checkpoint
             Thread.sleep(20);
         }
+        return new Solving(id, solving, solver, other);
+    }
+
+    @Test
+    void aStopAndAnEventStreamOnTheOtherServerReachTheJob() throws Exception {
+        Solving job = solvingOnOneOfTwo();
+        String id = job.id();
+        JobView solving = job.view();
+        JobService solver = job.solver();
+        JobService other = job.other();
 
         assertThat(other.explain(Caller.ANYONE, id).score()).as("explained from the checkpoint")
                 .isEqualTo(other.get(Caller.ANYONE, id).score());
@@ -146,6 +162,31 @@ class ClusterTest {
         });
         stream.close();
         assertThat(other.bestPlan(Caller.ANYONE, id).score()).isNotNull();
+        assertThat(overlaps).isEmpty();
+    }
+
+    @Test
+    void aChangeOnTheOtherServerReachesTheJobWhereItSolves() throws Exception {
+        Solving job = solvingOnOneOfTwo();
+        List<JobEvent> heard = new CopyOnWriteArrayList<>();
+        JobService.Subscription stream = job.solver().subscribe(Caller.ANYONE, job.id(), heard::add);
+
+        JobView changed = job.other().change(Caller.ANYONE, job.id(), Set.of(0L), Json.MAPPER.readTree(
+                "[{\"op\": \"replace\", \"path\": \"/hospitals/0/demands/0/quantity\", \"value\": 1}]"));
+
+        assertThat(changed.problemRevision()).isEqualTo(1);
+        while (job.solver().bestPlan(Caller.ANYONE, job.id()).problemRevision() != 1) { // taken at the next renewal
+            Thread.sleep(20);
+        }
+        ProblemFile problem = job.solver().revisedProblem(Caller.ANYONE, job.id()).problem();
+        assertThat(problem.hospitals().get(0).demands().get(0).quantity()).isEqualTo(1);
+        while (!Boolean.TRUE.equals(warmStarts.get(job.id()))) { // goes on from its best plan
+            Thread.sleep(20);
+        }
+        assertThat(heard).anyMatch(event -> event.kind() == JobEvent.Kind.CHANGE);
+        stream.close();
+        assertThatThrownBy(() -> job.other().change(Caller.ANYONE, job.id(), Set.of(0L), Json.MAPPER.readTree("[]")))
+                .isInstanceOf(ChangeRefusedException.class).hasMessageContaining("revision 1");
         assertThat(overlaps).isEmpty();
     }
 

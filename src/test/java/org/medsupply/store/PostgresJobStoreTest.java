@@ -55,11 +55,11 @@ class PostgresJobStoreTest {
 
     private static NewJob job(String id, int minute) {
         return new NewJob(id, null, T0.plusSeconds(60L * minute), Duration.ofSeconds(30), null, "demo",
-                "{\"hospitals\":3}", "{\"name\":\"demo\"}");
+                "{\"hospitals\":3}", "{\"name\":\"demo\"}", null);
     }
 
     private static Checkpoint checkpoint(String score) {
-        return new Checkpoint(score, true, "{\"plan\":\"" + score + "\"}", null, "{\"t\":[]}", T0);
+        return new Checkpoint(score, true, "{\"plan\":\"" + score + "\"}", null, "{\"t\":[]}", T0, 0);
     }
 
     @Test
@@ -121,7 +121,8 @@ class PostgresJobStoreTest {
         assertThat(one.claim("node-1", "stale", T0, LEASE)).hasValue("a");
         assertThat(one.saveCheckpoint("a", "stale", checkpoint("0hard/-9soft"))).isTrue();
         assertThat(two.claim("node-2", "early", T0, LEASE)).as("the lease still holds").isEmpty();
-        assertThat(one.renew("a", "stale", SHORT_LEASE)).as("renewed, no stop asked").hasValue(false);
+        assertThat(one.renew("a", "stale", SHORT_LEASE)).as("renewed, no stop asked")
+                .hasValue(new JobStore.Lease(false, 0));
 
         Thread.sleep(SHORT_LEASE.multipliedBy(2).toMillis());
         Instant later = T0.plusSeconds(41);
@@ -151,7 +152,7 @@ class PostgresJobStoreTest {
         one.claim("node-1", "ta", T0, SHORT_LEASE);
         one.claim("node-1", "tb", T0, SHORT_LEASE);
         assertThat(two.requestCancel("a")).isTrue();
-        assertThat(one.renew("a", "ta", SHORT_LEASE)).hasValue(true);
+        assertThat(one.renew("a", "ta", SHORT_LEASE)).hasValue(new JobStore.Lease(true, 0));
 
         Thread.sleep(SHORT_LEASE.multipliedBy(2).toMillis());
         Instant expired = T0.plusSeconds(60);
@@ -168,7 +169,8 @@ class PostgresJobStoreTest {
         Instant skewedAhead = Instant.now().plus(Duration.ofMinutes(10));
         assertThat(two.claim("node-2", "ahead", skewedAhead, LEASE)).as("the database says the lease holds")
                 .isEmpty();
-        assertThat(one.renew("a", "live", SHORT_LEASE)).as("still held by its claim").hasValue(false);
+        assertThat(one.renew("a", "live", SHORT_LEASE)).as("still held by its claim")
+                .hasValue(new JobStore.Lease(false, 0));
 
         Thread.sleep(SHORT_LEASE.multipliedBy(2).toMillis());
         Instant skewedBehind = Instant.now().minus(Duration.ofMinutes(10));
