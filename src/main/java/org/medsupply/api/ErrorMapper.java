@@ -36,7 +36,7 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable exception) {
         if (exception instanceof InvalidInputException invalid) {
             List<ProblemDetail.FieldError> errors = invalid.errors().stream()
-                    .map(e -> new ProblemDetail.FieldError(e.pointer(), null, e.detail())).toList();
+                    .map(ProblemDetail.FieldError::of).toList();
             return problem(new ProblemDetail(ProblemDetail.TYPE_PREFIX + "invalid-input", "Invalid input", 400,
                     errors.size() == 1 ? "1 error in the request body" : errors.size() + " errors in the request body",
                     errors)).build();

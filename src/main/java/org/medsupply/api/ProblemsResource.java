@@ -44,7 +44,7 @@ public final class ProblemsResource {
             return new Validation(true, null);
         } catch (InvalidInputException e) {
             return new Validation(false, e.errors().stream()
-                    .map(error -> new ProblemDetail.FieldError(error.pointer(), null, error.detail())).toList());
+                    .map(ProblemDetail.FieldError::of).toList());
         }
     }
 }

@@ -17,7 +17,7 @@ import org.medsupply.io.PlanFile;
 import org.medsupply.io.PlanWriter;
 import org.medsupply.io.ProblemFile;
 import org.medsupply.io.ProblemMapper;
-import org.medsupply.io.ProblemReader;
+import org.medsupply.io.ProblemFiles;
 import org.medsupply.solver.Dispatcher;
 import org.medsupply.solver.SolverConfigs;
 
@@ -35,7 +35,7 @@ final class SolveCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "PROBLEM", description = "problem file (JSON, FORMAT.md)")
+    @Parameters(paramLabel = "PROBLEM", description = "problem: JSON file (FORMAT.md), workbook (.xlsx), or a folder or zip of CSV tables")
     private Path problemFile;
 
     @Option(names = {"-o", "--output"}, paramLabel = "PLAN", description = "write the plan (JSON) to this file")
@@ -60,7 +60,7 @@ final class SolveCommand implements Callable<Integer> {
         if (planFile != null) {
             requireWritable(planFile);
         }
-        ProblemFile input = ProblemReader.read(problemFile);
+        ProblemFile input = ProblemFiles.readProblem(problemFile);
         DispatchSolution problem = ProblemMapper.toSolution(input);
         PrintWriter err = spec.commandLine().getErr();
         Dispatcher.Run run;

@@ -97,7 +97,14 @@ public final class ProblemReader {
     }
 
     private static ProblemFile read(JsonParser parser, Limits limits) throws IOException, InvalidInputException {
-        JsonNode root = parse(parser);
+        return read(parse(parser), limits);
+    }
+
+    /**
+     * Checks a problem already in tree form (parsed JSON, or the tree a spreadsheet converts to) against
+     * every rule of FORMAT.md, and binds it.
+     */
+    public static ProblemFile read(JsonNode root, Limits limits) throws InvalidInputException {
         List<InputError> errors = new ProblemValidator(limits).validate(root);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

@@ -599,7 +599,7 @@ final class ProblemValidator {
 
     private static String typeName(JsonNode value) {
         return switch (value.getNodeType()) {
-            case STRING -> "a string";
+            case STRING -> "the text '" + shortened(value.textValue()) + "'";
             case NUMBER -> "a number";
             case BOOLEAN -> "a boolean";
             case OBJECT -> "an object";
@@ -607,6 +607,11 @@ final class ProblemValidator {
             case NULL -> "null";
             default -> value.getNodeType().name().toLowerCase(Locale.ROOT);
         };
+    }
+
+    /** Enough of a text to recognise it in a message. */
+    private static String shortened(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 
     private void error(String pointer, String detail) {
