@@ -105,7 +105,7 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
             case 406 -> problem(ProblemDetail.of("not-acceptable", "Not acceptable", 406,
                     "none of the media types in Accept can be produced here; see the API description"));
             case 415 -> problem(ProblemDetail.of("unsupported-media-type", "Unsupported media type", 415,
-                    "send the body as application/json"));
+                    "send the body as application/json (a problem also as a workbook or a zip of CSV tables)"));
             default -> {
                 Response.StatusType type = original.getStatusInfo();
                 yield problem(ProblemDetail.of(status >= 500 ? "internal" : "client-error", type.getReasonPhrase(),
