@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.medsupply.io.FieldMessages;
 import org.medsupply.io.InputError;
 import org.medsupply.io.InvalidInputException;
 import org.medsupply.io.ProblemFile;
@@ -39,7 +40,6 @@ import org.medsupply.io.sheet.ProblemLayout.Table;
 final class TablesToProblem {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final String MISSING_FIELD = "missing required field";
     private static final Pattern POINTER_IN_TEXT = Pattern.compile("/[A-Za-z]+/[0-9]+(/[A-Za-z0-9]+)*");
 
     /**
@@ -214,7 +214,7 @@ final class TablesToProblem {
         for (CellTable.Row row : table.rows()) {
             String parentId = parentColumn < 0 ? null : row.cell(parentColumn);
             if (parentId == null) {
-                error("", table.rowName(row.number()), MISSING_FIELD + " '" + parentColumnName + "'");
+                error("", table.rowName(row.number()), FieldMessages.missingField(parentColumnName));
                 continue;
             }
             Integer parent = parents.get(parentId);
@@ -242,8 +242,7 @@ final class TablesToProblem {
         int column = table.header().indexOf(valueColumn.name());
         String value = column < 0 ? null : row.cell(column);
         if (key == null || value == null) {
-            error("", table.rowName(row.number()), MISSING_FIELD + " '" + (key == null ? keyName : valueColumn.name())
-                    + "'");
+            error("", table.rowName(row.number()), FieldMessages.missingField(key == null ? keyName : valueColumn.name()));
             return;
         }
         String parentId = row.cell(table.header().indexOf(layout.columns().get(0).name()));
@@ -342,7 +341,7 @@ final class TablesToProblem {
             return Matcher.quoteReplacement(place == null ? match.group() : place.cell());
         });
         if (error.pointer().isEmpty()) {
-            return new InputError("", detail, detail.startsWith(MISSING_FIELD) ? ProblemLayout.SETTINGS.name() : null);
+            return new InputError("", detail, detail.startsWith(FieldMessages.MISSING_FIELD) ? ProblemLayout.SETTINGS.name() : null);
         }
         for (String pointer = error.pointer(); !pointer.isEmpty();
                 pointer = pointer.substring(0, pointer.lastIndexOf('/'))) {
