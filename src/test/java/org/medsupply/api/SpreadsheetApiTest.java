@@ -13,9 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -30,6 +27,7 @@ import org.medsupply.io.ProblemFile;
 import org.medsupply.io.ProblemReader;
 import org.medsupply.io.sheet.ProblemTablesWriter;
 import org.medsupply.io.sheet.Spreadsheets;
+import org.medsupply.testing.Zips;
 
 /** Problems sent as workbooks and zips of CSV tables over real HTTP: solved, validated, or refused naming cells. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -83,12 +81,12 @@ class SpreadsheetApiTest {
     void zipOfCsvTablesValidates() throws IOException {
         Path folder = dir.resolve("tables");
         ProblemTablesWriter.writeCsvFolder(problem(), folder);
-        HttpResponse<String> valid = post(VALIDATE, Spreadsheets.ZIP_MEDIA_TYPE, zip(folder));
+        HttpResponse<String> valid = post(VALIDATE, Spreadsheets.ZIP_MEDIA_TYPE, Zips.ofFolder(folder, ""));
         assertThat(valid.statusCode()).isEqualTo(200);
         assertThat(TestServer.json(valid).get("valid").asBoolean()).isTrue();
 
         Files.writeString(folder.resolve("demands.csv"), "hospital,supply,quantity\nh1,n95,-3\nh2,n95,4\n");
-        JsonNode invalid = TestServer.json(post(VALIDATE, Spreadsheets.ZIP_MEDIA_TYPE, zip(folder)));
+        JsonNode invalid = TestServer.json(post(VALIDATE, Spreadsheets.ZIP_MEDIA_TYPE, Zips.ofFolder(folder, "")));
         assertThat(invalid.get("valid").asBoolean()).isFalse();
         assertThat(invalid.get("errors")).hasSize(1);
         assertThat(invalid.at("/errors/0/cell").asText()).isEqualTo("demands!C2");
@@ -127,13 +125,8 @@ class SpreadsheetApiTest {
 
     @Test
     void zipBombIsRefusedAtTheBodyLimit() throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.putNextEntry(new ZipEntry("demands.csv"));
-            zip.write(" ".repeat(20 << 20).getBytes(StandardCharsets.US_ASCII));
-            zip.closeEntry();
-        }
-        HttpResponse<String> refused = post(PLANS, Spreadsheets.ZIP_MEDIA_TYPE, bytes.toByteArray());
+        byte[] bomb = Zips.ofBlanks("demands.csv", 20 << 20);
+        HttpResponse<String> refused = post(PLANS, Spreadsheets.ZIP_MEDIA_TYPE, bomb);
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(TestServer.json(refused).at("/errors/0/detail").asText())
                 .isEqualTo("the CSV files in the zip inflate to more than " + TestServer.config().build().maxBodyBytes()
@@ -165,18 +158,6 @@ class SpreadsheetApiTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static byte[] zip(Path folder) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.sorted().toList()) {
-                zip.putNextEntry(new ZipEntry(file.getFileName().toString()));
-                Files.copy(file, zip);
-                zip.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
     }
 
     private static HttpRequest.Builder request(String path, String type, byte[] body) {

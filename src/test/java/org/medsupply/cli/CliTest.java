@@ -44,10 +44,10 @@ class CliTest {
     @TempDir
     Path dir;
 
-    private record Outcome(int exitCode, String out, String err) {
+    record Outcome(int exitCode, String out, String err) {
     }
 
-    private static Outcome run(String... args) {
+    static Outcome run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exitCode = Main.run(new PrintWriter(out), new PrintWriter(err), args);

@@ -4,8 +4,6 @@ package org.medsupply.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -26,16 +24,6 @@ class ImportCommandTest {
     @TempDir
     Path dir;
 
-    private record Outcome(int exitCode, String out, String err) {
-    }
-
-    private static Outcome run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exitCode = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Outcome(exitCode, out.toString(), err.toString());
-    }
-
     @Test
     void importWritesTheProblemOfAWorkbookOrCsvFolder() throws Exception {
         Path workbook = dir.resolve("problem.xlsx");
@@ -46,7 +34,7 @@ class ImportCommandTest {
         ProblemTablesWriter.writeCsvFolder(ProblemReader.read(TINY), folder);
         for (Path tables : new Path[] {workbook, folder}) {
             Path json = dir.resolve("imported.json");
-            Outcome imported = run("import", tables.toString(), "-o", json.toString());
+            CliTest.Outcome imported = CliTest.run("import", tables.toString(), "-o", json.toString());
             assertThat(imported.exitCode()).as(imported.err()).isZero();
             assertThat(imported.out()).contains("2 supplies", "1 warehouses", "2 hospitals", "1 vehicles");
             JsonNode read = Json.MAPPER.valueToTree(ProblemReader.read(json));
@@ -60,13 +48,13 @@ class ImportCommandTest {
         ProblemTablesWriter.writeCsvFolder(ProblemReader.read(TINY), folder);
         Files.writeString(folder.resolve("demands.csv"), "hospital,supply,quantity\nh1,n95,-3\nh9,n95,2\n");
         Path json = dir.resolve("imported.json");
-        Outcome refused = run("import", folder.toString(), "-o", json.toString());
+        CliTest.Outcome refused = CliTest.run("import", folder.toString(), "-o", json.toString());
         assertThat(refused.exitCode()).isEqualTo(Main.BAD_INPUT);
         assertThat(refused.err()).isEqualTo("demands!A3: unknown hospital 'h9'\n"
                 + "demands!C2: quantity must be between 1 and 1000000000, not -3\n");
         assertThat(json).doesNotExist();
 
-        Outcome validated = run("validate", folder.toString());
+        CliTest.Outcome validated = CliTest.run("validate", folder.toString());
         assertThat(validated.exitCode()).isEqualTo(Main.BAD_INPUT);
         assertThat(validated.err()).isEqualTo(refused.err());
     }
@@ -75,7 +63,7 @@ class ImportCommandTest {
     void notAWorkbookIsSaidPlainly() throws Exception {
         Path fake = dir.resolve("problem.xlsx");
         Files.copy(TINY, fake);
-        Outcome refused = run("validate", fake.toString());
+        CliTest.Outcome refused = CliTest.run("validate", fake.toString());
         assertThat(refused.exitCode()).isEqualTo(Main.BAD_INPUT);
         assertThat(refused.err()).isEqualTo(
                 "(document): not a workbook: expected an .xlsx file (Excel, LibreOffice or Google Sheets)\n");
@@ -85,12 +73,12 @@ class ImportCommandTest {
     void validateAndSolveTakeTablesDirectly() throws Exception {
         Path folder = dir.resolve("tables");
         ProblemTablesWriter.writeCsvFolder(ProblemReader.read(TINY), folder);
-        Outcome validated = run("validate", folder.toString());
+        CliTest.Outcome validated = CliTest.run("validate", folder.toString());
         assertThat(validated.exitCode()).as(validated.err()).isZero();
         assertThat(validated.out()).startsWith("valid: 2 supplies, 1 warehouses, 2 hospitals, 1 vehicles");
 
         Path plan = dir.resolve("plan.json");
-        Outcome solved = run("solve", folder.toString(), "-o", plan.toString(), "--time-limit", "1s", "--quiet");
+        CliTest.Outcome solved = CliTest.run("solve", folder.toString(), "-o", plan.toString(), "--time-limit", "1s", "--quiet");
         assertThat(solved.exitCode()).as(solved.err()).isZero();
         assertThat(Json.MAPPER.readTree(plan.toFile()).get("feasible").asBoolean()).isTrue();
     }

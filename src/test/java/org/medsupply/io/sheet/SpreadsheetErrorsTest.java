@@ -39,6 +39,7 @@ import org.medsupply.io.InputError;
 import org.medsupply.io.InvalidInputException;
 import org.medsupply.io.ProblemFile;
 import org.medsupply.io.ProblemReader;
+import org.medsupply.testing.Zips;
 
 /**
  * The error table of spreadsheet input: every kind of bad workbook or CSV table is answered with errors
@@ -120,8 +121,7 @@ class SpreadsheetErrorsTest {
 
     @Test
     void aZipThatIsNotAWorkbook() throws IOException {
-        ProblemTablesWriter.writeCsvFolder(SheetFixtures.tinyProblem(), dir.resolve("t"));
-        assertThat(details(SheetFixtures.zip(dir.resolve("t"))))
+        assertThat(details(Zips.ofFolder(tinyCsvFolder(), "")))
                 .containsExactly("not a readable workbook: its parts are damaged or missing (save it again as .xlsx)");
     }
 
@@ -215,8 +215,7 @@ class SpreadsheetErrorsTest {
 
     @Test
     void csvWithByteOrderMarkReads() throws Exception {
-        Path folder = dir.resolve("bom");
-        ProblemTablesWriter.writeCsvFolder(SheetFixtures.tinyProblem(), folder);
+        Path folder = tinyCsvFolder();
         Path supplies = folder.resolve("supplies.csv");
         Files.writeString(supplies, "\uFEFF" + Files.readString(supplies));
         assertThat(Spreadsheets.read(folder, LIMITS).supplies()).hasSize(2);
@@ -224,69 +223,48 @@ class SpreadsheetErrorsTest {
 
     @Test
     void semicolonSeparatedCsvIsNamed() throws Exception {
-        Path folder = dir.resolve("semicolons");
-        ProblemTablesWriter.writeCsvFolder(SheetFixtures.tinyProblem(), folder);
-        Files.writeString(folder.resolve("demands.csv"), "hospital;supply;quantity\nh1;n95;15\n");
-        InvalidInputException error = catchThrowableOfType(InvalidInputException.class,
-                () -> Spreadsheets.read(folder, LIMITS));
-        assertThat(error.errors()).containsExactly(new InputError("", "demands.csv separates its columns with"
-                + " semicolons; save it comma-separated (CSV UTF-8)", "demands"));
+        assertThat(csvErrors("demands.csv", "hospital;supply;quantity\nh1;n95;15\n")).containsExactly(new InputError(
+                "", "demands.csv separates its columns with semicolons; save it comma-separated (CSV UTF-8)", "demands"));
     }
 
     @Test
-    void csvErrorsNameFileRowAndColumn() throws Exception {
-        Path folder = dir.resolve("bad");
-        ProblemTablesWriter.writeCsvFolder(SheetFixtures.tinyProblem(), folder);
-        Files.writeString(folder.resolve("demands.csv"), "hospital,supply,quantity,priority\r\nh1,n95,15,high\r\n\r\n"
-                + "h1,n95,-3,urgent\r\n");
+    void csvThatIsNotUtf8() throws Exception {
+        Path folder = tinyCsvFolder();
         Files.write(folder.resolve("supplies.csv"), "id,name,weightKg,volumeM3\nn95,Caf\u00e9,1,0.001\n"
                 .getBytes(StandardCharsets.ISO_8859_1));
         InvalidInputException error = catchThrowableOfType(InvalidInputException.class,
                 () -> Spreadsheets.read(folder, LIMITS));
         assertThat(error.errors()).containsExactly(
                 new InputError("", "supplies.csv is not UTF-8 text; save it as CSV UTF-8"));
-        Files.writeString(folder.resolve("supplies.csv"), "id,name,weightKg,volumeM3\nn95,Cafe,1,0.001\n"
-                + "vaccine,Tray,4,0.02\n");
-        error = catchThrowableOfType(InvalidInputException.class, () -> Spreadsheets.read(folder, LIMITS));
-        assertThat(error.errors()).extracting(InputError::cell, InputError::detail).containsExactly(
-                tuple("demands!C4", "quantity must be between 1 and 1000000000, not -3"),
-                tuple("demands!D4", "unknown priority 'urgent'; expected one of critical,"
-                        + " high, normal, low"));
+    }
+
+    @Test
+    void csvErrorsNameFileRowAndColumnCountingBlankLines() throws Exception {
+        assertThat(csvErrors("demands.csv", "hospital,supply,quantity,priority\r\nh1,n95,15,high\r\n\r\n"
+                + "h1,n95,-3,urgent\r\n")).extracting(InputError::cell, InputError::detail).containsExactly(
+                        tuple("demands!C4", "quantity must be between 1 and 1000000000, not -3"),
+                        tuple("demands!D4", "unknown priority 'urgent'; expected one of critical, high, normal, low"));
     }
 
     @Test
     void unclosedQuoteInCsv() throws Exception {
-        Path folder = dir.resolve("quote");
-        ProblemTablesWriter.writeCsvFolder(SheetFixtures.tinyProblem(), folder);
-        Files.writeString(folder.resolve("hospitals.csv"), "id,name,x,y\nh1,\"Union,3,4\n");
-        InvalidInputException error = catchThrowableOfType(InvalidInputException.class,
-                () -> Spreadsheets.read(folder, LIMITS));
-        assertThat(error.errors()).extracting(InputError::detail).containsExactly("hospitals.csv is not well-formed"
-                + " CSV after row 1: a quoted value is not closed, or text follows its closing quote");
+        assertThat(csvErrors("hospitals.csv", "id,name,x,y\nh1,\"Union,3,4\n")).extracting(InputError::detail)
+                .containsExactly("hospitals.csv is not well-formed CSV after row 1: a quoted value is not closed,"
+                        + " or text follows its closing quote");
     }
 
     @Test
     void aMillionCsvRowsStopAtTheRowLimit() throws Exception {
-        Path folder = dir.resolve("million");
-        ProblemTablesWriter.writeCsvFolder(SheetFixtures.tinyProblem(), folder);
-        Files.writeString(folder.resolve("demands.csv"), "hospital,supply,quantity\n" + "h1,n95,1\n".repeat(1_000_000));
-        InvalidInputException error = catchThrowableOfType(InvalidInputException.class,
-                () -> Spreadsheets.read(folder, LIMITS));
-        assertThat(error.errors()).containsExactly(new InputError("", "has more than 100000 rows; at most 100000 are"
-                + " accepted", "demands"));
+        assertThat(csvErrors("demands.csv", "hospital,supply,quantity\n" + "h1,n95,1\n".repeat(1_000_000)))
+                .containsExactly(new InputError("", "has more than 100000 rows; at most 100000 are accepted", "demands"));
     }
 
     @Test
     void zipBombOfCsvTablesIsRefusedWhileInflating() throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.putNextEntry(new ZipEntry("demands.csv"));
-            zip.write(" ".repeat(20 << 20).getBytes(StandardCharsets.US_ASCII));
-            zip.closeEntry();
-        }
+        byte[] bomb = Zips.ofBlanks("demands.csv", 20 << 20);
         ProblemReader.Limits tenMegabytes = new ProblemReader.Limits(10 << 20, 100_000, 1_000, 200);
         InvalidInputException error = catchThrowableOfType(InvalidInputException.class,
-                () -> Spreadsheets.readCsvZip(new ByteArrayInputStream(bytes.toByteArray()), tenMegabytes));
+                () -> Spreadsheets.readCsvZip(new ByteArrayInputStream(bomb), tenMegabytes));
         assertThat(error.errors()).extracting(InputError::detail).containsExactly("the CSV files in the zip inflate to"
                 + " more than 10485760 bytes; refused (a zip bomb?)");
     }
@@ -301,6 +279,31 @@ class SpreadsheetErrorsTest {
     }
 
     // --- helpers
+
+    /** The tiny problem as a CSV folder. */
+    private Path tinyCsvFolder() throws IOException {
+        Path folder = Files.createTempDirectory(dir, "tables");
+        ProblemTablesWriter.writeCsvFolder(tinyProblem(), folder);
+        return folder;
+    }
+
+    /** The errors of the tiny problem's CSV folder with one file's text replaced. */
+    private List<InputError> csvErrors(String file, String text) throws IOException {
+        Path folder = tinyCsvFolder();
+        Files.writeString(folder.resolve(file), text);
+        InvalidInputException error = catchThrowableOfType(InvalidInputException.class,
+                () -> Spreadsheets.read(folder, LIMITS));
+        assertThat(error).as("an input error").isNotNull();
+        return error.errors();
+    }
+
+    private static ProblemFile tinyProblem() {
+        try {
+            return ProblemReader.read(Path.of("problems/tiny/two-trips.json"));
+        } catch (IOException | InvalidInputException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /** FORMAT.md's example as a workbook, edited. */
     private static byte[] edited(Consumer<XSSFWorkbook> edit) {

@@ -20,6 +20,7 @@ import org.medsupply.io.InvalidInputException;
 import org.medsupply.io.Json;
 import org.medsupply.io.ProblemFile;
 import org.medsupply.io.ProblemReader;
+import org.medsupply.testing.Zips;
 
 /**
  * A problem written as a workbook, as a CSV folder or as a zip of CSV tables reads back as the same
@@ -55,7 +56,7 @@ class SpreadsheetRoundTripTest {
         Path folder = dir.resolve("tables");
         ProblemTablesWriter.writeCsvFolder(problem, folder);
         assertSameProblem(Spreadsheets.read(folder, ProblemReader.Limits.DEFAULT), problem);
-        byte[] zip = SheetFixtures.zip(folder);
+        byte[] zip = Zips.ofFolder(folder, "tables/");
         assertSameProblem(Spreadsheets.readCsvZip(new ByteArrayInputStream(zip),
                 ProblemReader.Limits.DEFAULT), problem);
     }
