@@ -186,18 +186,12 @@ final class TablesToProblem {
                 ids.putIfAbsent(row.cell(idColumn), list.size());
             }
             ObjectNode object = list.addObject();
-            if (ProblemLayout.TABLES.stream().anyMatch(child -> layout.name().equals(child.parent())
-                    && child.shape() == ProblemLayout.Shape.CHILD_LIST)) {
-                object.putArray(childField(layout.name(), ProblemLayout.Shape.CHILD_LIST));
-            }
+            // a row's list of children is there even when no child names it (hospitals without demand)
+            ProblemLayout.TABLES.stream().filter(child -> layout.name().equals(child.parent())
+                    && child.shape() == ProblemLayout.Shape.CHILD_LIST).forEach(child -> object.putArray(child.field()));
             fill(object, pointer, table, row, columns);
         }
         parentIndexes.put(layout.name(), ids);
-    }
-
-    private static String childField(String parent, ProblemLayout.Shape shape) {
-        return ProblemLayout.TABLES.stream().filter(t -> parent.equals(t.parent()) && t.shape() == shape)
-                .findFirst().orElseThrow().field();
     }
 
     /** Rows of a child table go into the object of the parent row their first column names. */
