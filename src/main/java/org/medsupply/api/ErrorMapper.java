@@ -37,7 +37,7 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable exception) {
         if (exception instanceof InvalidInputException invalid) {
             List<ProblemDetail.FieldError> errors = invalid.errors().stream()
-                    .map(e -> new ProblemDetail.FieldError(e.pointer(), null, e.detail())).toList();
+                    .map(ProblemDetail.FieldError::of).toList();
             return problem(new ProblemDetail(ProblemDetail.TYPE_PREFIX + "invalid-input", "Invalid input", 400,
                     errors.size() == 1 ? "1 error in the request body" : errors.size() + " errors in the request body",
                     errors)).build();
@@ -113,7 +113,7 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
             case 406 -> problem(ProblemDetail.of("not-acceptable", "Not acceptable", 406,
                     "none of the media types in Accept can be produced here; see the API description"));
             case 415 -> problem(ProblemDetail.of("unsupported-media-type", "Unsupported media type", 415,
-                    "send the body as application/json"));
+                    "send the body as application/json (a problem also as a workbook or a zip of CSV tables)"));
             default -> {
                 Response.StatusType type = original.getStatusInfo();
                 yield problem(ProblemDetail.of(status >= 500 ? "internal" : "client-error", type.getReasonPhrase(),

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.medsupply.api;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -43,6 +45,7 @@ import org.medsupply.io.PlanFile;
 import org.medsupply.io.PlanGeoJson;
 import org.medsupply.io.ProblemFile;
 import org.medsupply.io.ProblemReader;
+import org.medsupply.io.sheet.Spreadsheets;
 import org.medsupply.service.Caller;
 import org.medsupply.service.Explanation;
 import org.medsupply.service.JobService;
@@ -87,6 +90,30 @@ public final class PlansResource {
     public Response submit(@QueryParam("timeLimit") String timeLimit, @QueryParam("seed") String seed,
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, @Context SecurityContext security,
             InputStream body) throws Exception {
+        Submission submission = submission(timeLimit, seed, idempotencyKey);
+        String json = RequestBodies.readUtf8(body);
+        return submit(submission, readProblem(jobs, json), json, security);
+    }
+
+    /** The same for a problem sent as a workbook or a zip of CSV tables (FORMAT.md, "Spreadsheets"). */
+    @POST
+    @Consumes({Spreadsheets.XLSX_MEDIA_TYPE, Spreadsheets.ZIP_MEDIA_TYPE})
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed("submit")
+    public Response submitTables(@QueryParam("timeLimit") String timeLimit, @QueryParam("seed") String seed,
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, @Context SecurityContext security,
+            @Context HttpHeaders headers, InputStream body) throws Exception {
+        Submission submission = submission(timeLimit, seed, idempotencyKey);
+        byte[] tables = RequestBodies.readBytes(body, "send a workbook or a zip of CSV tables");
+        return submit(submission, readTables(jobs, headers.getMediaType(), tables),
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(tables)), security);
+    }
+
+    /** What a submission asks besides its problem, checked before the body is read. */
+    private record Submission(Duration limit, Long seed, String idempotencyKey) {
+    }
+
+    private Submission submission(String timeLimit, String seed, String idempotencyKey) throws Exception {
         Duration limit = QueryParams.duration("timeLimit", timeLimit, config.defaultTimeLimit(), config.maxTimeLimit());
         Long randomSeed = QueryParams.optionalLong("seed", seed);
         if (idempotencyKey != null && !IDEMPOTENCY_KEY_SHAPE.matcher(idempotencyKey).matches()) {
@@ -95,11 +122,17 @@ public final class PlansResource {
         if (idempotencyKey == null) { // a retry with a key must find its job even when the queue is full
             jobs.checkCapacity();
         }
-        String json = RequestBodies.readUtf8(body);
-        ProblemFile problem = readProblem(jobs, json);
-        JobService.IdempotencyKey idempotency = idempotencyKey == null ? null : new JobService.IdempotencyKey(
-                idempotencyKey, HexFormat.of().formatHex(ApiKeys.sha256(limit + "\n" + randomSeed + "\n" + json)));
-        JobService.Submitted submitted = jobs.submit(Callers.of(security), problem, limit, randomSeed, idempotency);
+        return new Submission(limit, randomSeed, idempotencyKey);
+    }
+
+    /** @param body the request body, or a digest of it, telling a replay from a different request */
+    private Response submit(Submission submission, ProblemFile problem, String body, SecurityContext security)
+            throws Exception {
+        JobService.IdempotencyKey idempotency = submission.idempotencyKey() == null ? null
+                : new JobService.IdempotencyKey(submission.idempotencyKey(), HexFormat.of().formatHex(
+                        ApiKeys.sha256(submission.limit() + "\n" + submission.seed() + "\n" + body)));
+        JobService.Submitted submitted = jobs.submit(Callers.of(security), problem, submission.limit(),
+                submission.seed(), idempotency);
         JobView job = submitted.job();
         Response.ResponseBuilder response = Response.accepted(job).location(URI.create("/api/v1/plans/" + job.id()));
         if (!submitted.created()) {
@@ -279,6 +312,22 @@ public final class PlansResource {
             }
         }
         return errors;
+    }
+
+    /**
+     * Reads a problem sent as a workbook or a zip of CSV tables: the tables' own rules (a zip inflates to at
+     * most the body limit), the rules of every problem, then the same size limits as JSON, its text included.
+     */
+    static ProblemFile readTables(JobService jobs, MediaType type, byte[] body) throws Exception {
+        ProblemReader.Limits limits = new ProblemReader.Limits(jobs.config().maxBodyBytes(),
+                ProblemReader.Limits.DEFAULT.maxListLength(), ProblemReader.Limits.DEFAULT.maxTripsPerVehicle(),
+                ProblemReader.Limits.DEFAULT.maxErrors());
+        ProblemFile problem = type.isCompatible(MediaType.valueOf(Spreadsheets.ZIP_MEDIA_TYPE))
+                ? Spreadsheets.readCsvZip(new ByteArrayInputStream(body), limits)
+                : Spreadsheets.readWorkbook(new ByteArrayInputStream(body), limits);
+        jobs.checkJson(Json.MAPPER.writeValueAsString(problem));
+        jobs.checkProblemSize(problem);
+        return problem;
     }
 
     private static String required(ObjectNode envelope, String field) throws InvalidInputException {

@@ -5,6 +5,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.medsupply.io.InputError;
+
 /**
  * An RFC 9457 problem detail, the body of every error response ({@code application/problem+json}).
  *
@@ -18,9 +20,21 @@ public record ProblemDetail(String type, String title, int status, String detail
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String TYPE_PREFIX = "urn:medsupply:problem:";
 
-    /** @param pointer RFC 6901 pointer into the request body, or {@code null} for a query parameter */
+    /**
+     * @param pointer RFC 6901 pointer into the request body (for a workbook or CSV tables, into the
+     *                problem they convert to), or {@code null} for a query parameter
+     * @param cell    for a workbook or CSV tables, the cell: {@code demands!C14}
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FieldError(String pointer, String parameter, String detail) {
+    public record FieldError(String pointer, String parameter, String detail, String cell) {
+
+        public FieldError(String pointer, String parameter, String detail) {
+            this(pointer, parameter, detail, null);
+        }
+
+        static FieldError of(InputError error) {
+            return new FieldError(error.pointer(), null, error.detail(), error.cell());
+        }
     }
 
     public static ProblemDetail of(String kind, String title, int status, String detail) {

@@ -12,7 +12,7 @@ import java.util.List;
 import org.medsupply.io.InputError;
 import org.medsupply.io.InvalidInputException;
 
-/** Reads JSON request bodies as text; the size limit is enforced by {@link RequestBodyFilter} underneath. */
+/** Reads request bodies (JSON as text, workbooks and zips as bytes); the size limit is enforced by {@link RequestBodyFilter} underneath. */
 final class RequestBodies {
 
     private RequestBodies() {
@@ -26,17 +26,7 @@ final class RequestBodies {
      * its length, or too slow to arrive) or invalid UTF-8 body is an input error.
      */
     static String readUtf8(InputStream body) throws PayloadTooLargeException, InvalidInputException {
-        byte[] bytes;
-        try {
-            bytes = body.readAllBytes();
-        } catch (PayloadTooLargeException tooLarge) {
-            throw tooLarge;
-        } catch (IOException cut) {
-            throw new InvalidInputException(List.of(new InputError("", "the body could not be read completely")));
-        }
-        if (bytes.length == 0) {
-            throw new InvalidInputException(List.of(new InputError("", "the body is empty; send JSON")));
-        }
+        byte[] bytes = readBytes(body, "send JSON");
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -46,5 +36,25 @@ final class RequestBodies {
         } catch (CharacterCodingException e) {
             throw new InvalidInputException(List.of(new InputError("", "the body is not valid UTF-8")));
         }
+    }
+
+    /**
+     * The whole body; an empty or incomplete one is an input error.
+     *
+     * @param expected what to send instead of nothing, for the message
+     */
+    static byte[] readBytes(InputStream body, String expected) throws PayloadTooLargeException, InvalidInputException {
+        byte[] bytes;
+        try {
+            bytes = body.readAllBytes();
+        } catch (PayloadTooLargeException tooLarge) {
+            throw tooLarge;
+        } catch (IOException cut) {
+            throw new InvalidInputException(List.of(new InputError("", "the body could not be read completely")));
+        }
+        if (bytes.length == 0) {
+            throw new InvalidInputException(List.of(new InputError("", "the body is empty; " + expected)));
+        }
+        return bytes;
     }
 }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.medsupply.io.FieldMessages;
 import org.medsupply.io.InputError;
 import org.medsupply.io.InvalidInputException;
 import org.medsupply.io.Json;
@@ -158,18 +159,9 @@ final class PlanReader {
 
     private boolean expect(boolean ok, JsonNode node, String pointer, String what) {
         if (!ok) {
-            errors.add(new InputError(pointer, "expected " + what + ", found " + describe(node)));
+            errors.add(new InputError(pointer, FieldMessages.wrongType(what, node)));
         }
         return ok;
-    }
-
-    private static String describe(JsonNode node) {
-        return switch (node.getNodeType()) {
-            case OBJECT -> "an object";
-            case ARRAY -> "an array";
-            case STRING -> "the string \"" + node.textValue() + "\"";
-            default -> node.toString();
-        };
     }
 
     /** The object at {@code pointer} with its fields checked against {@code known}, or null if no object. */
@@ -184,8 +176,7 @@ final class PlanReader {
             if (field.getKey().equals(EXTENSIONS)) {
                 expect(field.getValue().isObject() || field.getValue().isNull(), field.getValue(), at, "an object");
             } else if (!allowed.contains(field.getKey())) {
-                errors.add(new InputError(at, "unknown field \"" + field.getKey() + "\"; expected one of "
-                        + String.join(", ", known)));
+                errors.add(new InputError(at, FieldMessages.unknownField(field.getKey(), allowed)));
             }
         }
         return new Fields(node, pointer);
@@ -209,7 +200,7 @@ final class PlanReader {
         <T> T required(String name, BiFunction<JsonNode, String, T> reader) {
             JsonNode value = node.get(name);
             if (value == null || value.isNull()) {
-                errors.add(new InputError(Pointer.child(pointer, name), "missing field \"" + name + "\""));
+                errors.add(new InputError(Pointer.child(pointer, name), FieldMessages.missingField(name)));
                 return null;
             }
             return reader.apply(value, Pointer.child(pointer, name));

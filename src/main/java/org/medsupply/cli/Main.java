@@ -17,7 +17,7 @@ import picocli.CommandLine.ScopeType;
 // INHERIT gives every subcommand --help and --version
 @Command(name = "medsupply", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true, version = "MedSupply 0.1.0",
         description = "Plans the dispatch of emergency medical supplies.",
-        subcommands = {SolveCommand.class, ValidateCommand.class, CheckCommand.class, GenerateCommand.class,
+        subcommands = {SolveCommand.class, ValidateCommand.class, ImportCommand.class, CheckCommand.class, GenerateCommand.class,
             ConvertCommand.class, ServeCommand.class, BenchmarkCommand.class, QualityCommand.class,
             ScarcityCommand.class, KeysCommand.class, ReplanCommand.class})
 public final class Main {

@@ -4,7 +4,7 @@ package org.medsupply.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.medsupply.io.ProblemReader;
+import org.medsupply.io.ProblemFiles;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
         + "each priority as it improves, then a summary.")
 final class SolveCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "PROBLEM", description = "problem file (JSON, FORMAT.md)")
+    @Parameters(paramLabel = "PROBLEM",
+            description = "problem: JSON file (FORMAT.md), workbook (.xlsx), or a folder or zip of CSV tables")
     private Path problemFile;
 
     @Mixin
@@ -23,6 +24,6 @@ final class SolveCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         solving.checkOutput();
-        return solving.solve(ProblemReader.read(problemFile), (plan, out) -> { });
+        return solving.solve(ProblemFiles.readProblem(problemFile), (plan, out) -> { });
     }
 }

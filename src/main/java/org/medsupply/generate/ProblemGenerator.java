@@ -18,8 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.medsupply.io.Json;
-import org.medsupply.io.LinePerObjectPrettyPrinter;
 import org.medsupply.io.ProblemFile;
+import org.medsupply.io.ProblemFiles;
 import org.medsupply.io.ProblemFile.DemandDto;
 import org.medsupply.io.ProblemFile.HospitalDto;
 import org.medsupply.io.ProblemFile.SupplyDto;
@@ -112,14 +112,9 @@ public final class ProblemGenerator {
         return new ProblemGenerator(options).problem();
     }
 
-    /** Writes the problem as UTF-8 JSON, one object per line ({@link LinePerObjectPrettyPrinter}). */
+    /** Writes the problem as {@link ProblemFiles#write} does. */
     public static void write(ProblemFile problem, Path file) throws IOException {
-        String json = Json.MAPPER.writer(new LinePerObjectPrettyPrinter()).writeValueAsString(problem);
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(file, json + "\n", StandardCharsets.UTF_8);
+        ProblemFiles.write(problem, file);
     }
 
     private ProblemFile problem() {

@@ -10,7 +10,7 @@ public class InvalidInputException extends Exception {
     private final List<InputError> errors;
 
     public InvalidInputException(List<InputError> errors) {
-        super(errors.stream().map(e -> (e.pointer().isEmpty() ? "(document)" : e.pointer()) + ": " + e.detail())
+        super(errors.stream().map(e -> e.location() + ": " + e.detail())
                 .collect(Collectors.joining("\n")));
         this.errors = List.copyOf(errors);
     }

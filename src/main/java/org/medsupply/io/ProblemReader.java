@@ -100,7 +100,10 @@ public final class ProblemReader {
         return read(parse(parser), limits);
     }
 
-    /** Checks an already parsed problem (a patched one, say) by every rule and binds it. */
+    /**
+     * Checks a problem already in tree form (parsed JSON, or the tree a spreadsheet converts to) against
+     * every rule of FORMAT.md, and binds it.
+     */
     public static ProblemFile read(JsonNode root, Limits limits) throws InvalidInputException {
         List<InputError> errors = new ProblemValidator(limits).validate(root);
         if (!errors.isEmpty()) {

@@ -131,7 +131,7 @@ final class ProblemValidator {
         Field required(String name) {
             Field field = optional(name);
             if (field.value() == null) {
-                error(pointer, "missing required field '" + name + "'");
+                error(pointer, FieldMessages.missingField(name));
             }
             return field;
         }
@@ -385,7 +385,7 @@ final class ProblemValidator {
         for (String coordinate : List.of("lat", "lon", "x", "y")) {
             boolean expected = method.coordinates.contains(coordinate);
             if (expected && !site.has(coordinate)) {
-                error(site.pointer, "missing required field '" + coordinate + "' (" + method.wireName()
+                error(site.pointer, FieldMessages.missingField(coordinate) + " (" + method.wireName()
                         + " travel places sites by " + String.join("/", method.coordinates) + ")");
             } else if (!expected && site.has(coordinate)) {
                 error(site.optional(coordinate).pointer(), "'" + coordinate + "' does not apply to "
@@ -544,8 +544,7 @@ final class ProblemValidator {
         Obj object = new Obj(field.value(), field.pointer());
         for (Map.Entry<String, JsonNode> entry : field.value().properties()) {
             if (!allowedFields.contains(entry.getKey())) {
-                error(object.optional(entry.getKey()).pointer(), "unknown field '" + entry.getKey()
-                        + "'; expected one of " + allowedFields.stream().sorted().collect(Collectors.joining(", ")));
+                error(object.optional(entry.getKey()).pointer(), FieldMessages.unknownField(entry.getKey(), allowedFields));
             }
         }
         if (allowedFields.contains(EXTENSIONS)) {
@@ -596,7 +595,7 @@ final class ProblemValidator {
             return false;
         }
         if (!isExpected.test(field.value())) {
-            error(field.pointer(), "must be " + expected + ", not " + typeName(field.value()));
+            error(field.pointer(), FieldMessages.wrongType(expected, field.value()));
             return false;
         }
         return true;
@@ -673,18 +672,6 @@ final class ProblemValidator {
                     + " 2026-02-01T08:00:00+08:00");
             return null;
         }
-    }
-
-    private static String typeName(JsonNode value) {
-        return switch (value.getNodeType()) {
-            case STRING -> "a string";
-            case NUMBER -> "a number";
-            case BOOLEAN -> "a boolean";
-            case OBJECT -> "an object";
-            case ARRAY -> "an array";
-            case NULL -> "null";
-            default -> value.getNodeType().name().toLowerCase(Locale.ROOT);
-        };
     }
 
     private void error(String pointer, String detail) {

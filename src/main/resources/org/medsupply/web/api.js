@@ -38,7 +38,7 @@ export async function json(path, options) {
 async function describe(response) {
   try {
     const problem = await response.json();
-    const errors = (problem.errors || []).map(e => `${e.pointer || e.parameter || ''} ${e.detail}`.trim());
+    const errors = (problem.errors || []).map(e => `${e.cell || e.pointer || e.parameter || ''} ${e.detail}`.trim());
     return [problem.detail || problem.title, ...errors].join('; ');
   } catch {
     return `${response.status} ${response.statusText}`;

@@ -50,14 +50,27 @@ async function cancel(id, refresh) {
   }
 }
 
+/** Media types of the problem files the server takes besides JSON, by file name ending (FORMAT.md, "Spreadsheets"). */
+const UPLOAD_TYPES = {
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.zip': 'application/zip',
+};
+
+/** How to send a chosen file: a workbook or zip by its name, anything else (or an example) as JSON. */
+function uploadType(chosen) {
+  const name = chosen ? chosen.name.toLowerCase() : '';
+  const ending = Object.keys(UPLOAD_TYPES).find(end => name.endsWith(end));
+  return ending ? UPLOAD_TYPES[ending] : 'application/json';
+}
+
 function submitForm(config) {
-  const file = el('input', { type: 'file', name: 'problem', accept: '.json,application/json' });
+  const file = el('input', { type: 'file', name: 'problem', accept: `.json,.xlsx,.zip,${Object.values(UPLOAD_TYPES)}` });
   const example = el('select', { name: 'example' }, el('option', { value: '' }, '(none)'),
     config.examples.map(name => el('option', { value: name }, name)));
   const seconds = el('input', { type: 'number', name: 'seconds', min: '1', max: '600', value: '30', required: true });
   const form = el('form', { id: 'submit-form', class: 'submit' },
     el('h2', {}, 'New job'),
-    el('label', {}, 'Problem file (JSON) ', file),
+    el('label', {}, 'Problem file (JSON, workbook .xlsx, or zip of CSV tables) ', file),
     el('label', {}, 'or a bundled example ', example),
     el('label', {}, 'Time limit (s) ', seconds),
     el('button', { type: 'submit' }, 'Solve'));
@@ -65,14 +78,14 @@ function submitForm(config) {
     event.preventDefault();
     showError(null);
     try {
-      const body = file.files.length > 0 ? await file.files[0].text()
+      const body = file.files.length > 0 ? file.files[0]
         : example.value ? await (await api(`examples/${example.value}`)).text()
           : null;
       if (body === null) {
         throw new Error('Choose a problem file or an example.');
       }
       const job = await json(`/api/v1/plans?timeLimit=PT${Number(seconds.value)}S`,
-        { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+        { method: 'POST', headers: { 'Content-Type': uploadType(file.files[0]) }, body });
       location.hash = `#/plans/${encodeURIComponent(job.id)}`;
     } catch (error) {
       showError(error);

@@ -3,6 +3,7 @@ package org.medsupply.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.OutputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,8 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.medsupply.io.Json;
+import org.medsupply.io.ProblemReader;
+import org.medsupply.io.sheet.ProblemTablesWriter;
 import org.medsupply.service.OptaPlannerJobSolver;
 
 /** The coordinators' page in headless Chromium against the real server. */
@@ -98,6 +101,26 @@ class WebPageBrowserTest {
                         .filter(tr -> tr.getText().contains(problem.get("name").asText())).findFirst().orElse(null));
         assertThat(row.getText()).contains("DONE");
         browser.screenshot("job-list");
+    }
+
+    @Test
+    void workbookUploadedThroughThePageSolves(@TempDir Path dir) throws Exception {
+        Path workbook = dir.resolve("two-trips.xlsx");
+        try (OutputStream out = Files.newOutputStream(workbook)) {
+            ProblemTablesWriter.writeWorkbook(ProblemReader.read(TestServer.tinyProblem("two-trips")), out);
+        }
+        open("/ui/");
+        WebElement form = waitFor(By.id("submit-form"));
+        form.findElement(By.name("problem")).sendKeys(workbook.toAbsolutePath().toString());
+        WebElement seconds = form.findElement(By.name("seconds"));
+        seconds.clear();
+        seconds.sendKeys("1");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        String id = awaitRendered(Duration.ofSeconds(60));
+        assertThat(TestServer.json(server.get("/api/v1/plans/" + id)).get("problem").asText())
+                .isEqualTo("One van, two loads");
+        assertThat(all("#map path.site.hospital")).hasSize(1);
     }
 
     @Test

@@ -4,10 +4,13 @@ package org.medsupply.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,11 +19,16 @@ import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.medsupply.io.sheet.ProblemTablesWriter;
+import org.medsupply.io.sheet.Spreadsheets;
 
 /**
  * Seeded random damage to valid problems (truncation, stray characters, deleted fields, swapped types,
  * odd numbers, copied list entries): every result either reads into a problem the mapper accepts or
- * is an {@link InvalidInputException} with readable errors. Any other exception fails the test.
+ * is an {@link InvalidInputException} with readable errors. Any other exception fails the test. CSV
+ * tables get the same treatment.
  */
 class ProblemReaderFuzzTest {
 
@@ -32,6 +40,14 @@ class ProblemReaderFuzzTest {
     private static final List<String> ODD_VALUES = List.of("null", "true", "\"\"", "\"wh\"", "\"n95\"", "0", "-1",
             "2.5", "1e308", "-0.0", "123456789012345678901234567890", "{}", "[]", "[[]]", "{\"id\": \"x\"}",
             "\"2026-02-01T06:00:00+08:00\"", "\"matrix\"", "\"euclidean\"", "\"nearest\"", "\"low\"");
+
+    /** The examples tables can hold (matrix travel has no table form). */
+    private static final List<String> CSV_EXAMPLES = List.of(ExampleProblems.FORMAT_EXAMPLE,
+            ExampleProblems.EUCLIDEAN_EXAMPLE);
+    private static final List<String> CSV_STRAY = List.of(",", ";", "\"", "\r\n", "\n", "\uFEFF", "\t", "x");
+    private static final List<String> CSV_ODD_VALUES = List.of("", " ", "-1", "0", "2.5", "1e308", "NaN", "true",
+            "TRUE", "yes", "\"\"", "\"a,b\"", "wh", "n95", "h-01", "2026-02-01 08:00", "2026-02-01T06:00:00+08:00",
+            "matrix", "euclidean", "id", "quantity", "123456789012345678901234567890");
 
     @Test
     void damagedProblemsReadOrFailWithInputErrorsOnly() throws Exception {
@@ -55,9 +71,73 @@ class ProblemReaderFuzzTest {
         assertThat(invalid).as("damage that breaks the problem").isPositive();
     }
 
+    /**
+     * The same for CSV tables (the example problems written as CSV files): one file damaged at random by
+     * truncation, stray separators, quotes, line breaks or byte order marks, a deleted or doubled line,
+     * or a cell replaced by an odd value; through the CSV reader and the rules.
+     */
+    @Test
+    void damagedCsvTablesReadOrFailWithInputErrorsOnly(@TempDir Path dir) throws Exception {
+        int valid = 0;
+        int invalid = 0;
+        for (int seed = 0; seed < CASES; seed++) {
+            SplittableRandom random = new SplittableRandom(seed);
+            String example = CSV_EXAMPLES.get(seed % CSV_EXAMPLES.size());
+            Path folder = dir.resolve("case-" + seed);
+            ProblemTablesWriter.writeCsvFolder(ProblemReader.read(ExampleProblems.text(example)), folder);
+            List<Path> files;
+            try (Stream<Path> listed = Files.list(folder)) {
+                files = listed.sorted().toList();
+            }
+            Path file = files.get(random.nextInt(files.size()));
+            String damaged = damageCsv(Files.readString(file), random);
+            Files.writeString(file, damaged);
+            try {
+                ProblemMapper.toSolution(Spreadsheets.read(folder, ProblemReader.Limits.DEFAULT));
+                valid++;
+            } catch (InvalidInputException e) {
+                assertReadable(e.errors(), file.getFileName() + ":\n" + damaged);
+                invalid++;
+            } catch (RuntimeException e) {
+                fail("seed " + seed + " threw " + e + " for " + file.getFileName() + ":\n" + damaged, e);
+            }
+        }
+        assertThat(valid).as("damage that leaves a valid problem").isPositive();
+        assertThat(invalid).as("damage that breaks the problem").isPositive();
+    }
+
+    private static String damageCsv(String csv, SplittableRandom random) {
+        List<String> lines = new ArrayList<>(List.of(csv.split("\r\n", -1)));
+        int line = random.nextInt(lines.size());
+        return switch (random.nextInt(5)) {
+            case 0 -> csv.substring(0, random.nextInt(csv.length() + 1));
+            case 1 -> {
+                int at = random.nextInt(csv.length() + 1);
+                yield csv.substring(0, at) + CSV_STRAY.get(random.nextInt(CSV_STRAY.size())) + csv.substring(at);
+            }
+            case 2 -> {
+                lines.remove(line);
+                yield String.join("\r\n", lines);
+            }
+            case 3 -> {
+                lines.add(line, lines.get(line));
+                yield String.join("\r\n", lines);
+            }
+            default -> {
+                List<String> cells = new ArrayList<>(List.of(lines.get(line).split(",", -1)));
+                cells.set(random.nextInt(cells.size()), CSV_ODD_VALUES.get(random.nextInt(CSV_ODD_VALUES.size())));
+                lines.set(line, String.join(",", cells));
+                yield String.join("\r\n", lines);
+            }
+        };
+    }
+
     private static void assertReadable(List<InputError> errors, String json) {
         assertThat(errors).as(json).isNotEmpty().allSatisfy(error -> {
             assertThat(error.pointer()).matches("|/.*");
+            if (error.cell() != null) {
+                assertThat(error.cell()).matches("[a-z]+(![A-Z]*[0-9]+)?");
+            }
             assertThat(error.detail()).isNotBlank().doesNotContain("Exception", "`", "Source", "jackson", "java.");
         });
     }

@@ -142,7 +142,7 @@ class ProblemReaderTest {
     void emptyDocumentAndNonObjectsAreRejected() {
         assertThat(errors(" \n")).containsExactly(new InputError("", "the document is empty; expected a JSON object"));
         assertThat(errors("[1]")).containsExactly(new InputError("", "must be an object, not an array"));
-        assertThat(errors("\"problem\"")).containsExactly(new InputError("", "must be an object, not a string"));
+        assertThat(errors("\"problem\"")).containsExactly(new InputError("", "must be an object, not the text 'problem'"));
     }
 
     @Test

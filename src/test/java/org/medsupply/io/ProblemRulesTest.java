@@ -25,14 +25,14 @@ class ProblemRulesTest {
         return Stream.of(
                 // JSON types
                 arguments(FORMAT_EXAMPLE, "/supplies/0/weightKg", "\"1.2\"", "/supplies/0/weightKg",
-                        "must be a number, not a string"),
+                        "must be a number, not the text '1.2'"),
                 arguments(FORMAT_EXAMPLE, "/supplies/2/coldChain", "\"yes\"", "/supplies/2/coldChain",
-                        "must be true or false, not a string"),
+                        "must be true or false, not the text 'yes'"),
                 arguments(FORMAT_EXAMPLE, "/vehicles/0/speedKmh", "null", "/vehicles/0/speedKmh",
                         "must be a number, not null"),
                 arguments(FORMAT_EXAMPLE, "/hospitals", "{}", "/hospitals", "must be an array, not an object"),
                 arguments(FORMAT_EXAMPLE, "/hospitals/0/window", "\"all day\"", "/hospitals/0/window",
-                        "must be an object, not a string"),
+                        "must be an object, not the text 'all day'"),
                 arguments(FORMAT_EXAMPLE, "/vehicles/0/warehouse", "7", "/vehicles/0/warehouse",
                         "must be a string, not a number"),
                 arguments(FORMAT_EXAMPLE, "/extensions", "[1]", "/extensions", "must be an object, not an array"),
@@ -161,7 +161,7 @@ class ProblemRulesTest {
                 arguments(MATRIX_EXAMPLE, "/travel/durationMinutes/0/1", "-15", "/travel/durationMinutes/0/1",
                         "must be at least 0, not -15"),
                 arguments(MATRIX_EXAMPLE, "/travel/distanceKm/0/2", "\"4\"", "/travel/distanceKm/0/2",
-                        "must be a number, not a string"),
+                        "must be a number, not the text '4'"),
                 // re-planning: now, committed, reference
                 arguments(REPLAN_EXAMPLE, "/now", null, "", "missing required field 'now' (committed trips are"
                         + " those under way at 'now')"),
