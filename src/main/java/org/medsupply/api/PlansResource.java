@@ -75,12 +75,14 @@ public final class PlansResource {
     private final JobService jobs;
     private final ServiceConfig config;
     private final EventStreams eventStreams;
+    private final HttpConfig http;
 
     @Inject
-    public PlansResource(JobService jobs, EventStreams eventStreams) {
+    public PlansResource(JobService jobs, EventStreams eventStreams, HttpConfig http) {
         this.jobs = jobs;
         this.config = jobs.config();
         this.eventStreams = eventStreams;
+        this.http = http;
     }
 
     @POST
@@ -105,7 +107,7 @@ public final class PlansResource {
             @Context HttpHeaders headers, InputStream body) throws Exception {
         Submission submission = submission(timeLimit, seed, idempotencyKey);
         byte[] tables = RequestBodies.readBytes(body, "send a workbook or a zip of CSV tables");
-        return submit(submission, readTables(jobs, headers.getMediaType(), tables),
+        return submit(submission, readTables(jobs, http, headers.getMediaType(), tables),
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(tables)), security);
     }
 
@@ -318,8 +320,8 @@ public final class PlansResource {
      * Reads a problem sent as a workbook or a zip of CSV tables: the tables' own rules (a zip inflates to at
      * most the body limit), the rules of every problem, then the same size limits as JSON, its text included.
      */
-    static ProblemFile readTables(JobService jobs, MediaType type, byte[] body) throws Exception {
-        ProblemReader.Limits limits = new ProblemReader.Limits(jobs.config().maxBodyBytes(),
+    static ProblemFile readTables(JobService jobs, HttpConfig http, MediaType type, byte[] body) throws Exception {
+        ProblemReader.Limits limits = new ProblemReader.Limits(http.maxBodyBytes(),
                 ProblemReader.Limits.DEFAULT.maxListLength(), ProblemReader.Limits.DEFAULT.maxTripsPerVehicle(),
                 ProblemReader.Limits.DEFAULT.maxErrors());
         ProblemFile problem = type.isCompatible(MediaType.valueOf(Spreadsheets.ZIP_MEDIA_TYPE))

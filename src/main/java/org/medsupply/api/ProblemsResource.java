@@ -33,9 +33,12 @@ public final class ProblemsResource {
 
     private final JobService jobs;
 
+    private final HttpConfig http;
+
     @Inject
-    public ProblemsResource(JobService jobs) {
+    public ProblemsResource(JobService jobs, HttpConfig http) {
         this.jobs = jobs;
+        this.http = http;
     }
 
     @POST
@@ -54,7 +57,7 @@ public final class ProblemsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Validation validateTables(@Context HttpHeaders headers, InputStream body) throws Exception {
         byte[] tables = RequestBodies.readBytes(body, "send a workbook or a zip of CSV tables");
-        return validation(() -> PlansResource.readTables(jobs, headers.getMediaType(), tables));
+        return validation(() -> PlansResource.readTables(jobs, http, headers.getMediaType(), tables));
     }
 
     /** Reads a problem in some form; only what reading throws for bad input is caught. */

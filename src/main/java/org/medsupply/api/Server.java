@@ -174,6 +174,7 @@ public final class Server {
                     @Override
                     protected void configure() {
                         bind(jobs).to(JobService.class);
+                        bind(config).to(HttpConfig.class);
                         bind(eventStreams).to(EventStreams.class);
                         bind(registry).to(PrometheusMeterRegistry.class);
                         bind(sessions).to(Sessions.class);

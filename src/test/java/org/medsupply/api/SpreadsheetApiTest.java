@@ -129,7 +129,7 @@ class SpreadsheetApiTest {
         HttpResponse<String> refused = post(PLANS, Spreadsheets.ZIP_MEDIA_TYPE, bomb);
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(TestServer.json(refused).at("/errors/0/detail").asText())
-                .isEqualTo("the CSV files in the zip inflate to more than " + TestServer.config().build().maxBodyBytes()
+                .isEqualTo("the CSV files in the zip inflate to more than " + TestServer.http().build().maxBodyBytes()
                         + " bytes; refused (a zip bomb?)");
     }
 
