@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.medsupply.domain.Delivery;
@@ -32,8 +34,11 @@ public final class GreedyDispatcher {
 
     private final DispatchSolution solution;
     private final Map<Trip, TripState> states = new IdentityHashMap<>();
-    /** In the problem's vehicle order, so that ties go the same way in every run. */
-    private final Map<Vehicle, List<TripState>> tripsByVehicle = new LinkedHashMap<>();
+    private final Map<Vehicle, List<TripState>> tripsByVehicle = new IdentityHashMap<>();
+    /** The trips by warehouse, which a search looks into nearest first. */
+    private final Map<Warehouse, TripGroup> groups = new LinkedHashMap<>();
+    /** {@code null} when the travel has none (a matrix): then every trip is looked at. */
+    private final TravelBound bound;
     private final Map<Warehouse, Map<Supply, Long>> stockLeft = new IdentityHashMap<>();
     /** The trip whose stop an unsplittable line's first portion went to: the rest may only join it. */
     private final Map<DemandLine, TripState> unsplittableTrip = new HashMap<>();
@@ -42,14 +47,25 @@ public final class GreedyDispatcher {
     private final boolean cutToFit;
 
     private GreedyDispatcher(DispatchSolution solution, boolean cutToFit) {
+        List<TripState> byTieOrder = new ArrayList<>(); // sorted below
+        int tieOrder = 0;
         this.solution = solution;
         this.cutToFit = cutToFit;
+        this.bound = solution.getVehicles().isEmpty() ? null
+                : TravelBound.of(solution.getVehicles().get(0).travel(), sites(solution)).orElse(null);
         for (Trip trip : solution.getTrips()) {
             if (!trip.isUnservedPool()) {
-                TripState state = new TripState(trip);
+                TripGroup group = groups.computeIfAbsent(trip.getVehicle().warehouse(), TripGroup::new);
+                TripState state = new TripState(trip, group, bound);
                 states.put(trip, state);
                 tripsByVehicle.computeIfAbsent(trip.getVehicle(), v -> new ArrayList<>()).add(state);
+                byTieOrder.add(state);
             }
+        }
+        byTieOrder.sort(Comparator.comparingLong((TripState state) -> state.vehicle().capacityMg()).reversed());
+        for (TripState state : byTieOrder) {
+            state.tieOrder = tieOrder++;
+            state.group.add(state);
         }
         stockLeft.putAll(solution.stockLeft());
         states.values().forEach(state -> state.stops.forEach(stop -> stop.deliveries.forEach(d -> {
@@ -57,6 +73,12 @@ public final class GreedyDispatcher {
                 unsplittableTrip.put(d.getLine(), state);
             }
         })));
+    }
+
+    private static List<Site> sites(DispatchSolution solution) {
+        List<Site> sites = new ArrayList<>(solution.getWarehouses());
+        sites.addAll(solution.getHospitals());
+        return sites;
     }
 
     /** The trips' new delivery lists; deliveries not in any of them stay in the unserved pool. */
@@ -183,34 +205,94 @@ public final class GreedyDispatcher {
 
     /**
      * The cheapest on-time stop that takes all that is left of the line; failing that, for a line that
-     * may be split the cheapest that takes some of it, and for one that may not the one taking most.
+     * may be split the cheapest that takes some of it, and for one that may not the one taking most
+     * (the cheapest of those). Equal costs go to the trip first in the problem, then the earlier position.
      */
     private Insertion chooseInsertion(DemandLine line, List<Delivery> left) {
         long allUnits = left.stream().mapToLong(Delivery::getQuantity).sum();
-        // each trip's cheapest place first; a trip's other places only when that one is not on time
-        PriorityQueue<Insertion> candidates = new PriorityQueue<>(Comparator.comparingLong(Insertion::cost));
-        eligibleTrips(line, left.get(left.size() - 1))
-                .forEach(state -> candidates.add(state.cheapestInsertion(line.hospital())));
-        Insertion best = null;
-        long bestUnits = 0;
-        while (!candidates.isEmpty()) {
-            Insertion candidate = candidates.poll();
-            long units = chunksTaken(candidate.state, line.supply(), left).units();
-            boolean takesAll = units == allUnits;
-            if (!takesAll && (line.splittable() ? best != null : units <= bestUnits)) {
-                continue;
-            }
-            if (candidate.existingStop != null || isOnTime(candidate)) {
-                if (takesAll) {
-                    return candidate;
-                }
-                best = candidate;
-                bestUnits = units;
-            } else if (candidate.cheapestOfTrip) {
-                candidate.state.addOtherInsertions(candidate, candidates);
+        long fewest = cutToFit ? 1 : left.get(left.size() - 1).getQuantity();
+        TripState placed = unsplittableTrip.get(line);
+        Predicate<TripState> eligible = state -> (placed == null || state == placed)
+                && mayTake(state, line.supply(), fewest);
+        Insertion takingAll = cheapestOnTime(line.hospital(), placed,
+                eligible.and(state -> unitsTaken(state, line, left) == allUnits));
+        if (takingAll != null) {
+            return takingAll;
+        }
+        if (line.splittable()) {
+            return cheapestOnTime(line.hospital(), placed, eligible);
+        }
+        TreeSet<Long> unitCounts = new TreeSet<>();
+        states.values().stream().filter(eligible).forEach(state -> unitCounts.add(unitsTaken(state, line, left)));
+        for (long units : unitCounts.descendingSet().tailSet(allUnits, false)) {
+            Insertion takingMost = cheapestOnTime(line.hospital(), placed,
+                    eligible.and(state -> unitsTaken(state, line, left) == units));
+            if (takingMost != null) {
+                return takingMost;
             }
         }
-        return best;
+        return null;
+    }
+
+    private long unitsTaken(TripState state, DemandLine line, List<Delivery> left) {
+        return chunksTaken(state, line.supply(), left).units();
+    }
+
+    /**
+     * The cheapest on-time insertion into the accepted trips ({@code only} that trip when not null). The
+     * queue holds warehouses' trips and single trips under lower bounds of their insertion costs and real
+     * insertions, cheapest first: a warehouse or trip is opened only when nothing cheaper is left, so far
+     * away ones never are. Each trip's cheapest place comes first, its other places only if that one is late.
+     */
+    private Insertion cheapestOnTime(Hospital hospital, TripState only, Predicate<TripState> accepts) {
+        PriorityQueue<Candidate> queue = new PriorityQueue<>(Candidate.ORDER);
+        if (only == null) {
+            groups.values().forEach(group -> queue.add(Candidate.of(group, group.costBound(hospital, bound))));
+        } else if (accepts.test(only)) {
+            queue.add(Candidate.of(only, only.costBound(hospital)));
+        }
+        while (!queue.isEmpty()) {
+            Candidate candidate = queue.poll();
+            if (candidate.group() != null) {
+                candidate.group().trips.stream().filter(accepts)
+                        .forEach(state -> queue.add(Candidate.of(state, state.costBound(hospital))));
+            } else if (candidate.insertion() == null) {
+                queue.add(Candidate.of(candidate.trip().cheapestInsertion(hospital)));
+            } else {
+                Insertion insertion = candidate.insertion();
+                if (insertion.existingStop != null || isOnTime(insertion)) {
+                    return insertion;
+                }
+                if (insertion.cheapestOfTrip) {
+                    insertion.state.otherInsertions(insertion)
+                            .forEach(other -> queue.add(Candidate.of(other)));
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * An entry of that queue: a warehouse's trips or one trip with a lower bound of what inserting costs
+     * there, or an insertion with its cost. Ties go by {@link TripState#tieOrder}; a bound before what it bounds.
+     */
+    private record Candidate(long cost, int order, int rank, TripGroup group, TripState trip, Insertion insertion) {
+        static final Comparator<Candidate> ORDER = Comparator.comparingLong(Candidate::cost)
+                .thenComparingInt(Candidate::order).thenComparingInt(Candidate::rank);
+
+        static Candidate of(TripGroup group, long costBound) {
+            return new Candidate(costBound, group.firstTieOrder, 0, group, null, null);
+        }
+
+        static Candidate of(TripState trip, long costBound) {
+            return new Candidate(costBound, trip.tieOrder, 1, null, trip, null);
+        }
+
+        /** An existing stop (position -1) ranks before every new one of its trip. */
+        static Candidate of(Insertion insertion) {
+            return new Candidate(insertion.cost, insertion.state.tieOrder, 3 + insertion.position, null,
+                    insertion.state, insertion);
+        }
     }
 
     /** Whole chunks a trip takes, and (cutting to fit) a part of one more. */
@@ -246,30 +328,18 @@ public final class GreedyDispatcher {
         return new Load(taken, null, 0);
     }
 
-    /** The trips that can take at least {@code smallest} of the line: vehicle, stock and capacity allowing. */
-    private List<TripState> eligibleTrips(DemandLine line, Delivery smallest) {
-        List<TripState> eligible = new ArrayList<>();
-        long fewest = cutToFit ? 1 : smallest.getQuantity();
-        TripState placed = unsplittableTrip.get(line);
-        if (placed != null) {
-            long stock = stockLeft.get(placed.vehicle().warehouse()).get(line.supply());
-            return placed.takes(fewest, line.supply()) && stock >= fewest ? List.of(placed) : List.of();
-        }
-        for (List<TripState> vehicleTrips : tripsByVehicle.values()) {
-            Vehicle vehicle = vehicleTrips.get(0).vehicle();
-            if (!vehicle.canCarry(line.supply()) || stockLeft.get(vehicle.warehouse()).get(line.supply()) < fewest) {
-                continue;
-            }
-            boolean emptyTripSeen = false;
-            for (TripState state : vehicleTrips) {
-                if (!state.takes(fewest, line.supply()) || (state.stops.isEmpty() && emptyTripSeen)) {
-                    continue; // the empty trips of a vehicle are all alike: try the first
-                }
-                emptyTripSeen |= state.stops.isEmpty();
-                eligible.add(state);
-            }
-        }
-        return eligible;
+    /**
+     * Whether the trip can take {@code fewest} units of the supply: vehicle, stock and capacity allowing.
+     * Of a vehicle's empty trips, all alike, only the first.
+     */
+    private boolean mayTake(TripState state, Supply supply, long fewest) {
+        Vehicle vehicle = state.vehicle();
+        return vehicle.canCarry(supply) && stockLeft.get(vehicle.warehouse()).get(supply) >= fewest
+                && state.takes(fewest, supply) && (!state.stops.isEmpty() || state == firstEmptyTrip(vehicle));
+    }
+
+    private TripState firstEmptyTrip(Vehicle vehicle) {
+        return tripsByVehicle.get(vehicle).stream().filter(state -> state.stops.isEmpty()).findFirst().orElse(null);
     }
 
     /** Replays the vehicle's day with the new stop: every window and the shift end must hold. */
@@ -307,14 +377,80 @@ public final class GreedyDispatcher {
         }
     }
 
+    /** A cost bound in thousandths of a cost unit, as {@link Vehicle#travelCost} rounds, from one in km. */
+    private static long costBound(double km, double costPerKm) {
+        return (long) Math.floor(km * costPerKm * 1000d) - 2; // three rounded legs are off by 1.5 at most
+    }
+
+    /**
+     * The trips of one warehouse's vehicles, with what bounds the cost of a new stop on any of them: their
+     * stops lie within {@link #reachKm} of the warehouse (in the bound's distance), their legs are at most so
+     * long. These only grow as trips gain stops; one grown too large still bounds, less tightly.
+     */
+    private static final class TripGroup {
+        final Warehouse warehouse;
+        final List<TripState> trips = new ArrayList<>();
+        int firstTieOrder = Integer.MAX_VALUE;
+        double lowestCostPerKm = Double.MAX_VALUE;
+        double highestCostPerKm;
+        double reachKm;
+        double longestEndLegKm;
+        double longestInnerLegKm;
+
+        TripGroup(Warehouse warehouse) {
+            this.warehouse = warehouse;
+        }
+
+        void add(TripState state) {
+            trips.add(state);
+            firstTieOrder = Math.min(firstTieOrder, state.tieOrder);
+            lowestCostPerKm = Math.min(lowestCostPerKm, state.vehicle().costPerKm());
+            highestCostPerKm = Math.max(highestCostPerKm, state.vehicle().costPerKm());
+        }
+
+        void include(TripState state) {
+            reachKm = Math.max(reachKm, state.reachKm);
+            longestEndLegKm = Math.max(longestEndLegKm, state.endLegKm);
+            longestInnerLegKm = Math.max(longestInnerLegKm, state.innerLegKm);
+        }
+
+        /** At most what a new stop at the hospital costs on any of the trips ({@link TripState#costBound}). */
+        long costBound(Hospital hospital, TravelBound bound) {
+            if (bound == null) {
+                return Long.MIN_VALUE;
+            }
+            double toWarehouse = Math.max(0, bound.km(hospital, warehouse) - bound.slackKm());
+            double toStops = Math.max(0, toWarehouse - reachKm);
+            double km = Math.min(2 * toWarehouse,
+                    Math.min(toWarehouse + toStops - longestEndLegKm, 2 * toStops - longestInnerLegKm));
+            return GreedyDispatcher.costBound(km, km < 0 ? highestCostPerKm : lowestCostPerKm);
+        }
+    }
+
     private static final class TripState {
         final Trip trip;
+        /**
+         * Which of equally cheap trips comes first: the larger vehicle (more can join the route it opens;
+         * on the generated 60-site problems of {@code GreedyBaselineTest} 519, 1,339 and 181 high-priority
+         * units unmet against 558, 1,278 and 181 with vans first), then the first in the problem.
+         */
+        int tieOrder;
+        final TripGroup group;
+        final TravelBound bound;
         final List<Stop> stops = new ArrayList<>();
         long weightMg;
         long volumeMm3;
+        /** The first stop, the farthest of the others from it (in the bound's distance), the longest legs. */
+        Hospital centre;
+        double spreadKm;
+        double reachKm;
+        double endLegKm;
+        double innerLegKm;
 
-        TripState(Trip trip) {
+        TripState(Trip trip, TripGroup group, TravelBound bound) {
             this.trip = trip;
+            this.group = group;
+            this.bound = bound;
             for (Delivery delivery : trip.getDeliveries()) {
                 if (stops.isEmpty() || stops.get(stops.size() - 1).hospital != delivery.getHospital()) {
                     stops.add(new Stop(delivery.getHospital()));
@@ -322,6 +458,51 @@ public final class GreedyDispatcher {
                 stops.get(stops.size() - 1).deliveries.add(delivery);
                 load(delivery);
             }
+            measure();
+        }
+
+        /** Works out the figures the cost bounds use again, after a stop was added. */
+        void measure() {
+            if (bound == null || stops.isEmpty()) {
+                return;
+            }
+            Vehicle vehicle = vehicle();
+            centre = stops.get(0).hospital;
+            Hospital last = stops.get(stops.size() - 1).hospital;
+            endLegKm = Math.max(vehicle.distanceKm(vehicle.warehouse(), centre), vehicle.distanceKm(last, vehicle.warehouse()));
+            spreadKm = 0;
+            innerLegKm = 0;
+            for (int i = 0; i < stops.size(); i++) {
+                Hospital hospital = stops.get(i).hospital;
+                spreadKm = Math.max(spreadKm, bound.km(centre, hospital));
+                reachKm = Math.max(reachKm, bound.km(vehicle.warehouse(), hospital));
+                if (i > 0) {
+                    innerLegKm = Math.max(innerLegKm, vehicle.distanceKm(stops.get(i - 1).hospital, hospital));
+                }
+            }
+            group.include(this);
+        }
+
+        /**
+         * At most what the hospital costs on this trip at any place. Every stop is at least {@code toStops}
+         * away (triangle inequality around the first stop), so a place between two stops costs at least
+         * twice that less the longest such leg, and one next to the warehouse the way to the warehouse plus
+         * that less the longest leg from or to it.
+         */
+        long costBound(Hospital hospital) {
+            if (bound == null) {
+                return Long.MIN_VALUE;
+            }
+            double toWarehouse = Math.max(0, bound.km(hospital, vehicle().warehouse()) - bound.slackKm());
+            if (stops.isEmpty()) {
+                return GreedyDispatcher.costBound(2 * toWarehouse, vehicle().costPerKm());
+            }
+            double toStops = Math.max(0, bound.km(hospital, centre) - spreadKm - bound.slackKm());
+            double km = toWarehouse + toStops - endLegKm;
+            if (stops.size() > 1) {
+                km = Math.min(km, 2 * toStops - innerLegKm);
+            }
+            return GreedyDispatcher.costBound(km, vehicle().costPerKm());
         }
 
         Vehicle vehicle() {
@@ -380,13 +561,15 @@ public final class GreedyDispatcher {
         }
 
         /** Every new-stop position but the one already tried. */
-        void addOtherInsertions(Insertion tried, Collection<Insertion> candidates) {
+        List<Insertion> otherInsertions(Insertion tried) {
+            List<Insertion> others = new ArrayList<>(stops.size());
             for (int position = 0; position <= stops.size(); position++) {
                 if (position != tried.position) {
-                    candidates.add(new Insertion(this, position, tried.hospital, insertionCost(tried.hospital, position),
+                    others.add(new Insertion(this, position, tried.hospital, insertionCost(tried.hospital, position),
                             null, false));
                 }
             }
+            return others;
         }
 
         private long insertionCost(Hospital hospital, int position) {
@@ -407,6 +590,7 @@ public final class GreedyDispatcher {
             }
             Stop stop = new Stop(hospital);
             state.stops.add(position, stop);
+            state.measure();
             return stop;
         }
     }
