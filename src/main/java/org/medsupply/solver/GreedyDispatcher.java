@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.medsupply.domain.Delivery;
@@ -209,24 +208,30 @@ public final class GreedyDispatcher {
      * (the cheapest of those). Equal costs go to the trip first in the problem, then the earlier position.
      */
     private Insertion chooseInsertion(DemandLine line, List<Delivery> left) {
+        Supply supply = line.supply();
         long allUnits = left.stream().mapToLong(Delivery::getQuantity).sum();
+        long allMg = left.stream().mapToLong(Delivery::weightMg).sum();
+        long allMm3 = left.stream().mapToLong(Delivery::volumeMm3).sum();
         long fewest = cutToFit ? 1 : left.get(left.size() - 1).getQuantity();
         TripState placed = unsplittableTrip.get(line);
-        Predicate<TripState> eligible = state -> (placed == null || state == placed)
-                && mayTake(state, line.supply(), fewest);
-        Insertion takingAll = cheapestOnTime(line.hospital(), placed,
-                eligible.and(state -> unitsTaken(state, line, left) == allUnits));
+        // chunks are taken largest first while they fit, so a trip takes them all exactly when their sum fits
+        TripFilter takesAll = (state, stock) -> stock >= allUnits && state.fits(allMg, allMm3);
+        TripFilter eligible = (state, stock) -> stock >= fewest && mayTake(state, supply, fewest);
+        Insertion takingAll = cheapestOnTime(line.hospital(), placed, supply, eligible.and(takesAll));
         if (takingAll != null) {
             return takingAll;
         }
+        TripFilter takesSome = eligible.and(takesAll.negate());
         if (line.splittable()) {
-            return cheapestOnTime(line.hospital(), placed, eligible);
+            return cheapestOnTime(line.hospital(), placed, supply, takesSome);
         }
         TreeSet<Long> unitCounts = new TreeSet<>();
-        states.values().stream().filter(eligible).forEach(state -> unitCounts.add(unitsTaken(state, line, left)));
-        for (long units : unitCounts.descendingSet().tailSet(allUnits, false)) {
-            Insertion takingMost = cheapestOnTime(line.hospital(), placed,
-                    eligible.and(state -> unitsTaken(state, line, left) == units));
+        states.values().stream().filter(state -> takesSome.accepts(state, stockOf(state, supply)))
+                .forEach(state -> unitCounts.add(chunksTaken(state, supply, left).units()));
+        unitCounts.remove(0L);
+        for (long units : unitCounts.descendingSet()) {
+            Insertion takingMost = cheapestOnTime(line.hospital(), placed, supply,
+                    takesSome.and((state, stock) -> chunksTaken(state, supply, left).units() == units));
             if (takingMost != null) {
                 return takingMost;
             }
@@ -234,8 +239,22 @@ public final class GreedyDispatcher {
         return null;
     }
 
-    private long unitsTaken(TripState state, DemandLine line, List<Delivery> left) {
-        return chunksTaken(state, line.supply(), left).units();
+    /** Which trips a search accepts, given what their warehouse has left of the supply. */
+    @FunctionalInterface
+    private interface TripFilter {
+        boolean accepts(TripState state, long stockLeft);
+
+        default TripFilter and(TripFilter other) {
+            return (state, stock) -> accepts(state, stock) && other.accepts(state, stock);
+        }
+
+        default TripFilter negate() {
+            return (state, stock) -> !accepts(state, stock);
+        }
+    }
+
+    private long stockOf(TripState state, Supply supply) {
+        return stockLeft.get(state.vehicle().warehouse()).get(supply);
     }
 
     /**
@@ -244,18 +263,22 @@ public final class GreedyDispatcher {
      * insertions, cheapest first: a warehouse or trip is opened only when nothing cheaper is left, so far
      * away ones never are. Each trip's cheapest place comes first, its other places only if that one is late.
      */
-    private Insertion cheapestOnTime(Hospital hospital, TripState only, Predicate<TripState> accepts) {
+    private Insertion cheapestOnTime(Hospital hospital, TripState only, Supply supply, TripFilter accepts) {
         PriorityQueue<Candidate> queue = new PriorityQueue<>(Candidate.ORDER);
         if (only == null) {
             groups.values().forEach(group -> queue.add(Candidate.of(group, group.costBound(hospital, bound))));
-        } else if (accepts.test(only)) {
+        } else if (accepts.accepts(only, stockOf(only, supply))) {
             queue.add(Candidate.of(only, only.costBound(hospital)));
         }
         while (!queue.isEmpty()) {
             Candidate candidate = queue.poll();
             if (candidate.group() != null) {
-                candidate.group().trips.stream().filter(accepts)
-                        .forEach(state -> queue.add(Candidate.of(state, state.costBound(hospital))));
+                long stock = stockLeft.get(candidate.group().warehouse).get(supply);
+                for (TripState state : candidate.group().trips) {
+                    if (accepts.accepts(state, stock)) {
+                        queue.add(Candidate.of(state, state.costBound(hospital)));
+                    }
+                }
             } else if (candidate.insertion() == null) {
                 queue.add(Candidate.of(candidate.trip().cheapestInsertion(hospital)));
             } else {
@@ -329,17 +352,21 @@ public final class GreedyDispatcher {
     }
 
     /**
-     * Whether the trip can take {@code fewest} units of the supply: vehicle, stock and capacity allowing.
+     * Whether the trip can take {@code fewest} units of the supply: vehicle and capacity allowing.
      * Of a vehicle's empty trips, all alike, only the first.
      */
     private boolean mayTake(TripState state, Supply supply, long fewest) {
-        Vehicle vehicle = state.vehicle();
-        return vehicle.canCarry(supply) && stockLeft.get(vehicle.warehouse()).get(supply) >= fewest
-                && state.takes(fewest, supply) && (!state.stops.isEmpty() || state == firstEmptyTrip(vehicle));
+        return state.vehicle().canCarry(supply) && state.takes(fewest, supply)
+                && (!state.stops.isEmpty() || isFirstEmptyTrip(state));
     }
 
-    private TripState firstEmptyTrip(Vehicle vehicle) {
-        return tripsByVehicle.get(vehicle).stream().filter(state -> state.stops.isEmpty()).findFirst().orElse(null);
+    private boolean isFirstEmptyTrip(TripState state) {
+        for (TripState trip : tripsByVehicle.get(state.vehicle())) {
+            if (trip.stops.isEmpty()) {
+                return trip == state;
+            }
+        }
+        return false;
     }
 
     /** Replays the vehicle's day with the new stop: every window and the shift end must hold. */
@@ -518,6 +545,11 @@ public final class GreedyDispatcher {
         long unitsFitting(long loadMg, long loadMm3, Supply supply) {
             return Math.min((vehicle().capacityMg() - loadMg) / supply.weightMg(),
                     (vehicle().capacityMm3() - loadMm3) / supply.volumeMm3());
+        }
+
+        /** Whether so much more fits on top of the trip's load. */
+        boolean fits(long moreMg, long moreMm3) {
+            return weightMg + moreMg <= vehicle().capacityMg() && volumeMm3 + moreMm3 <= vehicle().capacityMm3();
         }
 
         /** Whether the delivery fits on top of a load of {@code loadMg} and {@code loadMm3}. */
