@@ -34,6 +34,8 @@ public final class GreedyDispatcher {
     private final DispatchSolution solution;
     private final Map<Trip, TripState> states = new IdentityHashMap<>();
     private final Map<Vehicle, List<TripState>> tripsByVehicle = new IdentityHashMap<>();
+    /** {@link #spareMs} of each vehicle, worked out again whenever it gets a new stop. */
+    private final Map<Vehicle, Long> spare = new IdentityHashMap<>();
     /** The trips by warehouse, which a search looks into nearest first. */
     private final Map<Warehouse, TripGroup> groups = new LinkedHashMap<>();
     /** {@code null} when the travel has none (a matrix): then every trip is looked at. */
@@ -66,6 +68,7 @@ public final class GreedyDispatcher {
             state.tieOrder = tieOrder++;
             state.group.add(state);
         }
+        tripsByVehicle.keySet().forEach(vehicle -> spare.put(vehicle, spareMs(vehicle)));
         stockLeft.putAll(solution.stockLeft());
         states.values().forEach(state -> state.stops.forEach(stop -> stop.deliveries.forEach(d -> {
             if (!d.getLine().splittable()) {
@@ -183,6 +186,9 @@ public final class GreedyDispatcher {
             TripState state = insertion.state;
             Load load = chunksTaken(state, line.supply(), left);
             Stop stop = insertion.apply();
+            if (insertion.existingStop == null) {
+                spare.put(state.vehicle(), spareMs(state.vehicle()));
+            }
             List<Delivery> taken = new ArrayList<>(load.whole);
             left.removeAll(load.whole);
             if (load.cut != null) {
@@ -216,7 +222,7 @@ public final class GreedyDispatcher {
         TripState placed = unsplittableTrip.get(line);
         // chunks are taken largest first while they fit, so a trip takes them all exactly when their sum fits
         TripFilter takesAll = (state, stock) -> stock >= allUnits && state.fits(allMg, allMm3);
-        TripFilter eligible = (state, stock) -> stock >= fewest && mayTake(state, supply, fewest);
+        TripFilter eligible = (state, stock) -> stock >= fewest && mayTake(state, line.hospital(), supply, fewest);
         Insertion takingAll = cheapestOnTime(line.hospital(), placed, supply, eligible.and(takesAll));
         if (takingAll != null) {
             return takingAll;
@@ -264,7 +270,7 @@ public final class GreedyDispatcher {
      * away ones never are. Each trip's cheapest place comes first, its other places only if that one is late.
      */
     private Insertion cheapestOnTime(Hospital hospital, TripState only, Supply supply, TripFilter accepts) {
-        PriorityQueue<Candidate> queue = new PriorityQueue<>(Candidate.ORDER);
+        PriorityQueue<Candidate> queue = new PriorityQueue<>();
         if (only == null) {
             groups.values().forEach(group -> queue.add(Candidate.of(group, group.costBound(hospital, bound))));
         } else if (accepts.accepts(only, stockOf(only, supply))) {
@@ -299,9 +305,17 @@ public final class GreedyDispatcher {
      * An entry of that queue: a warehouse's trips or one trip with a lower bound of what inserting costs
      * there, or an insertion with its cost. Ties go by {@link TripState#tieOrder}; a bound before what it bounds.
      */
-    private record Candidate(long cost, int order, int rank, TripGroup group, TripState trip, Insertion insertion) {
-        static final Comparator<Candidate> ORDER = Comparator.comparingLong(Candidate::cost)
-                .thenComparingInt(Candidate::order).thenComparingInt(Candidate::rank);
+    private record Candidate(long cost, int order, int rank, TripGroup group, TripState trip, Insertion insertion)
+            implements Comparable<Candidate> {
+
+        @Override
+        public int compareTo(Candidate other) {
+            int byCost = Long.compare(cost, other.cost);
+            if (byCost != 0) {
+                return byCost;
+            }
+            return order != other.order ? Integer.compare(order, other.order) : Integer.compare(rank, other.rank);
+        }
 
         static Candidate of(TripGroup group, long costBound) {
             return new Candidate(costBound, group.firstTieOrder, 0, group, null, null);
@@ -352,12 +366,14 @@ public final class GreedyDispatcher {
     }
 
     /**
-     * Whether the trip can take {@code fewest} units of the supply: vehicle and capacity allowing.
+     * Whether the trip can take {@code fewest} units of the supply: vehicle, capacity and time allowing.
      * Of a vehicle's empty trips, all alike, only the first.
      */
-    private boolean mayTake(TripState state, Supply supply, long fewest) {
+    private boolean mayTake(TripState state, Hospital hospital, Supply supply, long fewest) {
         return state.vehicle().canCarry(supply) && state.takes(fewest, supply)
-                && (!state.stops.isEmpty() || isFirstEmptyTrip(state));
+                && (!state.stops.isEmpty() || isFirstEmptyTrip(state))
+                && (bound == null || !bound.detoursTakeTime()
+                        || spare.get(state.vehicle()) + ROUNDING_MS >= hospital.unloadMs() || state.stopsAt(hospital));
     }
 
     private boolean isFirstEmptyTrip(TripState state) {
@@ -371,28 +387,50 @@ public final class GreedyDispatcher {
 
     /** Replays the vehicle's day with the new stop: every window and the shift end must hold. */
     private boolean isOnTime(Insertion insertion) {
-        Vehicle vehicle = insertion.state.vehicle();
+        Day day = replay(insertion.state.vehicle(), insertion);
+        return day.windowsHeld() && day.endMs() <= insertion.state.vehicle().shiftToMs();
+    }
+
+    /** Driving times are rounded up to the millisecond, leg by leg. */
+    private static final long ROUNDING_MS = 3;
+
+    /**
+     * How much a new stop may add to the vehicle's day: what is left of its shift and the time it waits
+     * for windows (which a later arrival may use up). Where detours never save time (travel obeying the
+     * triangle inequality) a new stop adds at least its unloading, so a vehicle with less spare takes none.
+     */
+    private long spareMs(Vehicle vehicle) {
+        Day day = replay(vehicle, null);
+        return day.windowsHeld() ? vehicle.shiftToMs() - day.endMs() + day.waitedMs() : -1;
+    }
+
+    /** @param windowsHeld whether every stop starts within its window (the rest is meaningless if not) */
+    private record Day(boolean windowsHeld, long endMs, long waitedMs) {
+    }
+
+    /** The vehicle's day, trip after trip, with the insertion's new stop if it is not {@code null}. */
+    private Day replay(Vehicle vehicle, Insertion insertion) {
         long clock = vehicle.shiftFromMs();
+        long waited = 0;
         for (TripState state : tripsByVehicle.get(vehicle)) {
             List<Hospital> route = state.route();
-            if (state == insertion.state) {
+            if (insertion != null && state == insertion.state) {
                 route.add(insertion.position, insertion.hospital);
             }
             Site here = vehicle.warehouse();
             for (Hospital hospital : route) {
-                long start = Math.max(clock + vehicle.drivingMs(here, hospital), hospital.windowFromMs());
+                long arrival = clock + vehicle.drivingMs(here, hospital);
+                long start = Math.max(arrival, hospital.windowFromMs());
                 if (start > hospital.windowToMs()) {
-                    return false;
+                    return new Day(false, start, waited);
                 }
+                waited += start - arrival;
                 clock = start + hospital.unloadMs();
                 here = hospital;
             }
             clock += vehicle.drivingMs(here, vehicle.warehouse());
-            if (clock > vehicle.shiftToMs()) {
-                return false;
-            }
         }
-        return true;
+        return new Day(true, clock, waited);
     }
 
     private static final class Stop {
@@ -545,6 +583,10 @@ public final class GreedyDispatcher {
         long unitsFitting(long loadMg, long loadMm3, Supply supply) {
             return Math.min((vehicle().capacityMg() - loadMg) / supply.weightMg(),
                     (vehicle().capacityMm3() - loadMm3) / supply.volumeMm3());
+        }
+
+        boolean stopsAt(Hospital hospital) {
+            return stops.stream().anyMatch(stop -> stop.hospital == hospital);
         }
 
         /** Whether so much more fits on top of the trip's load. */

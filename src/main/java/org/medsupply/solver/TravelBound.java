@@ -72,4 +72,9 @@ final class TravelBound {
     double slackKm() {
         return slackKm;
     }
+
+    /** Whether a detour never shortens a route: the travel obeys the triangle inequality (not when rounded). */
+    boolean detoursTakeTime() {
+        return slackKm == FLOATING_SLACK_KM;
+    }
 }
