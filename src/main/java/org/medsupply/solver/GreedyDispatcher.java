@@ -36,6 +36,8 @@ public final class GreedyDispatcher {
     private final Map<Vehicle, List<TripState>> tripsByVehicle = new IdentityHashMap<>();
     /** {@link #spareMs} of each vehicle, worked out again whenever it gets a new stop. */
     private final Map<Vehicle, Long> spare = new IdentityHashMap<>();
+    /** The trips stopping at each hospital, which take more of it without a new stop. */
+    private final Map<Hospital, List<TripState>> visits = new IdentityHashMap<>();
     /** The trips by warehouse, which a search looks into nearest first. */
     private final Map<Warehouse, TripGroup> groups = new LinkedHashMap<>();
     /** {@code null} when the travel has none (a matrix): then every trip is looked at. */
@@ -69,6 +71,8 @@ public final class GreedyDispatcher {
             state.group.add(state);
         }
         tripsByVehicle.keySet().forEach(vehicle -> spare.put(vehicle, spareMs(vehicle)));
+        groups.values().forEach(this::measureSpare);
+        states.values().forEach(state -> state.stops.forEach(stop -> visitedBy(stop.hospital, state)));
         stockLeft.putAll(solution.stockLeft());
         states.values().forEach(state -> state.stops.forEach(stop -> stop.deliveries.forEach(d -> {
             if (!d.getLine().splittable()) {
@@ -187,7 +191,8 @@ public final class GreedyDispatcher {
             Load load = chunksTaken(state, line.supply(), left);
             Stop stop = insertion.apply();
             if (insertion.existingStop == null) {
-                spare.put(state.vehicle(), spareMs(state.vehicle()));
+                measureDay(state.vehicle());
+                visitedBy(stop.hospital, state);
             }
             List<Delivery> taken = new ArrayList<>(load.whole);
             left.removeAll(load.whole);
@@ -272,7 +277,12 @@ public final class GreedyDispatcher {
     private Insertion cheapestOnTime(Hospital hospital, TripState only, Supply supply, TripFilter accepts) {
         PriorityQueue<Candidate> queue = new PriorityQueue<>();
         if (only == null) {
-            groups.values().forEach(group -> queue.add(Candidate.of(group, group.costBound(hospital, bound))));
+            for (TripGroup group : groups.values()) {
+                boolean visiting = visitors(hospital).stream().anyMatch(state -> state.group == group);
+                if (visiting || hasTimeFor(group.spareMs, hospital)) {
+                    queue.add(Candidate.of(group, group.costBound(hospital, bound)));
+                }
+            }
         } else if (accepts.accepts(only, stockOf(only, supply))) {
             queue.add(Candidate.of(only, only.costBound(hospital)));
         }
@@ -372,8 +382,29 @@ public final class GreedyDispatcher {
     private boolean mayTake(TripState state, Hospital hospital, Supply supply, long fewest) {
         return state.vehicle().canCarry(supply) && state.takes(fewest, supply)
                 && (!state.stops.isEmpty() || isFirstEmptyTrip(state))
-                && (bound == null || !bound.detoursTakeTime()
-                        || spare.get(state.vehicle()) + ROUNDING_MS >= hospital.unloadMs() || state.stopsAt(hospital));
+                && (hasTimeFor(spare.get(state.vehicle()), hospital) || visitors(hospital).contains(state));
+    }
+
+    /** Whether a vehicle with so much spare time may take a new stop at the hospital ({@link #spareMs}). */
+    private boolean hasTimeFor(long spareMs, Hospital hospital) {
+        return bound == null || !bound.detoursTakeTime() || spareMs + ROUNDING_MS >= hospital.unloadMs();
+    }
+
+    private List<TripState> visitors(Hospital hospital) {
+        return visits.getOrDefault(hospital, List.of());
+    }
+
+    private void visitedBy(Hospital hospital, TripState state) {
+        visits.computeIfAbsent(hospital, h -> new ArrayList<>()).add(state);
+    }
+
+    private void measureDay(Vehicle vehicle) {
+        spare.put(vehicle, spareMs(vehicle));
+        measureSpare(tripsByVehicle.get(vehicle).get(0).group);
+    }
+
+    private void measureSpare(TripGroup group) {
+        group.spareMs = group.trips.stream().mapToLong(state -> spare.get(state.vehicle())).max().orElse(-1);
     }
 
     private boolean isFirstEmptyTrip(TripState state) {
@@ -461,6 +492,8 @@ public final class GreedyDispatcher {
         double reachKm;
         double longestEndLegKm;
         double longestInnerLegKm;
+        /** The most spare time of one of its vehicles ({@link GreedyDispatcher#spareMs}). */
+        long spareMs;
 
         TripGroup(Warehouse warehouse) {
             this.warehouse = warehouse;
@@ -583,10 +616,6 @@ public final class GreedyDispatcher {
         long unitsFitting(long loadMg, long loadMm3, Supply supply) {
             return Math.min((vehicle().capacityMg() - loadMg) / supply.weightMg(),
                     (vehicle().capacityMm3() - loadMm3) / supply.volumeMm3());
-        }
-
-        boolean stopsAt(Hospital hospital) {
-            return stops.stream().anyMatch(stop -> stop.hospital == hospital);
         }
 
         /** Whether so much more fits on top of the trip's load. */
