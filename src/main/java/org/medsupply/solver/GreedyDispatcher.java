@@ -34,8 +34,6 @@ public final class GreedyDispatcher {
     private final DispatchSolution solution;
     private final Map<Trip, TripState> states = new IdentityHashMap<>();
     private final Map<Vehicle, List<TripState>> tripsByVehicle = new IdentityHashMap<>();
-    /** {@link #spareMs} of each vehicle, worked out again whenever it gets a new stop. */
-    private final Map<Vehicle, Long> spare = new IdentityHashMap<>();
     /** The trips stopping at each hospital, which take more of it without a new stop. */
     private final Map<Hospital, List<TripState>> visits = new IdentityHashMap<>();
     /** The trips by warehouse, which a search looks into nearest first. */
@@ -70,8 +68,7 @@ public final class GreedyDispatcher {
             state.tieOrder = tieOrder++;
             state.group.add(state);
         }
-        tripsByVehicle.keySet().forEach(vehicle -> spare.put(vehicle, spareMs(vehicle)));
-        groups.values().forEach(this::measureSpare);
+        tripsByVehicle.keySet().forEach(this::measureDay);
         states.values().forEach(state -> state.stops.forEach(stop -> visitedBy(stop.hospital, state)));
         stockLeft.putAll(solution.stockLeft());
         states.values().forEach(state -> state.stops.forEach(stop -> stop.deliveries.forEach(d -> {
@@ -227,7 +224,9 @@ public final class GreedyDispatcher {
         TripState placed = unsplittableTrip.get(line);
         // chunks are taken largest first while they fit, so a trip takes them all exactly when their sum fits
         TripFilter takesAll = (state, stock) -> stock >= allUnits && state.fits(allMg, allMm3);
-        TripFilter eligible = (state, stock) -> stock >= fewest && mayTake(state, line.hospital(), supply, fewest);
+        List<TripState> visiting = visitors(line.hospital());
+        TripFilter eligible = (state, stock) -> stock >= fewest && mayTake(state, supply, fewest)
+                && (visiting.contains(state) || hasTimeFor(state.spareMs, line.hospital()));
         Insertion takingAll = cheapestOnTime(line.hospital(), placed, supply, eligible.and(takesAll));
         if (takingAll != null) {
             return takingAll;
@@ -376,13 +375,12 @@ public final class GreedyDispatcher {
     }
 
     /**
-     * Whether the trip can take {@code fewest} units of the supply: vehicle, capacity and time allowing.
+     * Whether the trip can take {@code fewest} units of the supply: vehicle and capacity allowing.
      * Of a vehicle's empty trips, all alike, only the first.
      */
-    private boolean mayTake(TripState state, Hospital hospital, Supply supply, long fewest) {
+    private boolean mayTake(TripState state, Supply supply, long fewest) {
         return state.vehicle().canCarry(supply) && state.takes(fewest, supply)
-                && (!state.stops.isEmpty() || isFirstEmptyTrip(state))
-                && (hasTimeFor(spare.get(state.vehicle()), hospital) || visitors(hospital).contains(state));
+                && (!state.stops.isEmpty() || isFirstEmptyTrip(state));
     }
 
     /** Whether a vehicle with so much spare time may take a new stop at the hospital ({@link #spareMs}). */
@@ -398,13 +396,12 @@ public final class GreedyDispatcher {
         visits.computeIfAbsent(hospital, h -> new ArrayList<>()).add(state);
     }
 
+    /** Works out the vehicle's spare time again, and so its warehouse's most. */
     private void measureDay(Vehicle vehicle) {
-        spare.put(vehicle, spareMs(vehicle));
-        measureSpare(tripsByVehicle.get(vehicle).get(0).group);
-    }
-
-    private void measureSpare(TripGroup group) {
-        group.spareMs = group.trips.stream().mapToLong(state -> spare.get(state.vehicle())).max().orElse(-1);
+        long spareMs = spareMs(vehicle);
+        tripsByVehicle.get(vehicle).forEach(state -> state.spareMs = spareMs);
+        TripGroup group = tripsByVehicle.get(vehicle).get(0).group;
+        group.spareMs = group.trips.stream().mapToLong(state -> state.spareMs).max().orElse(-1);
     }
 
     private boolean isFirstEmptyTrip(TripState state) {
@@ -544,6 +541,8 @@ public final class GreedyDispatcher {
         double reachKm;
         double endLegKm;
         double innerLegKm;
+        /** Its vehicle's {@link GreedyDispatcher#spareMs}; before it is worked out, any time. */
+        long spareMs = Long.MAX_VALUE;
 
         TripState(Trip trip, TripGroup group, TravelBound bound) {
             this.trip = trip;
