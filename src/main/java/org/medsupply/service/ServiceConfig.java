@@ -76,11 +76,11 @@ public record ServiceConfig(String host, int port, long maxBodyBytes, Duration d
         private Duration defaultTimeLimit = Duration.ofSeconds(30);
         private Duration maxTimeLimit = Duration.ofMinutes(10);
         // a province (10,000 hospitals, 50 warehouses, 2,000 vehicles with 4,240 trips, 41,705 demand lines,
-        // from `generate --hospitals 10000 --warehouses 50 --vehicles 2000 --radius-km 150`) fits with room to
-        // spare; solving it alone peaks at PROVINCE_RSS resident (benchmarks/results/province-10000.md), so
-        // each of parallelSolvers needs that much of the JVM's heap. Matrix cells cost memory only below 4,096
-        // sites (the haversine table, 8 bytes a cell, 128 MiB at most) or in a travel matrix, which the
-        // body limit keeps to about a million cells.
+        // from `generate --hospitals 10000 --warehouses 50 --vehicles 2000 --radius-km 150`) is taken; solving
+        // it peaked at 1.9 GiB of heap and 2.04 GiB resident on the default JVM
+        // (benchmarks/results/province-10000.md), so each of parallelSolvers wants about 2 GiB of heap.
+        // Matrix cells cost memory only up to 4,096 sites (the haversine table, 8 bytes a cell, 128 MiB at
+        // most) or in a travel matrix, which the body limit keeps to about a million cells.
         private int maxHospitals = 10_000;
         private int maxVehicles = 2_000;
         private int maxTrips = 6_000;

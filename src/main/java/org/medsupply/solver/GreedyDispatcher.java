@@ -225,8 +225,9 @@ public final class GreedyDispatcher {
         // chunks are taken largest first while they fit, so a trip takes them all exactly when their sum fits
         TripFilter takesAll = (state, stock) -> stock >= allUnits && state.fits(allMg, allMm3);
         List<TripState> visiting = visitors(line.hospital());
-        TripFilter eligible = (state, stock) -> stock >= fewest && mayTake(state, supply, fewest)
-                && (visiting.contains(state) || hasTimeFor(state.spareMs, line.hospital()));
+        TripFilter eligible = (state, stock) -> stock >= fewest
+                && (hasTimeFor(state.spareMs, line.hospital()) || visiting.contains(state))
+                && mayTake(state, supply, fewest);
         Insertion takingAll = cheapestOnTime(line.hospital(), placed, supply, eligible.and(takesAll));
         if (takingAll != null) {
             return takingAll;
