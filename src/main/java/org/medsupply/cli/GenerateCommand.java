@@ -52,6 +52,11 @@ final class GenerateCommand implements Callable<Integer> {
                     + "e.g. 0.05 = 5 %% (default: 1 - scarcity)")
     private Double scarceStock;
 
+    @Option(names = "--radius-km", paramLabel = "KM",
+            description = "how far sites spread from the centre, e.g. 150 for a province (default: sized by the "
+                    + "sites, 12 km for 100, 29 km for 2000, 46 km for 10000)")
+    private Double radiusKm;
+
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "PROBLEM",
             description = "problem file to write (JSON, FORMAT.md; required, no default)")
     private Path output;
@@ -73,8 +78,12 @@ final class GenerateCommand implements Callable<Integer> {
             }
             scarcity = ProblemGenerator.Options.scarcityFor(scarceStock);
         }
+        if (radiusKm != null && !(radiusKm > 0 && radiusKm <= ProblemGenerator.MAX_RADIUS_KM)) {
+            throw new ParameterException(spec.commandLine(),
+                    "--radius-km must be above 0 and at most " + ProblemGenerator.MAX_RADIUS_KM + ", not " + radiusKm);
+        }
         ProblemFile problem = ProblemGenerator.generate(
-                new ProblemGenerator.Options(seed, hospitals, warehouses, vehicles, scarcity));
+                new ProblemGenerator.Options(seed, hospitals, warehouses, vehicles, scarcity, radiusKm));
         ProblemGenerator.write(problem, output);
         spec.commandLine().getOut().println("wrote " + output);
         return 0;

@@ -61,19 +61,19 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-time-limit", description = "Longest solve time a job may ask for (default PT10M).")
     private Duration maxTimeLimit;
 
-    @Option(names = "--max-hospitals", description = "Most hospitals per problem (default 2000).")
+    @Option(names = "--max-hospitals", description = "Most hospitals per problem (default 10000).")
     private Integer maxHospitals;
 
-    @Option(names = "--max-vehicles", description = "Most vehicles per problem (default 500).")
+    @Option(names = "--max-vehicles", description = "Most vehicles per problem (default 2000).")
     private Integer maxVehicles;
 
-    @Option(names = "--max-trips", description = "Most trips (sum of maxTrips) per problem (default 2000).")
+    @Option(names = "--max-trips", description = "Most trips (sum of maxTrips) per problem (default 6000).")
     private Integer maxTrips;
 
-    @Option(names = "--max-demand-lines", description = "Most demand lines per problem (default 20000).")
+    @Option(names = "--max-demand-lines", description = "Most demand lines per problem (default 60000).")
     private Integer maxDemandLines;
 
-    @Option(names = "--max-matrix-cells", description = "Most site-matrix cells, sites squared (default 4000000).")
+    @Option(names = "--max-matrix-cells", description = "Most site-matrix cells, sites squared (default 110250000).")
     private Long maxMatrixCells;
 
     @Option(names = "--max-json-depth", description = "Deepest JSON nesting accepted (default 32).")

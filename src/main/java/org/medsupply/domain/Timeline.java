@@ -54,24 +54,42 @@ public final class Timeline {
     }
 
     /**
+     * A vehicle's day replayed.
+     *
+     * @param windowsHeld whether every stop starts within its window (the rest is meaningless if not)
+     * @param endMs       when it is back from its last trip (or, if a window did not hold, when that stop starts)
+     * @param waitedMs    time spent waiting for windows to open
+     */
+    public record Day(boolean windowsHeld, long endMs, long waitedMs) {
+    }
+
+    /**
      * Replays a vehicle's trips, each a list of hospitals, one after the other from {@code departureMs}:
      * when it is back from the last, or {@link Long#MAX_VALUE} when a stop would start after its window closes.
      */
     public static long replay(Vehicle vehicle, long departureMs, List<List<Hospital>> trips) {
+        Day day = replayDay(vehicle, departureMs, trips);
+        return day.windowsHeld() ? day.endMs() : Long.MAX_VALUE;
+    }
+
+    /** {@link #replay} with the time waited for windows, and where a window first fails. */
+    public static Day replayDay(Vehicle vehicle, long departureMs, List<List<Hospital>> trips) {
         long clock = departureMs;
+        long waited = 0;
         for (List<Hospital> route : trips) {
             Site here = vehicle.warehouse();
             for (Hospital hospital : route) {
                 Visit visit = visit(vehicle, here, clock, hospital);
                 if (visit.startMs() > hospital.windowToMs()) {
-                    return Long.MAX_VALUE;
+                    return new Day(false, visit.startMs(), waited);
                 }
+                waited += visit.startMs() - visit.arrivalMs();
                 clock = visit.departureMs();
                 here = hospital;
             }
             clock = returnMs(vehicle, here, clock);
         }
-        return clock;
+        return new Day(true, clock, waited);
     }
 
     /**

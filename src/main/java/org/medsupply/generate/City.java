@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * Where an outbreak happens: a real city centre, districts around it in which sites cluster (dense
  * in the centre, sparse at the edge), and the conversion from km east/north of the centre to lat/lon.
- * Distances are small enough (tens of km) for the flat-earth conversion to be exact to metres.
+ * Distances are small enough (tens of km) for the flat-earth conversion to be exact to metres; over a
+ * province's 150 km it places sites a little off the intended km, which matters to no one (travel is
+ * computed from the coordinates).
  */
 final class City {
 
@@ -54,10 +56,16 @@ final class City {
         this.districtWeights = districts.stream().mapToDouble(District::weight).toArray();
     }
 
-    /** A city sized for so many sites: 100 sites span about 12 km of radius, 2000 about 29 km. */
-    static City draw(Draws draws, int sites) {
+    /**
+     * A city sized for so many sites (100 sites span about 12 km of radius, 2000 about 29 km) unless
+     * {@code radiusKm} is given (a province: 150 km).
+     */
+    static City draw(Draws draws, int sites, Double radiusKm) {
         Centre centre = draws.pick(CENTRES);
-        double radiusKm = 3.5 * StrictMath.pow(sites, 0.28);
+        return draw(draws, sites, centre, radiusKm != null ? radiusKm : 3.5 * StrictMath.pow(sites, 0.28));
+    }
+
+    private static City draw(Draws draws, int sites, Centre centre, double radiusKm) {
         int count = (int) Math.max(2, Math.min(DISTRICT_NAMES.size() * DISTRICT_PREFIXES.size(),
                 Math.round(StrictMath.sqrt(sites))));
         List<District> districts = new ArrayList<>();

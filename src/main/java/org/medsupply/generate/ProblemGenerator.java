@@ -38,6 +38,9 @@ public final class ProblemGenerator {
     /** Share of the total demand of each scarce supply that no warehouse holds. */
     public static final double DEFAULT_SCARCITY = 0.3;
 
+    /** Widest spread of sites that may be asked for (km from the centre): a large province. */
+    public static final double MAX_RADIUS_KM = 500;
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
     private static final LocalTime PLAN_START = LocalTime.of(6, 0);
     private static final List<String> WAREHOUSE_NAMES = List.of("Central Medical Stores", "Airport Cargo Hub",
@@ -51,8 +54,9 @@ public final class ProblemGenerator {
      * @param warehouses at least 1
      * @param vehicles   at least 1
      * @param scarcity   in [0, 1]: for each scarce supply, the share of its total demand missing from stock
+     * @param radiusKm   how far the sites spread from the centre; {@code null} sizes it by the sites (a city)
      */
-    public record Options(long seed, int hospitals, int warehouses, int vehicles, double scarcity) {
+    public record Options(long seed, int hospitals, int warehouses, int vehicles, double scarcity, Double radiusKm) {
         public Options {
             if (hospitals < 1 || warehouses < 1 || vehicles < 1) {
                 throw new IllegalArgumentException("hospitals, warehouses and vehicles must each be at least 1");
@@ -60,6 +64,15 @@ public final class ProblemGenerator {
             if (!(scarcity >= 0 && scarcity <= 1)) {
                 throw new IllegalArgumentException("scarcity must be between 0 and 1, was " + scarcity);
             }
+            if (radiusKm != null && !(radiusKm > 0 && radiusKm <= MAX_RADIUS_KM)) {
+                throw new IllegalArgumentException("radius must be above 0 and at most " + MAX_RADIUS_KM
+                        + " km, was " + radiusKm);
+            }
+        }
+
+        /** A city sized by its sites. */
+        public Options(long seed, int hospitals, int warehouses, int vehicles, double scarcity) {
+            this(seed, hospitals, warehouses, vehicles, scarcity, null);
         }
 
         public static Options of(long seed, int hospitals, int warehouses, int vehicles) {
@@ -86,12 +99,17 @@ public final class ProblemGenerator {
             return BigDecimal.ONE.subtract(BigDecimal.valueOf(share)).doubleValue();
         }
 
-        /** "outbreak-h2000-w8-v500-s1.json"; a scarcity other than the default is added as "-scarcity0.5". */
+        /**
+         * "outbreak-h2000-w8-v500-s1.json"; a scarcity other than the default is added as "-scarcity0.5",
+         * a radius as "-r150km".
+         */
         public String fileName() {
             String scarcityPart = scarcity == DEFAULT_SCARCITY ? ""
                     : "-scarcity" + BigDecimal.valueOf(scarcity).stripTrailingZeros().toPlainString();
+            String radiusPart = radiusKm == null ? ""
+                    : "-r" + BigDecimal.valueOf(radiusKm).stripTrailingZeros().toPlainString() + "km";
             return "outbreak-h" + hospitals + "-w" + warehouses + "-v" + vehicles + "-s" + seed + scarcityPart
-                    + ".json";
+                    + radiusPart + ".json";
         }
     }
 
@@ -103,7 +121,7 @@ public final class ProblemGenerator {
     private ProblemGenerator(Options options) {
         this.options = options;
         this.draws = new Draws(options.seed());
-        this.city = City.draw(draws, options.hospitals());
+        this.city = City.draw(draws, options.hospitals(), options.radiusKm());
         this.start = LocalDate.of(2026, 2, 1).plusDays(draws.intBetween(0, 27)).atTime(PLAN_START)
                 .atOffset(city.centre().offset());
     }

@@ -60,11 +60,17 @@ public record ServiceConfig(Duration defaultTimeLimit, Duration maxTimeLimit, in
 
         private Duration defaultTimeLimit = Duration.ofSeconds(30);
         private Duration maxTimeLimit = Duration.ofMinutes(10);
-        private int maxHospitals = 2_000;
-        private int maxVehicles = 500;
-        private int maxTrips = 2_000;
-        private int maxDemandLines = 20_000;
-        private long maxMatrixCells = 4_000_000;
+        // a province (10,000 hospitals, 50 warehouses, 2,000 vehicles with 4,240 trips, 41,705 demand lines,
+        // from `generate --hospitals 10000 --warehouses 50 --vehicles 2000 --radius-km 150`) is taken; solving
+        // it peaked at 1.9 GiB of heap and 2.04 GiB resident on the default JVM
+        // (benchmarks/results/province-10000.md), so each of parallelSolvers wants about 2 GiB of heap.
+        // Matrix cells cost memory only up to 4,096 sites (the haversine table, 8 bytes a cell, 128 MiB at
+        // most) or in a travel matrix, which the body limit keeps to about a million cells.
+        private int maxHospitals = 10_000;
+        private int maxVehicles = 2_000;
+        private int maxTrips = 6_000;
+        private int maxDemandLines = 60_000;
+        private long maxMatrixCells = 10_500L * 10_500L;
         private int maxNestingDepth = 32;
         private int maxStringLength = 10_000;
         private int parallelSolvers = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);

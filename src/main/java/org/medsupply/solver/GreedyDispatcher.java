@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.medsupply.domain.Delivery;
@@ -33,8 +34,13 @@ public final class GreedyDispatcher {
 
     private final DispatchSolution solution;
     private final Map<Trip, TripState> states = new IdentityHashMap<>();
-    /** In the problem's vehicle order, so that ties go the same way in every run. */
-    private final Map<Vehicle, List<TripState>> tripsByVehicle = new LinkedHashMap<>();
+    private final Map<Vehicle, List<TripState>> tripsByVehicle = new IdentityHashMap<>();
+    /** The trips stopping at each hospital, which take more of it without a new stop. */
+    private final Map<Hospital, List<TripState>> visits = new IdentityHashMap<>();
+    /** The trips by warehouse, which a search looks into nearest first. */
+    private final Map<Warehouse, TripGroup> groups = new LinkedHashMap<>();
+    /** {@code null} when the travel has none (a matrix): then every trip is looked at. */
+    private final TravelBound bound;
     private final Map<Warehouse, Map<Supply, Long>> stockLeft = new IdentityHashMap<>();
     /** The trip whose stop an unsplittable line's first portion went to: the rest may only join it. */
     private final Map<DemandLine, TripState> unsplittableTrip = new HashMap<>();
@@ -43,21 +49,40 @@ public final class GreedyDispatcher {
     private final boolean cutToFit;
 
     private GreedyDispatcher(DispatchSolution solution, boolean cutToFit) {
+        List<TripState> byTieOrder = new ArrayList<>(); // sorted below
+        int tieOrder = 0;
         this.solution = solution;
         this.cutToFit = cutToFit;
+        this.bound = solution.getVehicles().isEmpty() ? null
+                : TravelBound.of(solution.getVehicles().get(0).travel(), sites(solution)).orElse(null);
         for (Trip trip : solution.getTrips()) {
             if (!trip.isUnservedPool()) {
-                TripState state = new TripState(trip);
+                TripGroup group = groups.computeIfAbsent(trip.getVehicle().warehouse(), TripGroup::new);
+                TripState state = new TripState(trip, group, bound);
                 states.put(trip, state);
                 tripsByVehicle.computeIfAbsent(trip.getVehicle(), v -> new ArrayList<>()).add(state);
+                byTieOrder.add(state);
             }
         }
+        byTieOrder.sort(Comparator.comparingLong((TripState state) -> state.vehicle().capacityMg()).reversed());
+        for (TripState state : byTieOrder) {
+            state.tieOrder = tieOrder++;
+            state.group.add(state);
+        }
+        tripsByVehicle.keySet().forEach(this::measureDay);
+        states.values().forEach(state -> state.stops.forEach(stop -> visitedBy(stop.hospital, state)));
         stockLeft.putAll(solution.stockLeft());
         states.values().forEach(state -> state.stops.forEach(stop -> stop.deliveries.forEach(d -> {
             if (!d.getLine().splittable()) {
                 unsplittableTrip.put(d.getLine(), state);
             }
         })));
+    }
+
+    private static List<Site> sites(DispatchSolution solution) {
+        List<Site> sites = new ArrayList<>(solution.getWarehouses());
+        sites.addAll(solution.getHospitals());
+        return sites;
     }
 
     /** The trips' new delivery lists; deliveries not in any of them stay in the unserved pool. */
@@ -163,6 +188,10 @@ public final class GreedyDispatcher {
             TripState state = insertion.state;
             Load load = chunksTaken(state, line.supply(), left);
             Stop stop = insertion.apply();
+            if (insertion.existingStop == null) {
+                measureDay(state.vehicle());
+                visitedBy(stop.hospital, state);
+            }
             List<Delivery> taken = new ArrayList<>(load.whole);
             left.removeAll(load.whole);
             if (load.cut != null) {
@@ -184,34 +213,134 @@ public final class GreedyDispatcher {
 
     /**
      * The cheapest on-time stop that takes all that is left of the line; failing that, for a line that
-     * may be split the cheapest that takes some of it, and for one that may not the one taking most.
+     * may be split the cheapest that takes some of it, and for one that may not the one taking most
+     * (the cheapest of those). Equal costs go to the trip first in the problem, then the earlier position.
      */
     private Insertion chooseInsertion(DemandLine line, List<Delivery> left) {
+        Supply supply = line.supply();
         long allUnits = left.stream().mapToLong(Delivery::getQuantity).sum();
-        // each trip's cheapest place first; a trip's other places only when that one is not on time
-        PriorityQueue<Insertion> candidates = new PriorityQueue<>(Comparator.comparingLong(Insertion::cost));
-        eligibleTrips(line, left.get(left.size() - 1))
-                .forEach(state -> candidates.add(state.cheapestInsertion(line.hospital())));
-        Insertion best = null;
-        long bestUnits = 0;
-        while (!candidates.isEmpty()) {
-            Insertion candidate = candidates.poll();
-            long units = chunksTaken(candidate.state, line.supply(), left).units();
-            boolean takesAll = units == allUnits;
-            if (!takesAll && (line.splittable() ? best != null : units <= bestUnits)) {
-                continue;
-            }
-            if (candidate.existingStop != null || isOnTime(candidate)) {
-                if (takesAll) {
-                    return candidate;
-                }
-                best = candidate;
-                bestUnits = units;
-            } else if (candidate.cheapestOfTrip) {
-                candidate.state.addOtherInsertions(candidate, candidates);
+        long allMg = left.stream().mapToLong(Delivery::weightMg).sum();
+        long allMm3 = left.stream().mapToLong(Delivery::volumeMm3).sum();
+        long fewest = cutToFit ? 1 : left.get(left.size() - 1).getQuantity();
+        TripState placed = unsplittableTrip.get(line);
+        // chunks are taken largest first while they fit, so a trip takes them all exactly when their sum fits
+        TripFilter takesAll = (state, stock) -> stock >= allUnits && state.fits(allMg, allMm3);
+        List<TripState> visiting = visitors(line.hospital());
+        TripFilter eligible = (state, stock) -> stock >= fewest
+                && (hasTimeFor(state.spareMs, line.hospital()) || visiting.contains(state))
+                && mayTake(state, supply, fewest);
+        Insertion takingAll = cheapestOnTime(line.hospital(), placed, supply, eligible.and(takesAll));
+        if (takingAll != null) {
+            return takingAll;
+        }
+        TripFilter takesSome = eligible.and(takesAll.negate());
+        if (line.splittable()) {
+            return cheapestOnTime(line.hospital(), placed, supply, takesSome);
+        }
+        TreeSet<Long> unitCounts = new TreeSet<>();
+        states.values().stream().filter(state -> takesSome.accepts(state, stockOf(state, supply)))
+                .forEach(state -> unitCounts.add(chunksTaken(state, supply, left).units()));
+        unitCounts.remove(0L);
+        for (long units : unitCounts.descendingSet()) {
+            Insertion takingMost = cheapestOnTime(line.hospital(), placed, supply,
+                    takesSome.and((state, stock) -> chunksTaken(state, supply, left).units() == units));
+            if (takingMost != null) {
+                return takingMost;
             }
         }
-        return best;
+        return null;
+    }
+
+    /** Which trips a search accepts, given what their warehouse has left of the supply. */
+    @FunctionalInterface
+    private interface TripFilter {
+        boolean accepts(TripState state, long stockLeft);
+
+        default TripFilter and(TripFilter other) {
+            return (state, stock) -> accepts(state, stock) && other.accepts(state, stock);
+        }
+
+        default TripFilter negate() {
+            return (state, stock) -> !accepts(state, stock);
+        }
+    }
+
+    private long stockOf(TripState state, Supply supply) {
+        return stockLeft.get(state.vehicle().warehouse()).get(supply);
+    }
+
+    /**
+     * The cheapest on-time insertion into the accepted trips ({@code only} that trip when not null). The
+     * queue holds warehouses' trips and single trips under lower bounds of their insertion costs and real
+     * insertions, cheapest first: a warehouse or trip is opened only when nothing cheaper is left, so far
+     * away ones never are. Each trip's cheapest place comes first, its other places only if that one is late.
+     */
+    private Insertion cheapestOnTime(Hospital hospital, TripState only, Supply supply, TripFilter accepts) {
+        PriorityQueue<Candidate> queue = new PriorityQueue<>();
+        if (only == null) {
+            for (TripGroup group : groups.values()) {
+                boolean visiting = visitors(hospital).stream().anyMatch(state -> state.group == group);
+                if (visiting || hasTimeFor(group.spareMs, hospital)) {
+                    queue.add(Candidate.of(group, group.costBound(hospital, bound)));
+                }
+            }
+        } else if (accepts.accepts(only, stockOf(only, supply))) {
+            queue.add(Candidate.of(only, only.costBound(hospital)));
+        }
+        while (!queue.isEmpty()) {
+            Candidate candidate = queue.poll();
+            if (candidate.group() != null) {
+                long stock = stockLeft.get(candidate.group().warehouse).get(supply);
+                for (TripState state : candidate.group().trips) {
+                    if (accepts.accepts(state, stock)) {
+                        queue.add(Candidate.of(state, state.costBound(hospital)));
+                    }
+                }
+            } else if (candidate.insertion() == null) {
+                queue.add(Candidate.of(candidate.trip().cheapestInsertion(hospital)));
+            } else {
+                Insertion insertion = candidate.insertion();
+                if (insertion.existingStop != null || isOnTime(insertion)) {
+                    return insertion;
+                }
+                if (insertion.cheapestOfTrip) {
+                    insertion.state.otherInsertions(insertion)
+                            .forEach(other -> queue.add(Candidate.of(other)));
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * An entry of that queue: a warehouse's trips or one trip with a lower bound of what inserting costs
+     * there, or an insertion with its cost. Ties go by {@link TripState#tieOrder}; a bound before what it bounds.
+     */
+    private record Candidate(long cost, int order, int rank, TripGroup group, TripState trip, Insertion insertion)
+            implements Comparable<Candidate> {
+
+        @Override
+        public int compareTo(Candidate other) {
+            int byCost = Long.compare(cost, other.cost);
+            if (byCost != 0) {
+                return byCost;
+            }
+            return order != other.order ? Integer.compare(order, other.order) : Integer.compare(rank, other.rank);
+        }
+
+        static Candidate of(TripGroup group, long costBound) {
+            return new Candidate(costBound, group.firstTieOrder, 0, group, null, null);
+        }
+
+        static Candidate of(TripState trip, long costBound) {
+            return new Candidate(costBound, trip.tieOrder, 1, null, trip, null);
+        }
+
+        /** An existing stop (position -1) ranks before every new one of its trip. */
+        static Candidate of(Insertion insertion) {
+            return new Candidate(insertion.cost, insertion.state.tieOrder, 3 + insertion.position, null,
+                    insertion.state, insertion);
+        }
     }
 
     /** Whole chunks a trip takes, and (cutting to fit) a part of one more. */
@@ -247,44 +376,75 @@ public final class GreedyDispatcher {
         return new Load(taken, null, 0);
     }
 
-    /** The trips that can take at least {@code smallest} of the line: vehicle, stock and capacity allowing. */
-    private List<TripState> eligibleTrips(DemandLine line, Delivery smallest) {
-        List<TripState> eligible = new ArrayList<>();
-        long fewest = cutToFit ? 1 : smallest.getQuantity();
-        TripState placed = unsplittableTrip.get(line);
-        if (placed != null) {
-            long stock = stockLeft.get(placed.vehicle().warehouse()).get(line.supply());
-            return placed.takes(fewest, line.supply()) && stock >= fewest ? List.of(placed) : List.of();
-        }
-        for (List<TripState> vehicleTrips : tripsByVehicle.values()) {
-            Vehicle vehicle = vehicleTrips.get(0).vehicle();
-            if (!vehicle.canCarry(line.supply()) || stockLeft.get(vehicle.warehouse()).get(line.supply()) < fewest) {
-                continue;
+    /**
+     * Whether the trip can take {@code fewest} units of the supply: vehicle and capacity allowing.
+     * Of a vehicle's empty trips, all alike, only the first.
+     */
+    private boolean mayTake(TripState state, Supply supply, long fewest) {
+        return state.vehicle().canCarry(supply) && state.takes(fewest, supply)
+                && (!state.stops.isEmpty() || isFirstEmptyTrip(state));
+    }
+
+    /** Whether a vehicle with so much spare time may take a new stop at the hospital ({@link #spareMs}). */
+    private boolean hasTimeFor(long spareMs, Hospital hospital) {
+        return bound == null || !bound.detoursTakeTime() || spareMs + ROUNDING_MS >= hospital.unloadMs();
+    }
+
+    private List<TripState> visitors(Hospital hospital) {
+        return visits.getOrDefault(hospital, List.of());
+    }
+
+    private void visitedBy(Hospital hospital, TripState state) {
+        visits.computeIfAbsent(hospital, h -> new ArrayList<>()).add(state);
+    }
+
+    /** Works out the vehicle's spare time again, and so its warehouse's most. */
+    private void measureDay(Vehicle vehicle) {
+        long spareMs = spareMs(vehicle);
+        tripsByVehicle.get(vehicle).forEach(state -> state.spareMs = spareMs);
+        TripGroup group = tripsByVehicle.get(vehicle).get(0).group;
+        group.spareMs = group.trips.stream().mapToLong(state -> state.spareMs).max().orElse(-1);
+    }
+
+    private boolean isFirstEmptyTrip(TripState state) {
+        for (TripState trip : tripsByVehicle.get(state.vehicle())) {
+            if (trip.stops.isEmpty()) {
+                return trip == state;
             }
-            boolean emptyTripSeen = false;
-            for (TripState state : vehicleTrips) {
-                if (!state.takes(fewest, line.supply()) || (state.stops.isEmpty() && emptyTripSeen)) {
-                    continue; // the empty trips of a vehicle are all alike: try the first
-                }
-                emptyTripSeen |= state.stops.isEmpty();
-                eligible.add(state);
-            }
         }
-        return eligible;
+        return false;
     }
 
     /** Replays the vehicle's day with the new stop: every window and the shift end must hold. */
     private boolean isOnTime(Insertion insertion) {
-        Vehicle vehicle = insertion.state.vehicle();
+        Timeline.Day day = replay(insertion.state.vehicle(), insertion);
+        return day.windowsHeld() && day.endMs() <= insertion.state.vehicle().shiftToMs();
+    }
+
+    /** Driving times are rounded up to the millisecond, leg by leg. */
+    private static final long ROUNDING_MS = 3;
+
+    /**
+     * How much a new stop may add to the vehicle's day: what is left of its shift and the time it waits
+     * for windows (which a later arrival may use up). Where detours never save time (travel obeying the
+     * triangle inequality) a new stop adds at least its unloading, so a vehicle with less spare takes none.
+     */
+    private long spareMs(Vehicle vehicle) {
+        Timeline.Day day = replay(vehicle, null);
+        return day.windowsHeld() ? vehicle.shiftToMs() - day.endMs() + day.waitedMs() : -1;
+    }
+
+    /** The vehicle's day, trip after trip, with the insertion's new stop if it is not {@code null}. */
+    private Timeline.Day replay(Vehicle vehicle, Insertion insertion) {
         List<List<Hospital>> routes = new ArrayList<>();
         for (TripState state : tripsByVehicle.get(vehicle)) {
             List<Hospital> route = state.route();
-            if (state == insertion.state) {
+            if (insertion != null && state == insertion.state) {
                 route.add(insertion.position, insertion.hospital);
             }
             routes.add(route);
         }
-        return Timeline.replay(vehicle, vehicle.shiftFromMs(), routes) <= vehicle.shiftToMs();
+        return Timeline.replayDay(vehicle, vehicle.shiftFromMs(), routes);
     }
 
     private static final class Stop {
@@ -296,14 +456,84 @@ public final class GreedyDispatcher {
         }
     }
 
+    /** A cost bound in thousandths of a cost unit, as {@link Vehicle#travelCost} rounds, from one in km. */
+    private static long costBound(double km, double costPerKm) {
+        return (long) Math.floor(km * costPerKm * 1000d) - 2; // three rounded legs are off by 1.5 at most
+    }
+
+    /**
+     * The trips of one warehouse's vehicles, with what bounds the cost of a new stop on any of them: their
+     * stops lie within {@link #reachKm} of the warehouse (in the bound's distance), their legs are at most so
+     * long. These only grow as trips gain stops; one grown too large still bounds, less tightly.
+     */
+    private static final class TripGroup {
+        final Warehouse warehouse;
+        final List<TripState> trips = new ArrayList<>();
+        int firstTieOrder = Integer.MAX_VALUE;
+        double lowestCostPerKm = Double.MAX_VALUE;
+        double highestCostPerKm;
+        double reachKm;
+        double longestEndLegKm;
+        double longestInnerLegKm;
+        /** The most spare time of one of its vehicles ({@link GreedyDispatcher#spareMs}). */
+        long spareMs;
+
+        TripGroup(Warehouse warehouse) {
+            this.warehouse = warehouse;
+        }
+
+        void add(TripState state) {
+            trips.add(state);
+            firstTieOrder = Math.min(firstTieOrder, state.tieOrder);
+            lowestCostPerKm = Math.min(lowestCostPerKm, state.vehicle().costPerKm());
+            highestCostPerKm = Math.max(highestCostPerKm, state.vehicle().costPerKm());
+        }
+
+        void include(TripState state) {
+            reachKm = Math.max(reachKm, state.reachKm);
+            longestEndLegKm = Math.max(longestEndLegKm, state.endLegKm);
+            longestInnerLegKm = Math.max(longestInnerLegKm, state.innerLegKm);
+        }
+
+        /** At most what a new stop at the hospital costs on any of the trips ({@link TripState#costBound}). */
+        long costBound(Hospital hospital, TravelBound bound) {
+            if (bound == null) {
+                return Long.MIN_VALUE;
+            }
+            double toWarehouse = Math.max(0, bound.km(hospital, warehouse) - bound.slackKm());
+            double toStops = Math.max(0, toWarehouse - reachKm);
+            double km = Math.min(2 * toWarehouse,
+                    Math.min(toWarehouse + toStops - longestEndLegKm, 2 * toStops - longestInnerLegKm));
+            return GreedyDispatcher.costBound(km, km < 0 ? highestCostPerKm : lowestCostPerKm);
+        }
+    }
+
     private static final class TripState {
         final Trip trip;
+        /**
+         * Which of equally cheap trips comes first: the larger vehicle (more can join the route it opens;
+         * on the generated 60-site problems of {@code GreedyBaselineTest} 519, 1,339 and 181 high-priority
+         * units unmet against 558, 1,278 and 181 with vans first), then the first in the problem.
+         */
+        int tieOrder;
+        final TripGroup group;
+        final TravelBound bound;
         final List<Stop> stops = new ArrayList<>();
         long weightMg;
         long volumeMm3;
+        /** The first stop, the farthest of the others from it (in the bound's distance), the longest legs. */
+        Hospital centre;
+        double spreadKm;
+        double reachKm;
+        double endLegKm;
+        double innerLegKm;
+        /** Its vehicle's {@link GreedyDispatcher#spareMs}; before it is worked out, any time. */
+        long spareMs = Long.MAX_VALUE;
 
-        TripState(Trip trip) {
+        TripState(Trip trip, TripGroup group, TravelBound bound) {
             this.trip = trip;
+            this.group = group;
+            this.bound = bound;
             for (Delivery delivery : trip.getDeliveries()) {
                 if (stops.isEmpty() || stops.get(stops.size() - 1).hospital != delivery.getHospital()) {
                     stops.add(new Stop(delivery.getHospital()));
@@ -311,6 +541,51 @@ public final class GreedyDispatcher {
                 stops.get(stops.size() - 1).deliveries.add(delivery);
                 load(delivery);
             }
+            measure();
+        }
+
+        /** Works out the figures the cost bounds use again, after a stop was added. */
+        void measure() {
+            if (bound == null || stops.isEmpty()) {
+                return;
+            }
+            Vehicle vehicle = vehicle();
+            centre = stops.get(0).hospital;
+            Hospital last = stops.get(stops.size() - 1).hospital;
+            endLegKm = Math.max(vehicle.distanceKm(vehicle.warehouse(), centre), vehicle.distanceKm(last, vehicle.warehouse()));
+            spreadKm = 0;
+            innerLegKm = 0;
+            for (int i = 0; i < stops.size(); i++) {
+                Hospital hospital = stops.get(i).hospital;
+                spreadKm = Math.max(spreadKm, bound.km(centre, hospital));
+                reachKm = Math.max(reachKm, bound.km(vehicle.warehouse(), hospital));
+                if (i > 0) {
+                    innerLegKm = Math.max(innerLegKm, vehicle.distanceKm(stops.get(i - 1).hospital, hospital));
+                }
+            }
+            group.include(this);
+        }
+
+        /**
+         * At most what the hospital costs on this trip at any place. Every stop is at least {@code toStops}
+         * away (triangle inequality around the first stop), so a place between two stops costs at least
+         * twice that less the longest such leg, and one next to the warehouse the way to the warehouse plus
+         * that less the longest leg from or to it.
+         */
+        long costBound(Hospital hospital) {
+            if (bound == null) {
+                return Long.MIN_VALUE;
+            }
+            double toWarehouse = Math.max(0, bound.km(hospital, vehicle().warehouse()) - bound.slackKm());
+            if (stops.isEmpty()) {
+                return GreedyDispatcher.costBound(2 * toWarehouse, vehicle().costPerKm());
+            }
+            double toStops = Math.max(0, bound.km(hospital, centre) - spreadKm - bound.slackKm());
+            double km = toWarehouse + toStops - endLegKm;
+            if (stops.size() > 1) {
+                km = Math.min(km, 2 * toStops - innerLegKm);
+            }
+            return GreedyDispatcher.costBound(km, vehicle().costPerKm());
         }
 
         Vehicle vehicle() {
@@ -326,6 +601,11 @@ public final class GreedyDispatcher {
         long unitsFitting(long loadMg, long loadMm3, Supply supply) {
             return Math.min((vehicle().capacityMg() - loadMg) / supply.weightMg(),
                     (vehicle().capacityMm3() - loadMm3) / supply.volumeMm3());
+        }
+
+        /** Whether so much more fits on top of the trip's load. */
+        boolean fits(long moreMg, long moreMm3) {
+            return weightMg + moreMg <= vehicle().capacityMg() && volumeMm3 + moreMm3 <= vehicle().capacityMm3();
         }
 
         /** Whether the delivery fits on top of a load of {@code loadMg} and {@code loadMm3}. */
@@ -369,13 +649,15 @@ public final class GreedyDispatcher {
         }
 
         /** Every new-stop position but the one already tried. */
-        void addOtherInsertions(Insertion tried, Collection<Insertion> candidates) {
+        List<Insertion> otherInsertions(Insertion tried) {
+            List<Insertion> others = new ArrayList<>(stops.size());
             for (int position = 0; position <= stops.size(); position++) {
                 if (position != tried.position) {
-                    candidates.add(new Insertion(this, position, tried.hospital, insertionCost(tried.hospital, position),
+                    others.add(new Insertion(this, position, tried.hospital, insertionCost(tried.hospital, position),
                             null, false));
                 }
             }
+            return others;
         }
 
         private long insertionCost(Hospital hospital, int position) {
@@ -396,6 +678,7 @@ public final class GreedyDispatcher {
             }
             Stop stop = new Stop(hospital);
             state.stops.add(position, stop);
+            state.measure();
             return stop;
         }
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.DoubleSummaryStatistics;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -239,7 +240,24 @@ class ProblemGeneratorTest {
     }
 
     @Test
+    void aRadiusSpreadsTheSitesOverAProvince() {
+        assertThat(northSouthSpanKm(ProblemGenerator.generate(Options.of(1, 500, 5, 50)))).isBetween(10.0, 60.0);
+        assertThat(northSouthSpanKm(ProblemGenerator.generate(new Options(1, 500, 5, 50, 0.3, 150.0))))
+                .isBetween(150.0, 360.0);
+        assertThat(new Options(1, 10000, 50, 2000, 0.3, 150.0).fileName())
+                .isEqualTo("outbreak-h10000-w50-v2000-s1-r150km.json");
+    }
+
+    private static double northSouthSpanKm(ProblemFile problem) {
+        DoubleSummaryStatistics latitudes = problem.hospitals().stream().mapToDouble(HospitalDto::lat)
+                .summaryStatistics();
+        return (latitudes.getMax() - latitudes.getMin()) * 6371.0088 * Math.PI / 180;
+    }
+
+    @Test
     void rejectsImpossibleOptions() {
+        assertThatThrownBy(() -> new Options(1, 10, 1, 1, 0.3, 0.0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Options(1, 10, 1, 1, 0.3, 501.0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Options(1, 10, 1, 1, 1.5)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Options.of(1, 0, 1, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Options.of(1, 10, 0, 1)).isInstanceOf(IllegalArgumentException.class);
