@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.medsupply.api;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -40,7 +41,9 @@ import org.medsupply.io.Json;
 import org.medsupply.io.PlanCsv;
 import org.medsupply.io.PlanFile;
 import org.medsupply.io.PlanGeoJson;
+import org.medsupply.io.PlanWorkbook;
 import org.medsupply.io.ProblemFile;
+import org.medsupply.io.ProblemWorkbook;
 import org.medsupply.io.ProblemReader;
 import org.medsupply.service.Caller;
 import org.medsupply.service.Explanation;
@@ -156,6 +159,18 @@ public final class PlansResource {
         Caller caller = Callers.of(security);
         PlanFile plan = jobs.bestPlan(caller, id);
         return Response.ok(PlanGeoJson.write(jobs.problem(caller, id), plan), GEO_JSON).build();
+    }
+
+    @GET
+    @Path("{id}/plan")
+    @Produces(ProblemWorkbook.MEDIA_TYPE + ";qs=0.5")
+    public Response planWorkbook(@PathParam("id") String id, @Context SecurityContext security) throws Exception {
+        Caller caller = Callers.of(security);
+        PlanFile plan = jobs.bestPlan(caller, id);
+        ByteArrayOutputStream workbook = new ByteArrayOutputStream(); // whole before the status line: no half file
+        PlanWorkbook.write(jobs.problem(caller, id), plan, workbook);
+        return Response.ok(workbook.toByteArray(), ProblemWorkbook.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"plan-" + id + ".xlsx\"").build();
     }
 
     @GET

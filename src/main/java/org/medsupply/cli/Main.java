@@ -18,8 +18,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "medsupply", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true, version = "MedSupply 0.1.0",
         description = "Plans the dispatch of emergency medical supplies.",
         subcommands = {SolveCommand.class, ValidateCommand.class, CheckCommand.class, GenerateCommand.class,
-            ConvertCommand.class, ServeCommand.class, BenchmarkCommand.class, QualityCommand.class,
-            ScarcityCommand.class, KeysCommand.class})
+            ConvertCommand.class, TemplateCommand.class, ServeCommand.class, BenchmarkCommand.class,
+            QualityCommand.class, ScarcityCommand.class, KeysCommand.class})
 public final class Main {
 
     public static final int BAD_INPUT = 2;
