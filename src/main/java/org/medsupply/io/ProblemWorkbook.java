@@ -65,7 +65,6 @@ public final class ProblemWorkbook {
                 } else {
                     writeTable(sheet, table, tree);
                 }
-                sheet.fitColumns();
             }
             workbook.write(out);
         }
@@ -74,16 +73,19 @@ public final class ProblemWorkbook {
     private static void writeTable(SheetWriter sheet, ProblemSheets.Sheet table, JsonNode problem) {
         List<ProblemSheets.Column> columns = table.columns();
         sheet.header(table.header(), columns.stream().map(ProblemSheets.Column::description).toList());
+        int lastRow = SpreadsheetVersion.EXCEL2007.getLastRowIndex();
         for (int c = 0; c < columns.size(); c++) {
-            if (keepsText(columns.get(c))) {
-                sheet.sheet().setDefaultColumnStyle(c, sheet.styles().text());
-            }
-            int lastRow = SpreadsheetVersion.EXCEL2007.getLastRowIndex();
             tip(sheet.sheet(), columns.get(c), new CellRangeAddressList(1, lastRow, c, c));
         }
         for (List<JsonNode> values : ProblemSheets.rows(table, problem)) {
             Row row = sheet.row(cellValues(values));
             textStyled(sheet, row, columns);
+        }
+        sheet.fitColumns(); // before the column styles: the column entries must come in order for Excel
+        for (int c = 0; c < columns.size(); c++) {
+            if (keepsText(columns.get(c))) {
+                sheet.sheet().setDefaultColumnStyle(c, sheet.styles().text());
+            }
         }
     }
 
@@ -102,6 +104,7 @@ public final class ProblemWorkbook {
             tip(sheet.sheet(), setting, new CellRangeAddressList(row.getRowNum(), row.getRowNum(), 1, 1));
         }
         sheet.widen(1, 26); // room to type a date and time with its offset
+        sheet.fitColumns();
     }
 
     /** Text and times stay text: a spreadsheet would read an id like 0012 as a number, a time without its offset. */

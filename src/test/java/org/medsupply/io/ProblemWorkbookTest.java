@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -14,9 +16,11 @@ import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCol;
 
 import org.medsupply.check.PlanChecker;
 import org.medsupply.testing.TestSolving;
@@ -48,7 +52,7 @@ class ProblemWorkbookTest {
     @Test
     void templateHasEverySheetInOrderWithEachColumnsNoteAsCommentAndTip() throws IOException {
         try (Workbook workbook = WorkbookTables.open(template())) {
-            List<String> sheetNames = java.util.stream.IntStream.range(0, workbook.getNumberOfSheets())
+            List<String> sheetNames = IntStream.range(0, workbook.getNumberOfSheets())
                     .mapToObj(workbook::getSheetName).toList();
             assertThat(sheetNames).containsExactly("settings", "supplies", "warehouses", "stock", "hospitals",
                     "demands", "vehicles");
@@ -67,6 +71,10 @@ class ProblemWorkbookTest {
                 }
                 assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).as("header row frozen")
                         .isEqualTo((short) 1);
+                List<Long> columnEntries = Arrays.stream(((XSSFSheet) sheet).getCTWorksheet().getColsArray(0)
+                        .getColArray()).map(CTCol::getMin).toList();
+                assertThat(columnEntries).as("Excel repairs a workbook whose column entries are out of order")
+                        .isSorted().hasSize(definition.header().size());
             }
             Sheet demands = workbook.getSheet("demands");
             DataValidation priority = validationAt(demands, 1, 3);
