@@ -29,7 +29,8 @@ final class OutputFiles {
         }
         Path directory = file.toAbsolutePath().getParent();
         if (directory != null && !Files.isDirectory(directory)) {
-            throw new ParameterException(spec.commandLine(), option + " " + file + ": there is no directory " + directory);
+            throw new ParameterException(spec.commandLine(),
+                    option + " " + file + ": there is no directory " + directory);
         }
     }
 

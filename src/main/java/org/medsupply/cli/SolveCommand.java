@@ -103,7 +103,7 @@ final class SolveCommand implements Callable<Integer> {
         return rescued ? Main.BAD_INPUT : 0;
     }
 
-    /** Writes the plan as JSON, or to a temporary file when {@code file} cannot be written (see {@link OutputFiles}). */
+    /** Writes the plan as JSON, or to a temporary file when {@code file} cannot be written ({@link OutputFiles}). */
     static Path savePlan(PlanFile plan, Path file, PrintWriter err) throws IOException {
         return OutputFiles.saveOrRescue(file, ".json", out -> Json.MAPPER.writeValue(out, plan), err);
     }

@@ -133,10 +133,7 @@ public final class PlanWorkbook {
             PlanFile.RouteDto route = routes.get(r);
             List<PlanFile.TripDto> trips = orEmpty(route.trips());
             long stops = trips.stream().mapToLong(trip -> orEmpty(trip.stops()).size()).sum();
-            long units = trips.stream().flatMap(trip -> orEmpty(trip.stops()).stream())
-                    .filter(stop -> stop.deliver() != null)
-                    .flatMap(stop -> stop.deliver().values().stream())
-                    .mapToLong(Long::longValue).sum();
+            long units = ManifestLine.of(route).stream().mapToLong(ManifestLine::quantity).sum();
             Row row = sheet.row(route.vehicle(), manifests.get(r), route.warehouse(), route.warehouseName(),
                     trips.size(), stops, route.distanceKm(), units);
             Hyperlink link = sheet.sheet().getWorkbook().getCreationHelper().createHyperlink(HyperlinkType.DOCUMENT);
@@ -148,18 +145,11 @@ public final class PlanWorkbook {
 
     private static void writeManifest(SheetWriter sheet, PlanFile.RouteDto route, Map<String, String> supplyNames) {
         sheet.header(MANIFEST_HEADER, null);
-        List<PlanFile.TripDto> trips = orEmpty(route.trips());
-        for (int t = 0; t < trips.size(); t++) {
-            List<PlanFile.StopDto> stops = orEmpty(trips.get(t).stops());
-            for (int s = 0; s < stops.size(); s++) {
-                PlanFile.StopDto stop = stops.get(s);
-                Map<String, Long> deliver = stop.deliver() == null ? Map.of() : stop.deliver();
-                for (Map.Entry<String, Long> line : deliver.entrySet()) {
-                    sheet.row(t + 1, s + 1, stop.hospital(), stop.hospitalName(), line.getKey(),
-                            supplyNames.get(line.getKey()), line.getValue(), localTime(stop.arrival()),
-                            localTime(stop.start()), localTime(stop.departure()));
-                }
-            }
+        for (ManifestLine line : ManifestLine.of(route)) {
+            PlanFile.StopDto stop = line.at();
+            sheet.row(line.trip(), line.stop(), stop.hospital(), stop.hospitalName(), line.supply(),
+                    supplyNames.get(line.supply()), line.quantity(), localTime(stop.arrival()),
+                    localTime(stop.start()), localTime(stop.departure()));
         }
         sheet.fitColumns();
     }

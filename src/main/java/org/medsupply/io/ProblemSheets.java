@@ -159,20 +159,25 @@ public final class ProblemSheets {
                     + "when empty, distance / the vehicle's speedKmh.").at("/travel/minutesPerKm")));
 
     public static final Sheet SUPPLIES = new Sheet("supplies", new EachOf("supplies"), List.of(
-            Column.required("id", Type.TEXT, null, "Short unique code of the supply, used on the stock and demands sheets."),
+            Column.required("id", Type.TEXT, null, "Short unique code of the supply, used on the stock and demands "
+                    + "sheets."),
             Column.optional("name", Type.TEXT, null, "What it is, as people call it, e.g. N95 respirators, box of 20."),
             Column.required("weightKg", Type.NUMBER, "kg per unit", "Weight of one unit (above 0)."),
             Column.required("volumeM3", Type.NUMBER, "m3 per unit", "Volume of one unit (above 0)."),
             Column.optional("coldChain", Type.BOOLEAN, null, "TRUE when it may only travel on a refrigerated vehicle. "
                     + "Default FALSE.")));
 
-    public static final Sheet WAREHOUSES = new Sheet("warehouses", new EachOf("warehouses"), List.of(
-            Column.required("id", Type.TEXT, null, "Short unique code of the warehouse."),
-            Column.optional("name", Type.TEXT, null, "Its name, shown on plans and manifests."),
+    /** Where a warehouse or site is: {@code lat}/{@code lon}, or {@code x}/{@code y} on a plane. */
+    private static final List<Column> LOCATION = List.of(
             Column.optional("lat", Type.NUMBER, "degrees north", "Latitude; required unless travel is euclidean."),
             Column.optional("lon", Type.NUMBER, "degrees east", "Longitude; required unless travel is euclidean."),
             Column.optional("x", Type.NUMBER, "km", KM_EUCLIDEAN),
-            Column.optional("y", Type.NUMBER, "km", KM_EUCLIDEAN)));
+            Column.optional("y", Type.NUMBER, "km", KM_EUCLIDEAN));
+
+    public static final Sheet WAREHOUSES = new Sheet("warehouses", new EachOf("warehouses"), columns(
+            List.of(Column.required("id", Type.TEXT, null, "Short unique code of the warehouse."),
+                    Column.optional("name", Type.TEXT, null, "Its name, shown on plans and manifests.")),
+            LOCATION));
 
     public static final Sheet STOCK = new Sheet("stock",
             new EachEntryOf("warehouses", "warehouse", "stock", "supply", "quantity"), List.of(
@@ -181,19 +186,16 @@ public final class ProblemSheets {
             Column.required("quantity", Type.INTEGER, "units", "Units on hand, a whole number (0 or more). "
                     + "A supply without a row here is not stocked there.")));
 
-    public static final Sheet HOSPITALS = new Sheet("hospitals", new EachOf("hospitals"), List.of(
-            Column.required("id", Type.TEXT, null, "Short unique code of the receiving site (hospital, clinic, "
-                    + "quarantine site)."),
-            Column.optional("name", Type.TEXT, null, "Its name, shown on plans and drivers' manifests."),
-            Column.optional("lat", Type.NUMBER, "degrees north", "Latitude; required unless travel is euclidean."),
-            Column.optional("lon", Type.NUMBER, "degrees east", "Longitude; required unless travel is euclidean."),
-            Column.optional("x", Type.NUMBER, "km", KM_EUCLIDEAN),
-            Column.optional("y", Type.NUMBER, "km", KM_EUCLIDEAN),
+    public static final Sheet HOSPITALS = new Sheet("hospitals", new EachOf("hospitals"), columns(
+            List.of(Column.required("id", Type.TEXT, null, "Short unique code of the receiving site (hospital, "
+                    + "clinic, quarantine site)."),
+                    Column.optional("name", Type.TEXT, null, "Its name, shown on plans and drivers' manifests.")),
+            LOCATION, List.of(
             Column.optional("windowFrom", Type.DATE_TIME, null, "From when the site receives: unloading may not "
                     + "start earlier. Give both ends or neither. " + TIME).at("/window/from"),
             Column.optional("windowTo", Type.DATE_TIME, null, "Until when the site receives: unloading must start by "
                     + "then. " + TIME).at("/window/to"),
-            Column.optional("unloadMinutes", Type.NUMBER, "minutes", "Time to unload at each stop. Default 0.")));
+            Column.optional("unloadMinutes", Type.NUMBER, "minutes", "Time to unload at each stop. Default 0."))));
 
     public static final Sheet DEMANDS = new Sheet("demands", new EachChildOf("hospitals", "hospital", "demands"),
             List.of(
@@ -228,6 +230,11 @@ public final class ProblemSheets {
             VEHICLES);
 
     private ProblemSheets() {
+    }
+
+    @SafeVarargs
+    private static List<Column> columns(List<Column>... groups) {
+        return Arrays.stream(groups).flatMap(List::stream).toList();
     }
 
     /**
