@@ -20,6 +20,7 @@ import org.medsupply.io.ProblemMapper;
 import org.medsupply.io.ProblemReader;
 import org.medsupply.solver.Dispatcher;
 import org.medsupply.solver.SolverConfigs;
+import org.medsupply.solver.SolverLaunch;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -69,7 +70,7 @@ final class SolveCommand implements Callable<Integer> {
         ProblemFile input = ProblemReader.read(problemFile);
         DispatchSolution problem = ProblemMapper.toSolution(input);
         PrintWriter err = spec.commandLine().getErr();
-        Dispatcher.Run run;
+        SolverLaunch.Run run;
         if (quiet) {
             run = Dispatcher.run(problem, SolverConfigs.forRun(timeLimit, seed), best -> { });
         } else {

@@ -169,10 +169,7 @@ public final class ShortfallDiagnosis {
 
     /** Whether the vehicle alone could go there at the start of its shift and come back in time. */
     private static boolean canReach(Vehicle vehicle, Hospital hospital) {
-        long start = Math.max(vehicle.shiftFromMs() + vehicle.drivingMs(vehicle.warehouse(), hospital),
-                hospital.windowFromMs());
-        return start <= hospital.windowToMs() && start + hospital.unloadMs()
-                + vehicle.drivingMs(hospital, vehicle.warehouse()) <= vehicle.shiftToMs();
+        return Timeline.replay(vehicle, vehicle.shiftFromMs(), List.of(List.of(hospital))) <= vehicle.shiftToMs();
     }
 
     /** A few ids, then how many more: a reason is read by a coordinator, not a list of the whole fleet. */

@@ -33,6 +33,47 @@ public final class Timeline {
     private Timeline() {
     }
 
+    /** The times of one stop, in ms after plan start. */
+    public record Visit(long arrivalMs, long startMs, long departureMs) {
+    }
+
+    /**
+     * The timing rule: a vehicle that leaves {@code from} at {@code leaveMs} arrives after driving, starts
+     * unloading when it arrives or when the hospital's window opens, whichever is later, and leaves once
+     * unloaded.
+     */
+    public static Visit visit(Vehicle vehicle, Site from, long leaveMs, Hospital hospital) {
+        long arrival = leaveMs + vehicle.drivingMs(from, hospital);
+        long start = Math.max(arrival, hospital.windowFromMs());
+        return new Visit(arrival, start, start + hospital.unloadMs());
+    }
+
+    /** When a vehicle that leaves {@code from} at {@code leaveMs} is back at its warehouse. */
+    public static long returnMs(Vehicle vehicle, Site from, long leaveMs) {
+        return leaveMs + vehicle.drivingMs(from, vehicle.warehouse());
+    }
+
+    /**
+     * Replays a vehicle's trips, each a list of hospitals, one after the other from {@code departureMs}:
+     * when it is back from the last, or {@link Long#MAX_VALUE} when a stop would start after its window closes.
+     */
+    public static long replay(Vehicle vehicle, long departureMs, List<List<Hospital>> trips) {
+        long clock = departureMs;
+        for (List<Hospital> route : trips) {
+            Site here = vehicle.warehouse();
+            for (Hospital hospital : route) {
+                Visit visit = visit(vehicle, here, clock, hospital);
+                if (visit.startMs() > hospital.windowToMs()) {
+                    return Long.MAX_VALUE;
+                }
+                clock = visit.departureMs();
+                here = hospital;
+            }
+            clock = returnMs(vehicle, here, clock);
+        }
+        return clock;
+    }
+
     /**
      * Recomputes every trip of {@code trip}'s vehicle. From the first trip, not from {@code trip}: a move
      * may have changed an earlier trip too whose listener has not run yet, and a later trip leaves when
@@ -93,9 +134,8 @@ public final class Timeline {
                         stopMaker.getStopNumber(), null, false, notifier);
                 continue;
             }
-            long arrival = clock + vehicle.drivingMs(here, hospital);
-            long start = Math.max(arrival, hospital.windowFromMs());
-            set(delivery, arrival, start, start + hospital.unloadMs(), stopNumber++, here,
+            Visit visit = visit(vehicle, here, clock, hospital);
+            set(delivery, visit.arrivalMs(), visit.startMs(), visit.departureMs(), stopNumber++, here,
                     delivery == lastStopMaker, notifier);
             here = hospital;
             clock = delivery.getDepartureMs();

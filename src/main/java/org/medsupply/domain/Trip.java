@@ -73,7 +73,7 @@ public class Trip {
         for (int i = deliveries.size() - 1; i >= 0; i--) {
             Delivery delivery = deliveries.get(i);
             if (delivery.makesLastStop()) {
-                return delivery.getDepartureMs() + vehicle.drivingMs(delivery.getHospital(), vehicle.warehouse());
+                return Timeline.returnMs(vehicle, delivery.getHospital(), delivery.getDepartureMs());
             }
         }
         return departureMs();

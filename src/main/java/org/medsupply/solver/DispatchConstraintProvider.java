@@ -10,6 +10,7 @@ import org.medsupply.domain.DemandLine;
 import org.medsupply.domain.Priority;
 import org.medsupply.domain.ScoreLevels;
 import org.medsupply.domain.TimeAxis;
+import org.medsupply.domain.Timeline;
 import org.medsupply.domain.Trip;
 import org.medsupply.domain.Vehicle;
 import org.optaplanner.core.api.score.buildin.bendablelong.BendableLongScore;
@@ -182,8 +183,7 @@ public class DispatchConstraintProvider implements ConstraintProvider {
     }
 
     private static long returnMs(Delivery delivery) {
-        Vehicle vehicle = delivery.getVehicle();
-        return delivery.getDepartureMs() + vehicle.drivingMs(delivery.getHospital(), vehicle.warehouse());
+        return Timeline.returnMs(delivery.getVehicle(), delivery.getHospital(), delivery.getDepartureMs());
     }
 
     private static long ceilDiv(long a, long b) {

@@ -18,6 +18,7 @@ import org.medsupply.domain.DispatchSolution;
 import org.medsupply.domain.Hospital;
 import org.medsupply.domain.Site;
 import org.medsupply.domain.Supply;
+import org.medsupply.domain.Timeline;
 import org.medsupply.domain.Trip;
 import org.medsupply.domain.Vehicle;
 import org.medsupply.domain.Warehouse;
@@ -275,27 +276,15 @@ public final class GreedyDispatcher {
     /** Replays the vehicle's day with the new stop: every window and the shift end must hold. */
     private boolean isOnTime(Insertion insertion) {
         Vehicle vehicle = insertion.state.vehicle();
-        long clock = vehicle.shiftFromMs();
+        List<List<Hospital>> routes = new ArrayList<>();
         for (TripState state : tripsByVehicle.get(vehicle)) {
             List<Hospital> route = state.route();
             if (state == insertion.state) {
                 route.add(insertion.position, insertion.hospital);
             }
-            Site here = vehicle.warehouse();
-            for (Hospital hospital : route) {
-                long start = Math.max(clock + vehicle.drivingMs(here, hospital), hospital.windowFromMs());
-                if (start > hospital.windowToMs()) {
-                    return false;
-                }
-                clock = start + hospital.unloadMs();
-                here = hospital;
-            }
-            clock += vehicle.drivingMs(here, vehicle.warehouse());
-            if (clock > vehicle.shiftToMs()) {
-                return false;
-            }
+            routes.add(route);
         }
-        return true;
+        return Timeline.replay(vehicle, vehicle.shiftFromMs(), routes) <= vehicle.shiftToMs();
     }
 
     private static final class Stop {

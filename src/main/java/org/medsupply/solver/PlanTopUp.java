@@ -24,7 +24,9 @@ import org.optaplanner.core.api.solver.SolverFactory;
  * loaded after all, cut to exactly what fits ({@link GreedyDispatcher#topUp}); it only adds units;</li>
  * <li>each trip's load is shared fairly among the lines at its stops ({@link LoadSharing});</li>
  * <li>a site visited by several trips loses the stops another of them can take on ({@link StopMerging});</li>
- * <li>steps 1 and 2 again, for the room and time the dropped stops left.</li>
+ * <li>steps 1 and 2 again, for the room and time the dropped stops left;</li>
+ * <li>a short line gets a stop on a trip that has the time and brings its supply to better-served lines
+ * ({@link StopAdding}), and steps 1 and 2 again share the trip's load with it.</li>
  * </ol>
  * Steps 2 and 3 keep stops in their order and only drop some, which cannot break a window or a shift on
  * distances that obey the triangle inequality; on a matrix that does not, the score check catches it.
@@ -56,6 +58,7 @@ public final class PlanTopUp {
     /** The steps before stop merging, and again after it when it dropped stops, for the room they leave. */
     private static final List<Predicate<DispatchSolution>> LOADING = List.of(PlanTopUp::topUp, LoadSharing::share);
     private static final Predicate<DispatchSolution> MERGING = plan -> StopMerging.merge(plan) > 0;
+    private static final Predicate<DispatchSolution> ADDING = plan -> StopAdding.add(plan) > 0;
 
     /**
      * All steps on one copy, scored once at the end (scoring a large plan costs); only when that is worse than
@@ -65,6 +68,9 @@ public final class PlanTopUp {
         DispatchSolution plan = new DispatchSolutionCloner().cloneSolution(solved);
         LOADING.forEach(step -> apply(plan, step));
         if (apply(plan, MERGING)) {
+            LOADING.forEach(step -> apply(plan, step));
+        }
+        if (apply(plan, ADDING)) {
             LOADING.forEach(step -> apply(plan, step));
         }
         Timeline.connect(plan.getTrips());
@@ -77,9 +83,11 @@ public final class PlanTopUp {
         for (Predicate<DispatchSolution> step : LOADING) {
             guarded = ifNotWorse(guarded, step, scoring);
         }
-        guarded = ifNotWorse(guarded, MERGING, scoring);
-        for (Predicate<DispatchSolution> step : LOADING) {
-            guarded = ifNotWorse(guarded, step, scoring);
+        for (Predicate<DispatchSolution> stopChange : List.of(MERGING, ADDING)) {
+            guarded = ifNotWorse(guarded, stopChange, scoring);
+            for (Predicate<DispatchSolution> step : LOADING) {
+                guarded = ifNotWorse(guarded, step, scoring);
+            }
         }
         return guarded;
     }

@@ -32,4 +32,12 @@ public final class HandPlans {
         }
         Timeline.connect(plan.getTrips());
     }
+
+    /** Moves every pool chunk of the hospital's line of that supply onto the end of the trip: the whole request. */
+    public static void loadAll(DispatchSolution plan, String tripId, String hospitalId, String supplyId) {
+        long[] sizes = plan.unservedPool().getDeliveries().stream()
+                .filter(d -> d.getHospital().id().equals(hospitalId) && d.getSupply().id().equals(supplyId))
+                .mapToLong(Delivery::getQuantity).toArray();
+        load(plan, tripId, hospitalId, supplyId, sizes);
+    }
 }

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medsupply.solver;
+
+import java.util.function.Consumer;
+
+import org.medsupply.domain.DispatchSolution;
+import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.api.solver.change.ProblemChange;
+import org.optaplanner.core.config.solver.SolverConfig;
+import org.optaplanner.core.impl.phase.event.PhaseLifecycleListenerAdapter;
+import org.optaplanner.core.impl.phase.scope.AbstractPhaseScope;
+import org.optaplanner.core.impl.solver.DefaultSolver;
+
+/**
+ * The one place a MedSupply solver is built and run: the CLI, the benchmarks and the job service all
+ * launch here and hold the returned handle. {@link #solve()} runs on the calling thread; other threads
+ * may meanwhile ask it to stop ({@link #terminateEarly()}) or feed it changes to the problem
+ * ({@link #addProblemChange}). The plan it returns has been through the finishing steps ({@link PlanTopUp}).
+ */
+public final class SolverLaunch {
+
+    /**
+     * The outcome of a solve and the figures analysts compare.
+     *
+     * @param constructionMillis when the greedy plan (the first complete plan) was ready; -1 on a warm start
+     * @param scoreCalculationCount score calculations over the whole solve
+     */
+    public record Run(DispatchSolution best, long constructionMillis, long totalMillis, long scoreCalculationCount,
+            long finishingMillis) {
+        public long scoreCalculationsPerSecond() {
+            return totalMillis == 0 ? 0 : scoreCalculationCount * 1000 / totalMillis;
+        }
+    }
+
+    private final DispatchSolution problem;
+    private final SolverFactory<DispatchSolution> solverFactory;
+    private final DefaultSolver<DispatchSolution> solver;
+    private volatile boolean stopAsked;
+    private long constructionMillis = -1;
+    private long scoreCalculationCount;
+    /** The first phase's plan (the greedy one unless warm started), for PlanTopUp. */
+    private DispatchSolution constructed;
+
+    private SolverLaunch(DispatchSolution problem, SolverConfig config, boolean warmStart,
+            Consumer<DispatchSolution> onNewBest) {
+        this.problem = problem;
+        this.solverFactory = SolverFactory.create(config);
+        this.solver = (DefaultSolver<DispatchSolution>) solverFactory.buildSolver();
+        solver.addEventListener(event -> onNewBest.accept(event.getNewBestSolution()));
+        solver.addPhaseLifecycleListener(new PhaseLifecycleListenerAdapter<>() {
+            @Override
+            public void phaseStarted(AbstractPhaseScope<DispatchSolution> phaseScope) {
+                // solve() clears a stop asked before it started, so a stop is asked again at every phase
+                if (stopAsked) {
+                    solver.terminateEarly();
+                }
+            }
+
+            @Override
+            public void phaseEnded(AbstractPhaseScope<DispatchSolution> phaseScope) {
+                if (constructed == null) {
+                    constructionMillis = warmStart ? -1 : phaseScope.calculateSolverTimeMillisSpentUpToNow();
+                    constructed = warmStart ? null : phaseScope.getSolverScope().getBestSolution();
+                }
+                // read here: after solving the count is gone with the score director
+                scoreCalculationCount = phaseScope.getSolverScope().getScoreCalculationCount();
+            }
+        });
+    }
+
+    /**
+     * @param warmStart whether {@code problem} is already planned (a checkpoint, a plan under way): the
+     *                  config then has no construction phase and the finishing steps have no greedy plan
+     *                  to compare with
+     * @param onNewBest told each new best solution while solving (on the solver thread): a clone the solver
+     *                  no longer changes, with its score set; may be a no-op
+     */
+    public static SolverLaunch of(DispatchSolution problem, SolverConfig config, boolean warmStart,
+            Consumer<DispatchSolution> onNewBest) {
+        return new SolverLaunch(problem, config, warmStart, onNewBest);
+    }
+
+    /** Solves on the calling thread until the config's termination or {@link #terminateEarly()}. */
+    public Run solve() {
+        DispatchSolution solved = solver.solve(problem);
+        long finishing = System.nanoTime();
+        DispatchSolution best = PlanTopUp.of(solved, constructed, solverFactory);
+        return new Run(best, constructionMillis, solver.getTimeMillisSpent(), scoreCalculationCount,
+                (System.nanoTime() - finishing) / 1_000_000);
+    }
+
+    /** Asks the solve to stop at its next step, even when asked before it started; from any thread. */
+    public void terminateEarly() {
+        stopAsked = true;
+        solver.terminateEarly();
+    }
+
+    /**
+     * Hands a change of the problem to the running solve (from any thread): the solver applies it to its
+     * working solution between steps and goes on from there. Returns whether it was accepted (false once
+     * solving has ended).
+     */
+    public boolean addProblemChange(ProblemChange<DispatchSolution> change) {
+        if (!solver.isSolving()) {
+            return false;
+        }
+        solver.addProblemChange(change);
+        return true;
+    }
+}
