@@ -26,7 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.medsupply.solver.Dispatcher;
 import org.medsupply.testing.TestSolving;
 
-/** The demo's plan as a workbook, read back with POI: every delivery on its vehicle's manifest, unmet and late as the plan says. */
+/**
+ * The demo's plan as a workbook, read back with POI: every delivery on its vehicle's manifest, unmet and late
+ * as the plan says.
+ */
 class PlanWorkbookTest {
 
     private static ProblemFile problem;
@@ -139,7 +142,8 @@ class PlanWorkbookTest {
         assertThat(figures.get("feasible").getBooleanCellValue()).isEqualTo(plan.feasible());
         assertThat(figures.get("times").getStringCellValue()).isEqualTo("local time, UTC+01:00");
         assertThat(figures.get("vehicles used").getNumericCellValue()).isEqualTo((double) plan.kpis().vehiclesUsed());
-        assertThat(figures.get("vehicles in the problem").getNumericCellValue()).isEqualTo((double) problem.vehicles().size());
+        assertThat(figures.get("vehicles in the problem").getNumericCellValue())
+                .isEqualTo((double) problem.vehicles().size());
         assertThat(figures.get("km").getNumericCellValue()).isEqualTo(plan.kpis().totalDistanceKm());
         assertThat(figures.get("unmet lines").getNumericCellValue()).isEqualTo((double) plan.unmet().size());
         assertThat(figures.get("unmet units").getNumericCellValue())
