@@ -32,7 +32,7 @@ public final class ProblemWorkbook {
     public static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private static final String TEMPLATE_EXAMPLE = "template-example.json";
-    /** Excel shows at most this many characters of a tip. */
+    /** Excel refuses a tip longer than this; every column's note is kept within it. */
     static final int MAX_TIP_CHARS = 255;
 
     private ProblemWorkbook() {
@@ -127,16 +127,11 @@ public final class ProblemWorkbook {
                 ? helper.createCustomConstraint("TRUE") // any value: the validation is there for its tip
                 : helper.createExplicitListConstraint(column.choices().toArray(String[]::new));
         DataValidation validation = helper.createValidation(constraint, cells);
-        validation.createPromptBox(column.name(), tipText(column.description()));
+        validation.createPromptBox(column.name(), column.description()); // at most MAX_TIP_CHARS, as tested
         validation.setShowPromptBox(true);
         validation.setShowErrorBox(!column.choices().isEmpty());
         validation.setEmptyCellAllowed(true);
         sheet.addValidationData(validation);
-    }
-
-    static String tipText(String description) {
-        return description.length() <= MAX_TIP_CHARS ? description
-                : description.substring(0, MAX_TIP_CHARS - 1) + "\u2026";
     }
 
     private static List<Object> cellValues(List<JsonNode> values) {
