@@ -4,6 +4,7 @@
 # Usage, from the repository root: bash benchmarks/load/run.sh [PORT]
 set -euo pipefail
 PORT="${1:-18181}"
+RATE="${STATUS_RATE:-200}" # status reads per second; STATUS_RATE=20 shows the cost of a read without queueing
 BASE="http://127.0.0.1:${PORT}/"
 OUT=benchmarks/load/results
 mkdir -p "$OUT"
@@ -33,15 +34,15 @@ stop() {
 #    otherwise compiles Jersey while the solvers hold both cores), then while two solves hold both
 #    solver slots
 serve --solvers 2
-java -cp "$CP" org.medsupply.bench.LoadGenerator "$BASE" status 200 20 10 0 | tee "$OUT/status-200-idle.json"
-java -cp "$CP" org.medsupply.bench.LoadGenerator "$BASE" status 200 30 5 2 | tee "$OUT/status-200-two-solves.json"
+java -cp "$CP" org.medsupply.bench.LoadGenerator "$BASE" status "$RATE" 20 10 0 | tee "$OUT/status-$RATE-idle.json"
+java -cp "$CP" org.medsupply.bench.LoadGenerator "$BASE" status "$RATE" 30 5 2 | tee "$OUT/status-$RATE-two-solves.json"
 stop
 
 # 2. the default of half the cores solving (1 on 2 cores): status reads while one solve runs and
 #    one waits, then submissions at 20 req/s against the one solver and a queue of 8
 #    (capacity ~0.7 jobs/s)
 serve --solvers 1 --max-queued 8
-java -cp "$CP" org.medsupply.bench.LoadGenerator "$BASE" status 200 20 10 0 > /dev/null
-java -cp "$CP" org.medsupply.bench.LoadGenerator "$BASE" status 200 30 5 2 | tee "$OUT/status-200-one-solver.json"
+java -cp "$CP" org.medsupply.bench.LoadGenerator "$BASE" status "$RATE" 20 10 0 > /dev/null
+java -cp "$CP" org.medsupply.bench.LoadGenerator "$BASE" status "$RATE" 30 5 2 | tee "$OUT/status-$RATE-one-solver.json"
 java -cp "$CP" org.medsupply.bench.LoadGenerator "$BASE" overload 20 20 3 | tee "$OUT/overload-20.json"
 stop

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.medsupply.io.InvalidInputException;
+import org.medsupply.service.ChangeRefusedException;
 import org.medsupply.service.IdempotencyConflictException;
 import org.medsupply.service.JobNotFoundException;
 import org.medsupply.service.NoPlanYetException;
@@ -65,6 +66,13 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
             return problem(ProblemDetail.of("overloaded", "Service unavailable", 503,
                     overloaded.getMessage() + "; retry later"))
                     .header(HttpHeaders.RETRY_AFTER, Math.max(1, overloaded.retryAfter().toSeconds())).build();
+        }
+        if (exception instanceof ChangeRefusedException refused) {
+            return problem(switch (refused.reason()) {
+                case JOB_ENDED -> ProblemDetail.of("job-ended", "Job ended", 409, refused.getMessage());
+                case STALE_REVISION -> ProblemDetail.of("stale-revision", "Precondition failed", 412,
+                        refused.getMessage());
+            }).build();
         }
         if (exception instanceof IdempotencyConflictException) {
             return problem(ProblemDetail.of("idempotency-key-reused", "Idempotency key reused", 422,

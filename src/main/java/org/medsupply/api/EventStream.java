@@ -115,7 +115,11 @@ final class EventStream implements JobListener {
     }
 
     private OutboundSseEvent toSse(JobEvent event) {
-        String name = event.kind() == JobEvent.Kind.STATUS ? "status" : "best";
+        String name = switch (event.kind()) {
+            case STATUS -> "status";
+            case BEST -> "best";
+            case CHANGE -> "change";
+        };
         return sse.newEventBuilder().name(name).id(String.valueOf(nextId++)).data(String.class, json(event.job()))
                 .build();
     }

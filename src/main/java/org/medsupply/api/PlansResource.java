@@ -25,6 +25,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -57,6 +58,7 @@ import org.medsupply.service.ServiceConfig;
 public final class PlansResource {
 
     static final String CSV = "text/csv";
+    static final String JSON_PATCH = "application/json-patch+json";
     static final String GEO_JSON = "application/geo+json";
     private static final int MAX_PAGE = 500;
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -147,8 +149,8 @@ public final class PlansResource {
     @Path("{id}/plan")
     @Produces(CSV + ";qs=0.5")
     public Response planCsv(@PathParam("id") String id, @Context SecurityContext security) throws Exception {
-        Caller caller = Callers.of(security);
-        String csv = PlanCsv.write(jobs.problem(caller, id), jobs.bestPlan(caller, id));
+        JobService.PlannedProblem planned = jobs.bestPlanWithProblem(Callers.of(security), id);
+        String csv = PlanCsv.write(planned.problem(), planned.plan());
         return Response.ok(csv, CSV + "; charset=utf-8; header=present").build();
     }
 
@@ -156,19 +158,68 @@ public final class PlansResource {
     @Path("{id}/plan")
     @Produces(GEO_JSON + ";qs=0.5")
     public Response planGeoJson(@PathParam("id") String id, @Context SecurityContext security) throws Exception {
-        Caller caller = Callers.of(security);
-        PlanFile plan = jobs.bestPlan(caller, id);
-        return Response.ok(PlanGeoJson.write(jobs.problem(caller, id), plan), GEO_JSON).build();
+        JobService.PlannedProblem planned = jobs.bestPlanWithProblem(Callers.of(security), id);
+        return Response.ok(PlanGeoJson.write(planned.problem(), planned.plan()), GEO_JSON).build();
+    }
+
+    @GET
+    @Path("{id}/problem")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response problem(@PathParam("id") String id, @Context SecurityContext security) throws Exception {
+        JobService.RevisedProblem problem = jobs.revisedProblem(Callers.of(security), id);
+        return Response.ok(problem.problem()).header(HttpHeaders.ETAG, IfMatch.tag(problem.revision())).build();
+    }
+
+    @POST
+    @Path("{id}/changes")
+    @Consumes(JSON_PATCH)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed("submit")
+    public Response change(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Context SecurityContext security, InputStream body) throws Exception {
+        String json = RequestBodies.readUtf8(body);
+        jobs.checkJson(json);
+        JobView job = jobs.change(Callers.of(security), id, IfMatch.revisions(ifMatch), Json.MAPPER.readTree(json));
+        return Response.accepted(job).location(URI.create("/api/v1/plans/" + job.id()))
+                .header(HttpHeaders.ETAG, IfMatch.tag(job.problemRevision())).build();
+    }
+
+    @POST
+    @Path("{id}/replan")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed("submit")
+    public Response replan(@PathParam("id") String id, @QueryParam("timeLimit") String timeLimit,
+            @QueryParam("seed") String seed, @Context SecurityContext security, InputStream body) throws Exception {
+        Duration limit = QueryParams.duration("timeLimit", timeLimit, config.defaultTimeLimit(), config.maxTimeLimit());
+        Long randomSeed = QueryParams.optionalLong("seed", seed);
+        jobs.checkCapacity();
+        String json = RequestBodies.readUtf8(body);
+        jobs.checkJson(json);
+        ObjectNode request = object(Json.MAPPER.readTree(json), "at and patch");
+        List<InputError> errors = new ArrayList<>(unknownFields(request, "at", "patch"));
+        JsonNode at = request.get("at");
+        if (at == null || !at.isTextual()) {
+            errors.add(new InputError("/at", "required: the date-time to re-plan at, with an offset"));
+        }
+        JsonNode patch = request.get("patch");
+        if (patch != null && !patch.isArray()) {
+            errors.add(new InputError("/patch", "a JSON Patch must be an array of operations"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        JobView job = jobs.replan(Callers.of(security), id, at.textValue(), patch, limit, randomSeed).job();
+        return Response.accepted(job).location(URI.create("/api/v1/plans/" + job.id())).build();
     }
 
     @GET
     @Path("{id}/plan")
     @Produces(ProblemWorkbook.MEDIA_TYPE + ";qs=0.5")
     public Response planWorkbook(@PathParam("id") String id, @Context SecurityContext security) throws Exception {
-        Caller caller = Callers.of(security);
-        PlanFile plan = jobs.bestPlan(caller, id);
+        JobService.PlannedProblem planned = jobs.bestPlanWithProblem(Callers.of(security), id);
         ByteArrayOutputStream workbook = new ByteArrayOutputStream(); // whole before the status line: no half file
-        PlanWorkbook.write(jobs.problem(caller, id), plan, workbook);
+        PlanWorkbook.write(planned.problem(), planned.plan(), workbook);
         return Response.ok(workbook.toByteArray(), ProblemWorkbook.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"plan-" + id + ".xlsx\"").build();
     }
@@ -195,17 +246,8 @@ public final class PlansResource {
     public CheckResult check(InputStream body) throws Exception {
         String json = RequestBodies.readUtf8(body);
         jobs.checkJson(json);
-        JsonNode root = Json.MAPPER.readTree(json);
-        List<InputError> errors = new ArrayList<>();
-        if (!(root instanceof ObjectNode envelope)) {
-            throw new InvalidInputException(List.of(new InputError("", "expected an object with problem and plan")));
-        }
-        for (Iterator<String> names = envelope.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!name.equals("problem") && !name.equals("plan")) {
-                errors.add(new InputError("/" + name, "unknown field '" + name + "'"));
-            }
-        }
+        ObjectNode envelope = object(Json.MAPPER.readTree(json), "problem and plan");
+        List<InputError> errors = unknownFields(envelope, "problem", "plan");
         ProblemFile problem = null;
         PlanFile plan = null;
         try {
@@ -231,6 +273,26 @@ public final class PlansResource {
         ProblemFile problem = ProblemReader.read(json);
         jobs.checkProblemSize(problem);
         return problem;
+    }
+
+    /** The body as an object, or an error saying it should be one with {@code fields}. */
+    private static ObjectNode object(JsonNode root, String fields) throws InvalidInputException {
+        if (!(root instanceof ObjectNode envelope)) {
+            throw new InvalidInputException(List.of(new InputError("", "expected an object with " + fields)));
+        }
+        return envelope;
+    }
+
+    /** An error for every field of {@code envelope} not {@code known}. */
+    private static List<InputError> unknownFields(ObjectNode envelope, String... known) {
+        List<InputError> errors = new ArrayList<>();
+        for (Iterator<String> names = envelope.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!List.of(known).contains(name)) {
+                errors.add(new InputError("/" + name, "unknown field '" + name + "'"));
+            }
+        }
+        return errors;
     }
 
     private static String required(ObjectNode envelope, String field) throws InvalidInputException {

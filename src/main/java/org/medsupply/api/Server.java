@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -137,22 +138,22 @@ public final class Server {
      *
      * @param keys {@code null} to accept every request
      */
-    public static Running start(ServiceConfig config, WebConfig web, JobStore store, Durability durability,
-            ApiKeys keys) {
+    public static Running start(ServiceConfig config, HttpConfig http, WebConfig web, JobStore store,
+            Durability durability, ApiKeys keys) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
-        return start(JobService.withOptaPlanner(config, store, durability, registry), web, registry, keys);
+        return start(JobService.withOptaPlanner(config, store, durability, registry), http, web, registry, keys);
     }
 
     /**
-     * Starts the service around a given job service (whose config is used), publishing metrics of
+     * Starts the HTTP server of {@code config} around a given job service, publishing metrics of
      * {@code registry}.
      *
      * @param keys {@code null} to accept every request
      */
-    public static Running start(JobService jobs, WebConfig web, PrometheusMeterRegistry registry, ApiKeys keys) {
-        ServiceConfig config = jobs.config();
+    public static Running start(JobService jobs, HttpConfig config, WebConfig web, PrometheusMeterRegistry registry,
+            ApiKeys keys) {
         Sessions sessions = new Sessions(Clock.systemUTC());
         ObjectMapper mapper = Json.MAPPER.copy().disable(SerializationFeature.INDENT_OUTPUT);
         EventStreams eventStreams = new EventStreams(jobs, mapper.writer());
@@ -184,7 +185,7 @@ public final class Server {
         }
         URI base = URI.create("http://" + hostForUri(config.host()) + ":" + config.port() + "/");
         HttpServer http = GrizzlyHttpServerFactory.createHttpServer(base, resources, false);
-        configure(http, config, web, keys != null);
+        configure(http, config, jobs.config().retryAfter(), web, keys != null);
         try {
             http.start();
         } catch (IOException e) {
@@ -198,7 +199,8 @@ public final class Server {
         return new Running(http, jobs, eventStreams, uri);
     }
 
-    private static void configure(HttpServer http, ServiceConfig config, WebConfig web, boolean apiKeys) {
+    private static void configure(HttpServer http, HttpConfig config, Duration retryAfter, WebConfig web,
+            boolean apiKeys) {
         ServerConfiguration server = http.getServerConfiguration();
         Map<HttpHandler, HttpHandlerRegistration[]> handlers = Map.copyOf(server.getHttpHandlersWithMapping());
         WebPage webPage = new WebPage(web, apiKeys);
@@ -206,7 +208,7 @@ public final class Server {
             server.removeHttpHandler(jersey);
             server.addHttpHandler(new UriGuard(jersey, webPage), registrations);
         });
-        server.setDefaultErrorPageGenerator(new ProblemErrorPages(Math.max(1, config.retryAfter().toSeconds())));
+        server.setDefaultErrorPageGenerator(new ProblemErrorPages(Math.max(1, retryAfter.toSeconds())));
         server.setMaxPayloadRemainderToSkip(MAX_REMAINDER_TO_SKIP);
         server.setHttpServerName("medsupply");
         server.setHttpServerVersion("");
@@ -215,7 +217,7 @@ public final class Server {
         listener.getKeepAlive().setMaxRequestsCount(256);
         listener.setMaxHttpHeaderSize(8192);
         listener.setMaxRequestHeaders(50);
-        listener.setMaxPendingBytes((int) Math.min(Integer.MAX_VALUE, 8 * ServiceConfig.MIB));
+        listener.setMaxPendingBytes((int) Math.min(Integer.MAX_VALUE, 8 * HttpConfig.MIB));
         ProblemCodecFilter.install(listener);
         TCPNIOTransport transport = listener.getTransport();
         transport.setReadTimeout(config.ioTimeout().toMillis(), TimeUnit.MILLISECONDS);

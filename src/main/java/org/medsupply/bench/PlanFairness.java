@@ -28,8 +28,10 @@ public final class PlanFairness {
      * @param planJain      Jain index of the plan's fill rates
      * @param referenceJain Jain index of the same units shared in proportion to the requests
      * @param groups        groups that got something (a group that got nothing has no Jain index)
+     * @param visitedShare  share of the requests at hospitals the plan stops at: the highest Jain index any
+     *                      sharing among those hospitals alone can reach (Cauchy-Schwarz; reached by equal fill rates)
      */
-    public record Score(double planJain, double referenceJain, int groups) {
+    public record Score(double planJain, double referenceJain, int groups, double visitedShare) {
         /** Plan against reference; 1 is as fair as whole units allow. */
         public double ratio() {
             return planJain / referenceJain;
@@ -53,6 +55,7 @@ public final class PlanFairness {
             double weight = 0;
             double planSum = 0;
             double referenceSum = 0;
+            double visitedSum = 0;
             int counted = 0;
             for (List<Line> group : groups.getOrDefault(priority, Map.of()).values()) {
                 long[] requested = group.stream().mapToLong(Line::requested).toArray();
@@ -65,9 +68,10 @@ public final class PlanFairness {
                 weight += groupRequested;
                 planSum += groupRequested * jain(requested, delivered);
                 referenceSum += groupRequested * jain(requested, proportionalShares(units, requested));
+                visitedSum += group.stream().filter(Line::visited).mapToLong(Line::requested).sum();
                 counted++;
             }
-            scores.put(priority, new Score(planSum / weight, referenceSum / weight, counted));
+            scores.put(priority, new Score(planSum / weight, referenceSum / weight, counted, visitedSum / weight));
         }
         return scores;
     }

@@ -123,7 +123,9 @@ public final class ScarcityRun {
                 proportional sharing of the same delivered units / ratio (target ratio >= 0.9 for critical and \
                 high; `-` where the priority got none of a short supply). *high J, visited sites*: the same for high \
                 priority over the lines of the hospitals the plan stops at only (how evenly what the fleet \
-                brings is shared, leaving aside the sites it does not reach). *repeat stops* = stops at a hospital \
+                brings is shared, leaving aside the sites it does not reach). *high J ceiling*: the share of the \
+                high requests of short supplies at the hospitals the plan stops at, which is the highest Jain \
+                index any sharing among those hospitals can reach (the others get nothing). *repeat stops* = stops at a hospital \
                 already stopped at earlier in the same trip, over all trips. The last five columns: solver / \
                 greedy.
 
@@ -136,9 +138,9 @@ public final class ScarcityRun {
         StringBuilder text = new StringBuilder("| hospitals | warehouses | stock | fleet (vehicles) ");
         PlanMetrics.PRIORITIES.forEach(priority -> text.append("| ").append(priority).append(" delivered "));
         PlanMetrics.PRIORITIES.forEach(priority -> text.append("| ").append(priority).append(" J "));
-        text.append("| high J, visited sites | repeat stops | max stops at one hospital | km | vehicles used"
+        text.append("| high J, visited sites | high J ceiling | repeat stops | max stops at one hospital | km | vehicles used"
                 + " | checker violations |\n|");
-        text.append("---:|---:|---:|---|").append("---:|".repeat(2 * PlanMetrics.PRIORITIES.size() + 6)).append('\n');
+        text.append("---:|---:|---:|---|").append("---:|".repeat(2 * PlanMetrics.PRIORITIES.size() + 7)).append('\n');
         for (Row row : rows) {
             Setting setting = row.setting();
             PlanMetrics solver = row.solver().metrics();
@@ -152,7 +154,9 @@ public final class ScarcityRun {
                 text.append(String.format(Locale.ROOT, "| %d / %d / %+d ", bySolver, byGreedy, bySolver - byGreedy));
             }
             PlanMetrics.PRIORITIES.forEach(priority -> text.append(jain(solver.fairnessByPriority().get(priority))));
-            text.append(jain(solver.fairnessAtVisitedSites().get("high")));
+            PlanFairness.Score high = solver.fairnessByPriority().get("high");
+            text.append(jain(solver.fairnessAtVisitedSites().get("high")))
+                    .append(high.groups() == 0 ? "| - " : String.format(Locale.ROOT, "| %.3f ", high.visitedShare()));
             text.append(pair(row, outcome -> outcome.metrics().repeatStops()))
                     .append(pair(row, outcome -> outcome.metrics().maxStopsAtOneHospital()))
                     .append(String.format(Locale.ROOT, "| %.1f / %.1f ", solver.totalKm(), greedy.totalKm()))

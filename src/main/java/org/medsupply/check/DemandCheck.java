@@ -5,15 +5,19 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.medsupply.io.PlanFile;
 import org.medsupply.io.PlanFile.KpisDto;
 import org.medsupply.io.PlanFile.UnmetDto;
 import org.medsupply.io.ProblemFile.DemandDto;
 import org.medsupply.io.ProblemFile.HospitalDto;
+import org.medsupply.io.ProblemFile.ReferenceTripDto;
+import org.medsupply.io.ProblemFile.TripStopDto;
 
 /**
  * The demand side: what the routes delivered against what each hospital asked for (over-delivery, split
@@ -49,6 +53,11 @@ final class DemandCheck {
     private final Map<Key, List<Line>> lines = new LinkedHashMap<>();
     private final Map<Key, Long> delivered = new HashMap<>();
     private final Map<Key, List<Drop>> dropsByKey = new HashMap<>();
+    /** Keys already reported as over-delivered or split, so each is reported once. */
+    private final Set<Key> overDelivered = new HashSet<>();
+    private final Set<Key> split = new HashSet<>();
+    /** Units brought by trips that are not committed, per vehicle, hospital and supply. */
+    private final Map<List<String>, Long> newByVehicle = new HashMap<>();
 
     private DemandCheck(ProblemIndex problem, Findings findings) {
         this.problem = problem;
@@ -64,7 +73,9 @@ final class DemandCheck {
 
     static Summary check(ProblemIndex problem, PlanFile plan, RouteWalk routes, Findings findings) {
         DemandCheck check = new DemandCheck(problem, findings);
-        routes.drops().forEach(check::receive);
+        // committed deliveries first: a line may end over-delivered (or split) through them alone
+        routes.drops().stream().filter(Drop::committed).forEach(check::receive);
+        routes.drops().stream().filter(drop -> !drop.committed()).forEach(check::receive);
         check.attribute();
         if (plan.unmet() != null) {
             check.unmet(plan.unmet());
@@ -76,20 +87,26 @@ final class DemandCheck {
         return summary;
     }
 
-    /** Counts one delivery; over-delivery and splitting are reported at the entry that first breaks them. */
+    /**
+     * Counts one delivery; over-delivery and splitting are reported at the first entry of a trip that is not
+     * committed that breaks them (committed trips may have brought more than is asked today).
+     */
     private void receive(Drop drop) {
         Key key = new Key(drop.hospital(), drop.supply());
         List<Line> keyLines = lines.getOrDefault(key, List.of());
         long requested = requested(keyLines);
         long total = delivered.merge(key, drop.quantity(), Long::sum);
-        if (total > requested && total - drop.quantity() <= requested) {
+        if (!drop.committed()) {
+            newByVehicle.merge(List.of(drop.vehicle(), drop.hospital(), drop.supply()), drop.quantity(), Long::sum);
+        }
+        if (!drop.committed() && total > requested && overDelivered.add(key)) {
             findings.add(Rule.OVER_DELIVERY, drop.pointer(), drop.hospital() + " asked for " + requested + " "
                     + drop.supply() + ", the routes bring " + total + " by this stop");
         }
         List<Drop> stops = dropsByKey.computeIfAbsent(key, k -> new ArrayList<>());
         stops.add(drop);
-        if (!keyLines.isEmpty() && stops.size() == keyLines.size() + 1
-                && keyLines.stream().noneMatch(line -> line.demand.isSplittable())) {
+        if (!drop.committed() && !keyLines.isEmpty() && stops.size() > keyLines.size()
+                && keyLines.stream().noneMatch(line -> line.demand.isSplittable()) && split.add(key)) {
             findings.add(Rule.SPLIT, drop.pointer(), drop.hospital() + "'s " + drop.supply() + " may not be split, "
                     + "but this is stop " + stops.size() + " to bring it");
         }
@@ -198,7 +215,27 @@ final class DemandCheck {
         long requested = byPriority.values().stream().mapToLong(counts -> counts[0]).sum();
         long deliveredUnits = byPriority.values().stream().mapToLong(counts -> counts[1]).sum();
         return new Summary(routes.totalKm(), routes.vehiclesUsed(), deliveredUnits, requested, fillRate,
-                minHospitalFillRate, lateLines);
+                minHospitalFillRate, lateLines, changedUnits());
+    }
+
+    /**
+     * Units of the problem's {@code reference} that trips which are not committed do not bring on the same
+     * vehicle to the same hospital; null when the problem announces none.
+     */
+    private Long changedUnits() {
+        Map<List<String>, Long> announced = new LinkedHashMap<>();
+        for (ReferenceTripDto trip : problem.reference()) {
+            for (TripStopDto stop : trip.stops()) {
+                stop.deliver().forEach((supply, units) ->
+                        announced.merge(List.of(trip.vehicle(), stop.hospital(), supply), units, Long::sum));
+            }
+        }
+        if (announced.isEmpty()) {
+            return null;
+        }
+        return announced.entrySet().stream()
+                .mapToLong(entry -> Math.max(0, entry.getValue() - newByVehicle.getOrDefault(entry.getKey(), 0L)))
+                .sum();
     }
 
     /** Late: the line got something and a stop bringing its supply to its hospital started after needBy. */
@@ -237,6 +274,11 @@ final class DemandCheck {
         if (findings.present(kpis.lateLines(), "/kpis/lateLines") && kpis.lateLines() != summary.lateLines()) {
             findings.add(Rule.KPI, "/kpis/lateLines", "lateLines says " + kpis.lateLines() + ", " + summary.lateLines()
                     + " lines have a delivery starting after their needBy");
+        }
+        if (summary.changedUnits() != null && findings.present(kpis.changedUnits(), "/kpis/changedUnits")
+                && !kpis.changedUnits().equals(summary.changedUnits())) {
+            findings.add(Rule.KPI, "/kpis/changedUnits", "changedUnits says " + kpis.changedUnits() + ", "
+                    + summary.changedUnits() + " announced units are not brought on the same vehicle");
         }
     }
 

@@ -61,6 +61,15 @@ final class Findings {
         }
     }
 
+    /** Whether two readable date-times name the same instant (offsets may differ); false when either is unreadable. */
+    static boolean sameInstant(String one, String other) {
+        try {
+            return OffsetDateTime.parse(one).isEqual(OffsetDateTime.parse(other));
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
     static double epochMinutes(OffsetDateTime time) {
         return time.toEpochSecond() / 60d + time.getNano() / 60e9;
     }

@@ -71,7 +71,8 @@ final class PlanReader {
     }
 
     private PlanFile plan(JsonNode node, String pointer) {
-        Fields f = fields(node, pointer, "problem", "score", "feasible", "routes", "unmet", "late", "kpis");
+        Fields f = fields(node, pointer, "problem", "score", "feasible", "routes", "unmet", "late", "kpis",
+                "problemRevision");
         return f == null ? null : new PlanFile(f.string("problem"), f.string("score"), f.bool("feasible"),
                 f.list("routes", this::route), f.list("unmet", this::unmet), f.list("late", this::late),
                 f.value("kpis", this::kpis));
@@ -84,9 +85,9 @@ final class PlanReader {
     }
 
     private TripDto trip(JsonNode node, String pointer) {
-        Fields f = fields(node, pointer, "departure", "return", "load", "weightKg", "volumeM3", "stops");
-        return f == null ? null : new TripDto(f.string("departure"), f.string("return"), f.map("load", this::whole),
-                f.number("weightKg"), f.number("volumeM3"), f.list("stops", this::stop));
+        Fields f = fields(node, pointer, "committed", "departure", "return", "load", "weightKg", "volumeM3", "stops");
+        return f == null ? null : new TripDto(f.bool("committed"), f.string("departure"), f.string("return"),
+                f.map("load", this::whole), f.number("weightKg"), f.number("volumeM3"), f.list("stops", this::stop));
     }
 
     private StopDto stop(JsonNode node, String pointer) {
@@ -119,7 +120,7 @@ final class PlanReader {
 
     private KpisDto kpis(JsonNode node, String pointer) {
         Fields f = fields(node, pointer, "totalDistanceKm", "vehiclesUsed", "fillRate", "minHospitalFillRate",
-                "lateLines");
+                "lateLines", "changedUnits");
         if (f == null) {
             return null;
         }
@@ -127,7 +128,7 @@ final class PlanReader {
         Long lateLines = f.value("lateLines", this::whole);
         return new KpisDto(f.number("totalDistanceKm"), toInt(vehiclesUsed, pointer + "/vehiclesUsed"),
                 f.map("fillRate", this::number), f.map("minHospitalFillRate", this::number),
-                toInt(lateLines, pointer + "/lateLines"));
+                toInt(lateLines, pointer + "/lateLines"), f.value("changedUnits", this::whole));
     }
 
     private Integer toInt(Long value, String pointer) {

@@ -5,13 +5,16 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 import org.medsupply.io.ProblemFile;
+import org.medsupply.io.ProblemFile.CommittedTripDto;
 import org.medsupply.io.ProblemFile.HospitalDto;
+import org.medsupply.io.ProblemFile.ReferenceTripDto;
 import org.medsupply.io.ProblemFile.SupplyDto;
 import org.medsupply.io.ProblemFile.VehicleDto;
 import org.medsupply.io.ProblemFile.WarehouseDto;
@@ -22,7 +25,8 @@ import org.medsupply.io.ProblemFile.WindowDto;
  * problem is taken as valid (ids unique, references resolved, times readable): the checker judges plans.
  */
 record ProblemIndex(Map<String, SupplyDto> supplies, Map<String, WarehouseDto> warehouses,
-        Map<String, HospitalDto> hospitals, Map<String, VehicleDto> vehicles, TravelMath travel, ZoneOffset offset) {
+        Map<String, HospitalDto> hospitals, Map<String, VehicleDto> vehicles, TravelMath travel, ZoneOffset offset,
+        Double nowMinutes, Map<String, List<CommittedTripDto>> committed, List<ReferenceTripDto> reference) {
 
     /** Priorities from most to least urgent, as FORMAT.md lists them. */
     static final List<String> PRIORITIES = List.of("critical", "high", "normal", "low");
@@ -31,7 +35,21 @@ record ProblemIndex(Map<String, SupplyDto> supplies, Map<String, WarehouseDto> w
         return new ProblemIndex(byId(problem.supplies(), SupplyDto::id), byId(problem.warehouses(), WarehouseDto::id),
                 byId(problem.hospitals(), HospitalDto::id), byId(problem.vehicles(), VehicleDto::id),
                 new TravelMath(problem),
-                problem.start() == null ? ZoneOffset.UTC : OffsetDateTime.parse(problem.start()).getOffset());
+                problem.start() == null ? ZoneOffset.UTC : OffsetDateTime.parse(problem.start()).getOffset(),
+                problem.now() == null ? null : Findings.epochMinutes(OffsetDateTime.parse(problem.now())),
+                committedByVehicle(problem), problem.referenceOrEmpty());
+    }
+
+    /** The committed trips of each vehicle, in trip order; vehicles in the order first named. */
+    private static Map<String, List<CommittedTripDto>> committedByVehicle(ProblemFile problem) {
+        Map<String, List<CommittedTripDto>> committed = new LinkedHashMap<>();
+        problem.committedOrEmpty().forEach(trip ->
+                committed.computeIfAbsent(trip.vehicle(), v -> new ArrayList<>()).add(trip));
+        return committed;
+    }
+
+    List<CommittedTripDto> committedOf(String vehicle) {
+        return committed.getOrDefault(vehicle, List.of());
     }
 
     /** Units of a supply a warehouse holds (missing = 0). */

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.medsupply.io.PlanFile.RouteDto;
 import org.medsupply.io.PlanFile.StopDto;
 import org.medsupply.io.PlanFile.TripDto;
+import org.medsupply.io.ProblemFile.CommittedTripDto;
 import org.medsupply.io.ProblemFile.HospitalDto;
 import org.medsupply.io.ProblemFile.SupplyDto;
 import org.medsupply.io.ProblemFile.VehicleDto;
@@ -53,6 +54,12 @@ final class RouteWalk {
                 walk.route(routes.get(i), Pointer.child("/routes", i));
             }
         }
+        problem.committed().forEach((vehicle, trips) -> {
+            if (!walk.vehiclesSeen.contains(vehicle)) {
+                findings.add(Rule.COMMITTED, "/routes", vehicle + " has " + trips.size()
+                        + " committed trip(s), but no route in the plan");
+            }
+        });
         return walk;
     }
 
@@ -91,6 +98,12 @@ final class RouteWalk {
             findings.add(Rule.MAX_TRIPS, at + "/trips", trips.size() + " trips, but vehicle " + vehicle.id()
                     + " may make " + vehicle.maxTripsOrDefault());
         }
+        List<CommittedTripDto> committed = problem.committedOf(vehicle.id());
+        long marked = trips.stream().filter(trip -> trip != null && trip.isCommitted()).count();
+        if (marked != committed.size()) {
+            findings.add(Rule.COMMITTED, at + "/trips", vehicle.id() + ": the plan marks " + marked
+                    + " trip(s) committed, the problem commits " + committed.size());
+        }
         routeKm = 0;
         routeKmKnown = true;
         routeHasStops = false;
@@ -98,7 +111,8 @@ final class RouteWalk {
         for (int i = 0; i < trips.size(); i++) {
             if (trips.get(i) != null) {
                 previousReturn = trip(vehicle, trips.get(i), Pointer.child(at + "/trips", i),
-                        vehicle.id() + " trip " + (i + 1), previousReturn);
+                        vehicle.id() + " trip " + (i + 1), previousReturn,
+                        i < committed.size() ? committed.get(i) : null);
             }
         }
         if (findings.present(route.distanceKm(), at + "/distanceKm") && routeKmKnown
@@ -116,12 +130,28 @@ final class RouteWalk {
     /**
      * Checks one trip, named {@code who} in messages ("van-1 trip 2"); returns when the vehicle is back
      * (stated, else recomputed, else null).
+     *
+     * @param kept the committed trip the problem puts at this place in the vehicle's day, or null: such a trip
+     *             must be kept exactly, and is not judged by today's windows, shifts, capacities or stock
      */
-    private Double trip(VehicleDto vehicle, TripDto trip, String at, String who, Double previousReturn) {
+    private Double trip(VehicleDto vehicle, TripDto trip, String at, String who, Double previousReturn,
+            CommittedTripDto kept) {
         Double departure = findings.minutes(trip.departure(), at + "/departure");
         Double returned = findings.minutes(trip.returnTime(), at + "/return");
-        Double shiftFrom = ProblemIndex.from(vehicle.shift());
-        Double shiftTo = ProblemIndex.to(vehicle.shift());
+        Double shiftFrom = kept != null ? null : ProblemIndex.from(vehicle.shift());
+        Double shiftTo = kept != null ? null : ProblemIndex.to(vehicle.shift());
+        if (kept != null && !keptExactly(trip, kept)) {
+            findings.add(Rule.COMMITTED, at, who + " is committed in the problem (departing " + kept.departure()
+                    + "), but not kept exactly: same departure, stops in order and quantities, marked committed");
+        } else if (kept == null && trip.isCommitted()) {
+            findings.add(Rule.COMMITTED, at + "/committed", who + " is marked committed, but the problem commits "
+                    + problem.committedOf(vehicle.id()).size() + " trip(s) of " + vehicle.id());
+        }
+        if (kept == null && departure != null && problem.nowMinutes() != null
+                && departure < problem.nowMinutes() - TOLERANCE_MINUTES) {
+            findings.add(Rule.BEFORE_NOW, at + "/departure", who + " departs " + trip.departure()
+                    + " before now, " + problem.show(problem.nowMinutes()) + "; only committed trips may");
+        }
         if (departure != null && previousReturn != null && departure < previousReturn - TOLERANCE_MINUTES) {
             findings.add(Rule.TRIP_ORDER, at + "/departure", who + " departs " + trip.departure()
                     + " before the previous trip is back at " + problem.show(previousReturn));
@@ -148,8 +178,8 @@ final class RouteWalk {
                     findings.minutes(stop.start(), stopAt + "/start"),
                     findings.minutes(stop.departure(), stopAt + "/departure"));
             String stopWho = who + " stop " + (i + 1) + " (" + stop.hospital() + ")";
-            clock = hospital == null ? null : stopTimes(hospital, stop, stopAt, stopWho, arrival, stated);
-            deliveries(vehicle, hospital, stop, stopAt, stated.start(), load);
+            clock = hospital == null ? null : stopTimes(hospital, stop, stopAt, stopWho, arrival, stated, kept == null);
+            deliveries(vehicle, hospital, stop, stopAt, stated.start(), load, kept != null);
             here = hospital == null ? null : hospital.id();
         }
         clock = drive(vehicle, here, vehicle.warehouse(), clock);
@@ -158,8 +188,25 @@ final class RouteWalk {
             findings.add(Rule.SHIFT, at + "/return", who + " is back " + trip.returnTime() + " after the shift of "
                     + vehicle.id() + " ends at " + vehicle.shift().to());
         }
-        tripFigures(vehicle, trip, at, who, load);
+        tripFigures(vehicle, trip, at, who, load, kept == null);
         return returned != null ? returned : clock;
+    }
+
+    /** Same departure, the same hospitals in the same order, the same quantities (zeros aside). */
+    private static boolean keptExactly(TripDto trip, CommittedTripDto kept) {
+        List<StopDto> stops = ProblemIndex.orEmpty(trip.stops());
+        if (!trip.isCommitted() || trip.departure() == null || stops.size() != kept.stops().size()
+                || !Findings.sameInstant(trip.departure(), kept.departure())) {
+            return false;
+        }
+        for (int i = 0; i < stops.size(); i++) {
+            StopDto stop = stops.get(i);
+            if (stop == null || !kept.stops().get(i).hospital().equals(stop.hospital()) || stop.deliver() == null
+                    || !withoutZeros(stop.deliver()).equals(withoutZeros(kept.stops().get(i).deliver()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -195,7 +242,7 @@ final class RouteWalk {
      * only the window is checked); returns the recomputed departure.
      */
     private Double stopTimes(HospitalDto hospital, StopDto stop, String at, String who, Double arrival,
-            Stated stated) {
+            Stated stated, boolean windowJudged) {
         Double opens = ProblemIndex.from(hospital.window());
         Double closes = ProblemIndex.to(hospital.window());
         Double start = arrival == null ? null : opens == null ? arrival : Math.max(arrival, opens);
@@ -203,7 +250,7 @@ final class RouteWalk {
         compareTime(who, "arrival", arrival, stated.arrival(), stop.arrival(), at + "/arrival");
         compareTime(who, "start", start, stated.start(), stop.start(), at + "/start");
         compareTime(who, "departure", departure, stated.departure(), stop.departure(), at + "/departure");
-        if (stated.start() != null && opens != null
+        if (windowJudged && stated.start() != null && opens != null
                 && (stated.start() < opens - TOLERANCE_MINUTES || stated.start() > closes + TOLERANCE_MINUTES)) {
             findings.add(Rule.WINDOW, at + "/start", who + ": unloading starts " + stop.start()
                     + ", outside its window " + hospital.window().from() + " .. " + hospital.window().to());
@@ -219,8 +266,9 @@ final class RouteWalk {
         }
     }
 
+    /** @param committed whether the stop is on a committed trip: loaded before now, its cold chain not judged */
     private void deliveries(VehicleDto vehicle, HospitalDto hospital, StopDto stop, String at, Double start,
-            Map<String, Long> load) {
+            Map<String, Long> load, boolean committed) {
         if (!findings.present(stop.deliver(), at + "/deliver")) {
             return;
         }
@@ -234,13 +282,16 @@ final class RouteWalk {
                 findings.add(Rule.QUANTITY, deliverAt, "quantity must be a non-negative whole number, not " + quantity);
             } else if (quantity > 0) {
                 load.merge(supply.id(), quantity, Long::sum);
-                ship(vehicle.warehouse(), supply.id(), quantity, deliverAt);
-                if (supply.isColdChain() && !vehicle.isRefrigerated()) {
+                if (!committed) {
+                    ship(vehicle.warehouse(), supply.id(), quantity, deliverAt);
+                }
+                if (!committed && supply.isColdChain() && !vehicle.isRefrigerated()) {
                     findings.add(Rule.COLD_CHAIN, deliverAt, supply.id() + " needs the cold chain, but vehicle "
                             + vehicle.id() + " is not refrigerated");
                 }
                 if (hospital != null) {
-                    drops.add(new Drop(hospital.id(), supply.id(), quantity, start, deliverAt));
+                    drops.add(new Drop(vehicle.id(), committed, hospital.id(), supply.id(), quantity, start,
+                            deliverAt));
                 }
             }
         }
@@ -256,7 +307,8 @@ final class RouteWalk {
         }
     }
 
-    private void tripFigures(VehicleDto vehicle, TripDto trip, String at, String who, Map<String, Long> load) {
+    private void tripFigures(VehicleDto vehicle, TripDto trip, String at, String who, Map<String, Long> load,
+            boolean capacityJudged) {
         double kg = 0;
         double m3 = 0;
         for (Map.Entry<String, Long> entry : load.entrySet()) {
@@ -264,11 +316,11 @@ final class RouteWalk {
             kg += entry.getValue() * supply.weightKg();
             m3 += entry.getValue() * supply.volumeM3();
         }
-        if (exceeds(kg, vehicle.capacityKg())) {
+        if (capacityJudged && exceeds(kg, vehicle.capacityKg())) {
             findings.add(Rule.CAPACITY_KG, at + "/load", who + " carries " + Findings.number(kg) + " kg, the vehicle"
                     + " takes " + Findings.number(vehicle.capacityKg()) + " kg");
         }
-        if (exceeds(m3, vehicle.capacityM3())) {
+        if (capacityJudged && exceeds(m3, vehicle.capacityM3())) {
             findings.add(Rule.CAPACITY_M3, at + "/load", who + " carries " + Findings.number(m3) + " m3, the vehicle"
                     + " takes " + Findings.number(vehicle.capacityM3()) + " m3");
         }

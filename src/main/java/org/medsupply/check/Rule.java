@@ -20,6 +20,8 @@ enum Rule {
     IDLE_ROUTE("idle-route", false),
     MAX_TRIPS("max-trips", true),
     TRIP_ORDER("trip-order", true),
+    COMMITTED("committed", true),
+    BEFORE_NOW("before-now", true),
     SHIFT("shift", true),
     WINDOW("window", true),
     TIMES("times", true),

@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * Figures recomputed from the plan's routes and the problem alone, whatever the plan itself claims. Rate maps
  * keep priority order, most urgent first.
@@ -17,9 +19,12 @@ import java.util.Map;
  *                            delivered / requested, 1.0 where nothing was requested
  * @param minHospitalFillRate per priority: the lowest fill rate of any hospital with a line of it, else 1.0
  * @param lateLines           lines with a delivery starting after their {@code needBy}
+ * @param changedUnits        units of the problem's {@code reference} not brought on the same vehicle; null
+ *                            when the problem has none
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Summary(double distanceKm, int vehiclesUsed, long delivered, long requested,
-        Map<String, Double> fillRate, Map<String, Double> minHospitalFillRate, int lateLines) {
+        Map<String, Double> fillRate, Map<String, Double> minHospitalFillRate, int lateLines, Long changedUnits) {
 
     public Summary {
         fillRate = Collections.unmodifiableMap(new LinkedHashMap<>(fillRate));

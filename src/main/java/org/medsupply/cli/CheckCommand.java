@@ -98,9 +98,10 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         Summary summary = report.summary();
-        out.printf(Locale.ROOT, "%s: %.1f km, %d vehicles, %d of %d units delivered, fill %s%n",
+        out.printf(Locale.ROOT, "%s: %.1f km, %d vehicles, %d of %d units delivered, fill %s%s%n",
                 report.valid() ? "ok" : report.violations().size() + " violation(s)", summary.distanceKm(),
-                summary.vehiclesUsed(), summary.delivered(), summary.requested(), percentages(summary.fillRate()));
+                summary.vehiclesUsed(), summary.delivered(), summary.requested(), percentages(summary.fillRate()),
+                summary.changedUnits() == null ? "" : ", " + summary.changedUnits() + " announced units changed");
     }
 
     /** Fill rates as "critical 100 %, high 66.7 %", priority order kept. */

@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
         description = "Plans the dispatch of emergency medical supplies.",
         subcommands = {SolveCommand.class, ValidateCommand.class, CheckCommand.class, GenerateCommand.class,
             ConvertCommand.class, TemplateCommand.class, ServeCommand.class, BenchmarkCommand.class,
-            QualityCommand.class, ScarcityCommand.class, KeysCommand.class})
+            QualityCommand.class, ScarcityCommand.class, KeysCommand.class, ReplanCommand.class})
 public final class Main {
 
     public static final int BAD_INPUT = 2;

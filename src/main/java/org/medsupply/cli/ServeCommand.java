@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,6 +22,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import org.medsupply.api.ApiKeys;
+import org.medsupply.api.HttpConfig;
 import org.medsupply.api.Server;
 import org.medsupply.api.WebConfig;
 import org.medsupply.service.Durability;
@@ -32,7 +34,7 @@ import org.medsupply.store.SqlJobStore;
  * shared with other servers by {@code --database}) until SIGTERM or
  * Ctrl+C, then stops in order (running solves stopped with their best plan stored, to resume at the next
  * start; connections closed after a grace period). Limits left unset keep the defaults of
- * {@link ServiceConfig#defaults()}.
+ * {@link ServiceConfig#defaults()} and {@link HttpConfig#defaults()}.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Runs the HTTP dispatch service (API under /api/v1, health at /health, metrics at /metrics).")
@@ -168,8 +170,7 @@ public final class ServeCommand implements Callable<Integer> {
      * @throws ParameterException when they make no valid configuration (exit 2 with the message, no trace)
      */
     public ServiceConfig config() {
-        ServiceConfig.Builder builder = ServiceConfig.builder().host(host).port(port);
-        set(maxBodyBytes, builder::maxBodyBytes);
+        ServiceConfig.Builder builder = ServiceConfig.builder();
         set(defaultTimeLimit, builder::defaultTimeLimit);
         set(maxTimeLimit, builder::maxTimeLimit);
         set(maxHospitals, builder::maxHospitals);
@@ -184,16 +185,23 @@ public final class ServeCommand implements Callable<Integer> {
         set(retention, builder::retention);
         set(maxRetainedJobs, builder::maxRetainedJobs);
         set(maxEventStreams, builder::maxEventStreams);
+        set(shutdownGrace, builder::shutdownGrace);
+        return valid(builder::build);
+    }
+
+    /**
+     * The HTTP server's settings these options describe: address, bodies, worker threads, timeouts.
+     *
+     * @throws ParameterException when they make no valid configuration (exit 2 with the message, no trace)
+     */
+    public HttpConfig httpConfig() {
+        HttpConfig.Builder builder = HttpConfig.builder().host(host).port(port);
+        set(maxBodyBytes, builder::maxBodyBytes);
         set(workerThreads, builder::workerThreads);
         set(workerQueue, builder::workerQueue);
         set(idleTimeout, builder::idleTimeout);
         set(ioTimeout, builder::ioTimeout);
-        set(shutdownGrace, builder::shutdownGrace);
-        try {
-            return builder.build();
-        } catch (IllegalArgumentException invalid) {
-            throw new ParameterException(spec.commandLine(), invalid.getMessage());
-        }
+        return valid(builder::build);
     }
 
     /**
@@ -202,8 +210,13 @@ public final class ServeCommand implements Callable<Integer> {
      * @throws ParameterException when they are invalid (exit 2 with the message, no trace)
      */
     public WebConfig webConfig() {
+        return valid(() -> new WebConfig(allowedOrigins, tiles, tilesAttribution));
+    }
+
+    /** What {@code config} builds, its refusal turned into a usage error. */
+    private <T> T valid(Supplier<T> config) {
         try {
-            return new WebConfig(allowedOrigins, tiles, tilesAttribution);
+            return config.get();
         } catch (IllegalArgumentException invalid) {
             throw new ParameterException(spec.commandLine(), invalid.getMessage());
         }
@@ -212,9 +225,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServiceConfig config = config();
+        HttpConfig http = httpConfig();
         WebConfig web = webConfig();
-        if (apiKeys == null && !noAuth && !isLoopback(config.host())) {
-            throw new ParameterException(spec.commandLine(), "--host " + config.host() + " is reachable from other "
+        if (apiKeys == null && !noAuth && !isLoopback(http.host())) {
+            throw new ParameterException(spec.commandLine(), "--host " + http.host() + " is reachable from other "
                     + "machines: give --api-keys FILE (see 'keys add'), or --no-auth to serve without keys");
         }
         ApiKeys keys = apiKeys == null ? null : ApiKeys.read(apiKeys);
@@ -224,7 +238,7 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--lease and --poll-interval: " + e.getMessage());
         }
-        Server.Running running = Server.start(config, web, openStore(), durability, keys);
+        Server.Running running = Server.start(config, http, web, openStore(), durability, keys);
         CountDownLatch stopped = new CountDownLatch(1);
         PrintWriter out = spec.commandLine().getOut();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -47,6 +47,12 @@ public class DispatchSolution {
     @ValueRangeProvider(id = "deliveries")
     private List<Delivery> deliveries;
 
+    /** Trips under way and announced deliveries when re-planning; {@link Replanning#NONE} otherwise. */
+    private Replanning replanning = Replanning.NONE;
+    /** The announced deliveries, as facts for the stability constraints. */
+    @ProblemFactCollectionProperty
+    private List<ReferenceLoad> referenceLoads = List.of();
+
     @PlanningScore(bendableHardLevelsSize = ScoreLevels.HARD_LEVELS, bendableSoftLevelsSize = ScoreLevels.SOFT_LEVELS)
     private BendableLongScore score;
 
@@ -127,6 +133,19 @@ public class DispatchSolution {
 
     public List<Delivery> getDeliveries() {
         return deliveries;
+    }
+
+    public Replanning getReplanning() {
+        return replanning;
+    }
+
+    public void setReplanning(Replanning replanning) {
+        this.replanning = replanning;
+        this.referenceLoads = replanning.reference();
+    }
+
+    public List<ReferenceLoad> getReferenceLoads() {
+        return referenceLoads;
     }
 
     public BendableLongScore getScore() {

@@ -50,6 +50,7 @@ public final class DispatchSolutionCloner implements SolutionCloner<DispatchSolu
         DispatchSolution clone = new DispatchSolution(original.getName(), original.getTimeAxis(),
                 original.getSupplies(), original.getWarehouses(), original.getHospitals(), original.getLines(),
                 original.getVehicles(), trips, deliveries);
+        clone.setReplanning(original.getReplanning());
         clone.setScore(original.getScore());
         return clone;
     }

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /**
  * How a short supply's stock would be shared if the fleet could bring it all: priority by priority,
@@ -22,24 +23,32 @@ public final class FairShares {
 
     /** @param lines the lines of one supply; @param stock units of it that vehicles can load */
     public static Map<DemandLine, Long> of(List<DemandLine> lines, long stock) {
+        return of(lines, DemandLine::quantity, stock);
+    }
+
+    /**
+     * @param toBring what each line still asks for (its quantity, less what trips under way bring it)
+     */
+    public static Map<DemandLine, Long> of(List<DemandLine> lines, ToLongFunction<DemandLine> toBring, long stock) {
         Map<DemandLine, Long> shares = new HashMap<>();
         long left = stock;
         for (Priority priority : Priority.values()) {
             List<DemandLine> tier = lines.stream().filter(line -> line.priority() == priority).toList();
-            long requested = tier.stream().mapToLong(DemandLine::quantity).sum();
+            long requested = tier.stream().mapToLong(toBring).sum();
             if (left >= requested) {
-                tier.forEach(line -> shares.put(line, line.quantity()));
+                tier.forEach(line -> shares.put(line, toBring.applyAsLong(line)));
                 left -= requested;
             } else {
-                shares.putAll(proportional(tier, left));
+                shares.putAll(proportional(tier, toBring, left));
                 left = 0;
             }
         }
         return shares;
     }
 
-    private static Map<DemandLine, Long> proportional(List<DemandLine> tier, long units) {
-        long[] shares = proportional(units, tier.stream().mapToLong(DemandLine::quantity).toArray());
+    private static Map<DemandLine, Long> proportional(List<DemandLine> tier, ToLongFunction<DemandLine> toBring,
+            long units) {
+        long[] shares = proportional(units, tier.stream().mapToLong(toBring).toArray());
         Map<DemandLine, Long> byLine = new HashMap<>();
         for (int i = 0; i < shares.length; i++) {
             byLine.put(tier.get(i), shares[i]);

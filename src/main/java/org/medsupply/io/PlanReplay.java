@@ -81,19 +81,27 @@ public final class PlanReplay {
     private void route(RouteDto route, String at) {
         List<Trip> trips = solution.getTrips().stream()
                 .filter(trip -> !trip.isUnservedPool() && trip.getVehicle().id().equals(route.vehicle())).toList();
-        List<TripDto> planned = route.trips() == null ? List.of() : route.trips();
-        if (trips.isEmpty()) {
+        // committed trips are the problem's to give, not the plan's: the model keeps them as they are
+        List<Integer> planned = new ArrayList<>();
+        List<TripDto> listed = route.trips() == null ? List.of() : route.trips();
+        for (int t = 0; t < listed.size(); t++) {
+            if (!listed.get(t).isCommitted()) {
+                planned.add(t);
+            }
+        }
+        if (solution.getVehicles().stream().noneMatch(vehicle -> vehicle.id().equals(route.vehicle()))) {
             errors.add(new InputError(at + "/vehicle", "no vehicle " + route.vehicle() + " in the problem"));
         } else if (!routed.add(route.vehicle())) {
             errors.add(new InputError(at + "/vehicle", "vehicle " + route.vehicle() + " has a route already"));
         } else if (planned.size() > trips.size()) {
-            errors.add(new InputError(at + "/trips", planned.size() + " trips, but vehicle " + route.vehicle()
-                    + " may make " + trips.size()));
+            errors.add(new InputError(at + "/trips", planned.size() + " trips besides those under way, but vehicle "
+                    + route.vehicle() + " may make " + trips.size()));
         } else {
-            for (int t = 0; t < planned.size(); t++) {
-                List<StopDto> stops = planned.get(t).stops() == null ? List.of() : planned.get(t).stops();
+            for (int k = 0; k < planned.size(); k++) {
+                int t = planned.get(k);
+                List<StopDto> stops = listed.get(t).stops() == null ? List.of() : listed.get(t).stops();
                 for (int s = 0; s < stops.size(); s++) {
-                    stop(stops.get(s), trips.get(t), at + "/trips/" + t + "/stops/" + s);
+                    stop(stops.get(s), trips.get(k), at + "/trips/" + t + "/stops/" + s);
                 }
             }
         }

@@ -9,13 +9,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.medsupply.domain.CommittedTrip;
 import org.medsupply.domain.Delivery;
 import org.medsupply.domain.DemandLine;
 import org.medsupply.domain.DispatchSolution;
 import org.medsupply.domain.Hospital;
 import org.medsupply.domain.Priority;
+import org.medsupply.domain.ReferenceLoad;
+import org.medsupply.domain.Replanning;
 import org.medsupply.domain.ShortfallDiagnosis;
+import org.medsupply.domain.Supply;
 import org.medsupply.domain.TimeAxis;
+import org.medsupply.domain.Timeline;
 import org.medsupply.domain.Trip;
 import org.medsupply.domain.Vehicle;
 import org.medsupply.io.PlanFile.KpisDto;
@@ -40,9 +45,17 @@ public final class PlanWriter {
         Map<DemandLine, Long> delivered = new HashMap<>();
         Map<DemandLine, Long> lastStartMs = new HashMap<>();
         double totalKm = 0;
+        Replanning replanning = solution.getReplanning();
+        delivered.putAll(replanning.committedUnits());
         for (Vehicle vehicle : solution.getVehicles()) {
             List<TripDto> trips = new ArrayList<>();
             double vehicleKm = 0;
+            for (CommittedTrip trip : replanning.committed()) {
+                if (trip.vehicle() == vehicle) {
+                    vehicleKm += trip.distanceKm();
+                    trips.add(committedTrip(solution, trip, lastStartMs));
+                }
+            }
             for (Trip trip : solution.getTrips()) {
                 if (trip.getVehicle() != vehicle || trip.getDeliveries().isEmpty()) {
                     continue;
@@ -66,7 +79,8 @@ public final class PlanWriter {
                         s.reason()))
                 .toList();
         List<LateDto> late = late(solution, lastStartMs);
-        KpisDto kpis = kpis(solution, delivered, round(totalKm, 3), routes.size(), late.size());
+        KpisDto kpis = kpis(solution, delivered, round(totalKm, 3), routes.size(), late.size(),
+                replanning.reference().isEmpty() ? null : changedUnits(solution));
         boolean feasible = solution.getScore() != null && solution.getScore().isFeasible();
         return new PlanFile(solution.getName(), String.valueOf(solution.getScore()), feasible, routes, unmet, late,
                 kpis);
@@ -84,6 +98,50 @@ public final class PlanWriter {
             }
         }
         return late;
+    }
+
+    /** Units of the announced deliveries that the plan does not bring on the same vehicle. */
+    public static long changedUnits(DispatchSolution solution) {
+        long changed = 0;
+        for (ReferenceLoad reference : solution.getReplanning().reference()) {
+            long kept = solution.getDeliveries().stream().filter(reference::keptBy)
+                    .mapToLong(Delivery::getQuantity).sum();
+            changed += Math.max(0, reference.units() - kept);
+        }
+        return changed;
+    }
+
+    /**
+     * A trip under way, as given, with its times by the timing rule; its stops' starts count for the lines it
+     * brings units to.
+     */
+    private static TripDto committedTrip(DispatchSolution solution, CommittedTrip trip,
+            Map<DemandLine, Long> lastStartMs) {
+        List<StopDto> stops = new ArrayList<>();
+        Map<String, Long> load = new LinkedHashMap<>();
+        double weightKg = 0;
+        double volumeM3 = 0;
+        List<Timeline.Visit> visits = trip.visits();
+        for (int i = 0; i < visits.size(); i++) {
+            CommittedTrip.Stop stop = trip.stops().get(i);
+            Timeline.Visit visit = visits.get(i);
+            Map<String, Long> deliver = new LinkedHashMap<>();
+            for (Map.Entry<Supply, Long> entry : stop.deliver().entrySet()) {
+                Supply supply = entry.getKey();
+                deliver.merge(supply.id(), entry.getValue(), Long::sum);
+                load.merge(supply.id(), entry.getValue(), Long::sum);
+                weightKg += entry.getValue() * supply.weightMg() / 1e6;
+                volumeM3 += entry.getValue() * supply.volumeMm3() / 1e9;
+                solution.getReplanning().committedUnits().entrySet().stream()
+                        .filter(units -> units.getValue() > 0).map(Map.Entry::getKey)
+                        .filter(line -> line.hospital() == stop.hospital() && line.supply() == supply)
+                        .forEach(line -> lastStartMs.merge(line, visit.startMs(), Math::max));
+            }
+            stops.add(new StopDto(stop.hospital().id(), stop.hospital().name(), time(solution, visit.arrivalMs()),
+                    time(solution, visit.startMs()), time(solution, visit.departureMs()), deliver));
+        }
+        return new TripDto(true, time(solution, trip.departureMs()), time(solution, trip.returnMs()), load,
+                round(weightKg, 6), round(volumeM3, 9), stops);
     }
 
     private static TripDto trip(DispatchSolution solution, Trip trip) {
@@ -113,7 +171,7 @@ public final class PlanWriter {
     }
 
     private static KpisDto kpis(DispatchSolution solution, Map<DemandLine, Long> delivered, double totalKm,
-            int vehiclesUsed, int lateLines) {
+            int vehiclesUsed, int lateLines, Long changedUnits) {
         Map<Priority, long[]> byPriority = new EnumMap<>(Priority.class); // requested, delivered
         Map<Hospital, Map<Priority, long[]>> byHospital = new HashMap<>();
         for (DemandLine line : solution.getLines()) {
@@ -134,7 +192,7 @@ public final class PlanWriter {
             }
             minFill.put(priority.wireName(), min);
         }
-        return new KpisDto(totalKm, vehiclesUsed, fill, minFill, lateLines);
+        return new KpisDto(totalKm, vehiclesUsed, fill, minFill, lateLines, changedUnits);
     }
 
     private static void add(long[] counts, long requested, long delivered) {

@@ -14,7 +14,28 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProblemFile(String name, String start, List<SupplyDto> supplies, List<WarehouseDto> warehouses,
-        List<HospitalDto> hospitals, List<VehicleDto> vehicles, TravelDto travel, JsonNode extensions) {
+        List<HospitalDto> hospitals, List<VehicleDto> vehicles, TravelDto travel, String now,
+        List<CommittedTripDto> committed, List<ReferenceTripDto> reference, JsonNode extensions) {
+
+    /** A problem planned from {@code start}: no re-planning fields. */
+    public ProblemFile(String name, String start, List<SupplyDto> supplies, List<WarehouseDto> warehouses,
+            List<HospitalDto> hospitals, List<VehicleDto> vehicles, TravelDto travel, JsonNode extensions) {
+        this(name, start, supplies, warehouses, hospitals, vehicles, travel, null, null, null, extensions);
+    }
+
+    /** The same problem with other re-planning fields (FORMAT.md, Re-planning). */
+    public ProblemFile withReplanning(String now, List<CommittedTripDto> committed, List<ReferenceTripDto> reference) {
+        return new ProblemFile(name, start, supplies, warehouses, hospitals, vehicles, travel, now, committed,
+                reference, extensions);
+    }
+
+    public List<CommittedTripDto> committedOrEmpty() {
+        return committed == null ? List.of() : committed;
+    }
+
+    public List<ReferenceTripDto> referenceOrEmpty() {
+        return reference == null ? List.of() : reference;
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SupplyDto(String id, String name, double weightKg, double volumeM3, Boolean coldChain,
@@ -73,6 +94,21 @@ public record ProblemFile(String name, String start, List<SupplyDto> supplies, L
         public int maxTripsOrDefault() {
             return maxTrips == null ? 1 : maxTrips;
         }
+    }
+
+    /** A trip under way or done at {@code now}: kept exactly as given (FORMAT.md, Re-planning). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CommittedTripDto(String vehicle, String departure, List<TripStopDto> stops, JsonNode extensions) {
+    }
+
+    /** Deliveries announced earlier on a vehicle, which the plan keeps unless a higher level gains. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ReferenceTripDto(String vehicle, List<TripStopDto> stops, JsonNode extensions) {
+    }
+
+    /** @param deliver units per supply id, in the order given */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TripStopDto(String hospital, Map<String, Long> deliver, JsonNode extensions) {
     }
 
     /**

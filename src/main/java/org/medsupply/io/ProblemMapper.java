@@ -4,18 +4,23 @@ package org.medsupply.io;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 import org.medsupply.domain.Chunking;
+import org.medsupply.domain.CommittedTrip;
 import org.medsupply.domain.Delivery;
 import org.medsupply.domain.DemandLine;
 import org.medsupply.domain.DispatchSolution;
 import org.medsupply.domain.FairShares;
 import org.medsupply.domain.Hospital;
 import org.medsupply.domain.Priority;
+import org.medsupply.domain.ReferenceLoad;
+import org.medsupply.domain.Replanning;
 import org.medsupply.domain.Site;
 import org.medsupply.domain.Supply;
 import org.medsupply.domain.TimeAxis;
@@ -24,8 +29,11 @@ import org.medsupply.domain.Travel;
 import org.medsupply.domain.Trip;
 import org.medsupply.domain.Vehicle;
 import org.medsupply.domain.Warehouse;
+import org.medsupply.io.ProblemFile.CommittedTripDto;
 import org.medsupply.io.ProblemFile.HospitalDto;
+import org.medsupply.io.ProblemFile.ReferenceTripDto;
 import org.medsupply.io.ProblemFile.TravelDto;
+import org.medsupply.io.ProblemFile.TripStopDto;
 import org.medsupply.io.ProblemFile.VehicleDto;
 import org.medsupply.io.ProblemFile.WarehouseDto;
 
@@ -76,12 +84,18 @@ public final class ProblemMapper {
         List<Site> sites = new ArrayList<>(warehouses.values());
         sites.addAll(hospitals);
         Travel travel = Travel.Tabulated.of(travel(travelDto, warehouses, hospitals), sites);
+        Long nowMs = problem.now() == null ? null : axis.toMillis(OffsetDateTime.parse(problem.now()));
+        Map<String, List<CommittedTripDto>> committedByVehicle = new HashMap<>();
+        problem.committedOrEmpty().forEach(c -> committedByVehicle.computeIfAbsent(c.vehicle(), v -> new ArrayList<>()).add(c));
+        Map<String, Hospital> hospitalsById = new HashMap<>();
+        hospitals.forEach(hospital -> hospitalsById.put(hospital.id(), hospital));
         List<Vehicle> vehicles = new ArrayList<>();
+        List<CommittedTrip> committed = new ArrayList<>();
         List<Trip> trips = new ArrayList<>();
         Trip pool = Trip.unservedPool();
         trips.add(pool);
         for (VehicleDto v : problem.vehicles()) {
-            Vehicle vehicle = new Vehicle(v.id(), warehouses.get(v.warehouse()),
+            Vehicle asGiven = new Vehicle(v.id(), warehouses.get(v.warehouse()),
                     v.capacityKg() == null ? Vehicle.UNLIMITED : Supply.kgToMg(v.capacityKg()),
                     v.capacityM3() == null ? Vehicle.UNLIMITED : Supply.m3ToMm3(v.capacityM3()),
                     v.isRefrigerated(), v.speedKmhOrDefault(),
@@ -89,6 +103,10 @@ public final class ProblemMapper {
                     v.shift() == null ? TimeAxis.OPEN_END : axis.toMillis(OffsetDateTime.parse(v.shift().to())),
                     v.fixedCost() == null ? 0 : v.fixedCost(), v.costPerKm() == null ? 1 : v.costPerKm(),
                     v.maxTripsOrDefault(), travel);
+            List<CommittedTripDto> underWay = committedByVehicle.getOrDefault(v.id(), List.of());
+            Vehicle vehicle = forNewTrips(asGiven, nowMs,
+                    underWay.stream().map(c -> committedTrip(c, asGiven, axis, hospitalsById, supplies)).toList());
+            underWay.forEach(c -> committed.add(committedTrip(c, vehicle, axis, hospitalsById, supplies)));
             vehicles.add(vehicle);
             Trip previous = null;
             for (int number = 1; number <= vehicle.maxTrips(); number++) {
@@ -107,21 +125,28 @@ public final class ProblemMapper {
                         d.needBy() == null ? null : axis.toMillis(OffsetDateTime.parse(d.needBy())), d.isSplittable()));
             }
         }
-        Map<DemandLine, Long> fairShares = fairSharesOfShortSupplies(lines, warehouses.values(), vehicles);
+        Replanning replanning = new Replanning(committed, committedUnits(lines, committed),
+                referenceLoads(problem, vehicles, hospitalsById, supplies));
+        ToLongFunction<DemandLine> toBring = line -> line.quantity() - replanning.committedUnits(line);
+        Map<DemandLine, Long> fairShares = fairSharesOfShortSupplies(lines, toBring, warehouses.values(), vehicles);
         List<Delivery> deliveries = new ArrayList<>();
         for (DemandLine line : lines) {
             long perTrip = unitsPerTrip.get(line.supply());
+            long units = toBring.applyAsLong(line);
             Long share = fairShares.get(line);
             List<Delivery> chunks = new ArrayList<>();
+            if (units == 0) {
+                continue; // brought in full by trips under way
+            }
             if (share == null) {
                 // Stock covers the supply: an unsplittable line arrives whole in one stop, so one delivery
                 // keeps the search small (classic routing instances are all such lines).
                 int count = line.splittable() ? maxChunksPerLine : 1;
-                addChunks(chunks, line, Chunking.split(line.quantity(), count, perTrip, trips.size()), false);
+                addChunks(chunks, line, Chunking.split(units, count, perTrip, trips.size()), false);
             } else {
                 // The fair share in fine chunks (whole units up to 4,095), the rest of the request coarser.
                 addChunks(chunks, line, Chunking.split(share, SHARE_CHUNKS, perTrip, trips.size()), true);
-                addChunks(chunks, line, Chunking.split(line.quantity() - share, maxChunksPerLine, perTrip, trips.size()),
+                addChunks(chunks, line, Chunking.split(units - share, maxChunksPerLine, perTrip, trips.size()),
                         false);
             }
             deliveries.addAll(chunks);
@@ -129,8 +154,81 @@ public final class ProblemMapper {
         }
         DispatchSolution solution = new DispatchSolution(problem.name(), axis, List.copyOf(supplies.values()),
                 List.copyOf(warehouses.values()), hospitals, lines, vehicles, trips, deliveries);
+        solution.setReplanning(replanning);
         Timeline.connect(trips);
         return solution;
+    }
+
+    /**
+     * The vehicle as new trips see it: they leave no earlier than {@code now} and than the return of its last
+     * trip under way, and its trips under way count toward {@code maxTrips}.
+     */
+    private static Vehicle forNewTrips(Vehicle v, Long nowMs, List<CommittedTrip> underWay) {
+        long earliest = v.shiftFromMs();
+        if (nowMs != null) {
+            earliest = Math.max(earliest, nowMs);
+        }
+        if (!underWay.isEmpty()) {
+            earliest = Math.max(earliest, underWay.get(underWay.size() - 1).returnMs());
+        }
+        return new Vehicle(v.id(), v.warehouse(), v.capacityMg(), v.capacityMm3(), v.refrigerated(), v.speedKmh(),
+                earliest, v.shiftToMs(), v.fixedCost(), v.costPerKm(), Math.max(0, v.maxTrips() - underWay.size()),
+                v.travel());
+    }
+
+    private static CommittedTrip committedTrip(CommittedTripDto dto, Vehicle vehicle, TimeAxis axis,
+            Map<String, Hospital> hospitals, Map<String, Supply> supplies) {
+        List<CommittedTrip.Stop> stops = new ArrayList<>();
+        for (TripStopDto stop : dto.stops()) {
+            Map<Supply, Long> deliver = new LinkedHashMap<>();
+            stop.deliver().forEach((supply, units) -> deliver.merge(supplies.get(supply), units, Long::sum));
+            stops.add(new CommittedTrip.Stop(hospitals.get(stop.hospital()), deliver));
+        }
+        return new CommittedTrip(vehicle, axis.toMillis(OffsetDateTime.parse(dto.departure())), stops);
+    }
+
+    /**
+     * Units the trips under way bring toward each line: a hospital's units of a supply go to its most urgent
+     * lines of that supply first, none beyond a line's quantity (what is left over is over-delivered).
+     */
+    private static Map<DemandLine, Long> committedUnits(List<DemandLine> lines, List<CommittedTrip> committed) {
+        Map<DemandLine, Long> units = new HashMap<>();
+        Comparator<DemandLine> urgentFirst = Comparator.comparing(DemandLine::priority)
+                .thenComparingInt(DemandLine::index);
+        for (CommittedTrip trip : committed) {
+            for (CommittedTrip.Stop stop : trip.stops()) {
+                stop.deliver().forEach((supply, quantity) -> {
+                    long left = quantity;
+                    for (DemandLine line : lines.stream().filter(l -> l.hospital() == stop.hospital()
+                            && l.supply() == supply).sorted(urgentFirst).toList()) {
+                        long taken = Math.min(left, line.quantity() - units.getOrDefault(line, 0L));
+                        units.merge(line, taken, Long::sum);
+                        left -= taken;
+                    }
+                });
+            }
+        }
+        return units;
+    }
+
+    /** The announced deliveries summed per vehicle, hospital and supply, in the order first named. */
+    private static List<ReferenceLoad> referenceLoads(ProblemFile problem, List<Vehicle> vehicles,
+            Map<String, Hospital> hospitals, Map<String, Supply> supplies) {
+        Map<List<String>, Long> units = new LinkedHashMap<>();
+        for (ReferenceTripDto trip : problem.referenceOrEmpty()) {
+            for (TripStopDto stop : trip.stops()) {
+                stop.deliver().forEach((supply, quantity) ->
+                        units.merge(List.of(trip.vehicle(), stop.hospital(), supply), quantity, Long::sum));
+            }
+        }
+        List<ReferenceLoad> loads = new ArrayList<>();
+        units.forEach((key, quantity) -> {
+            if (quantity > 0) {
+                loads.add(new ReferenceLoad(vehicles.stream().filter(v -> v.id().equals(key.get(0))).findFirst()
+                        .orElse(null), hospitals.get(key.get(1)), supplies.get(key.get(2)), quantity));
+            }
+        });
+        return loads;
     }
 
     /** Deliveries of the given sizes for the line, numbered on from those already in {@code chunks}. */
@@ -143,7 +241,7 @@ public final class ProblemMapper {
      * a vehicle that may carry it) is less than its lines ask for; supplies with enough stock are left out.
      */
     private static Map<DemandLine, Long> fairSharesOfShortSupplies(List<DemandLine> lines,
-            Collection<Warehouse> warehouses, List<Vehicle> vehicles) {
+            ToLongFunction<DemandLine> toBring, Collection<Warehouse> warehouses, List<Vehicle> vehicles) {
         Map<Supply, List<DemandLine>> bySupply = new LinkedHashMap<>();
         lines.forEach(line -> bySupply.computeIfAbsent(line.supply(), s -> new ArrayList<>()).add(line));
         Map<DemandLine, Long> shares = new HashMap<>();
@@ -151,8 +249,8 @@ public final class ProblemMapper {
             long loadable = warehouses.stream()
                     .filter(w -> vehicles.stream().anyMatch(v -> v.warehouse() == w && v.canCarry(supply)))
                     .mapToLong(w -> w.stockOf(supply)).sum();
-            if (loadable < ofSupply.stream().mapToLong(DemandLine::quantity).sum()) {
-                shares.putAll(FairShares.of(ofSupply, loadable));
+            if (loadable < ofSupply.stream().mapToLong(toBring).sum()) {
+                shares.putAll(FairShares.of(ofSupply, toBring, loadable));
             }
         });
         return shares;

@@ -97,7 +97,11 @@ public final class ProblemReader {
     }
 
     private static ProblemFile read(JsonParser parser, Limits limits) throws IOException, InvalidInputException {
-        JsonNode root = parse(parser);
+        return read(parse(parser), limits);
+    }
+
+    /** Checks an already parsed problem (a patched one, say) by every rule and binds it. */
+    public static ProblemFile read(JsonNode root, Limits limits) throws InvalidInputException {
         List<InputError> errors = new ProblemValidator(limits).validate(root);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

@@ -42,7 +42,10 @@ final class ProblemValidator {
 
     private static final String EXTENSIONS = "extensions";
     private static final Set<String> TOP_FIELDS = Set.of("name", "start", "supplies", "warehouses", "hospitals",
-            "vehicles", "travel", EXTENSIONS);
+            "vehicles", "travel", "now", "committed", "reference", EXTENSIONS);
+    private static final Set<String> COMMITTED_FIELDS = Set.of("vehicle", "departure", "stops", EXTENSIONS);
+    private static final Set<String> REFERENCE_FIELDS = Set.of("vehicle", "stops", EXTENSIONS);
+    private static final Set<String> TRIP_STOP_FIELDS = Set.of("hospital", "deliver", EXTENSIONS);
     private static final Set<String> SUPPLY_FIELDS = Set.of("id", "name", "weightKg", "volumeM3", "coldChain",
             EXTENSIONS);
     private static final Set<String> WAREHOUSE_FIELDS = Set.of("id", "name", "lat", "lon", "x", "y", "stock",
@@ -179,9 +182,79 @@ final class ProblemValidator {
                     + "%.6g m3 in all; at most %d units, %.0e kg and %.0e m3 are allowed", totalUnits, totalKg, totalM3,
                     MAX_TOTAL_UNITS, MAX_TOTAL_KG, MAX_TOTAL_M3));
         }
-        idList(problem.required("vehicles"), VEHICLE_FIELDS, vehicle -> vehicle(vehicle, warehouses));
+        Map<String, Integer> maxTrips = new HashMap<>();
+        Map<String, String> vehicles = idList(problem.required("vehicles"), VEHICLE_FIELDS,
+                vehicle -> vehicle(vehicle, warehouses, maxTrips));
         if (method == Method.MATRIX) {
             matrix(travel, warehouses, hospitals);
+        }
+        OffsetDateTime now = time(problem.optional("now"));
+        committed(problem, now, vehicles, maxTrips, hospitals, supplies);
+        for (Obj trip : objectList(problem.optional("reference"), REFERENCE_FIELDS)) {
+            // ids are not checked: announced deliveries may name a vehicle or site a change has removed since
+            // (their units then count as changed)
+            text(trip.required("vehicle"));
+            tripStops(trip.required("stops"), null, null);
+        }
+    }
+
+    /**
+     * The trips under way or done at {@code now}: each on a vehicle of the problem, departed at or before
+     * {@code now}, each vehicle's in departure order and no more than its {@code maxTrips}.
+     */
+    private void committed(Obj problem, OffsetDateTime now, Map<String, String> vehicles,
+            Map<String, Integer> maxTrips, Map<String, String> hospitals, Map<String, String> supplies) {
+        Field field = problem.optional("committed");
+        if (field.value() != null && !problem.has("now")) {
+            error(problem.pointer, "missing required field 'now' (committed trips are those under way at 'now')");
+        }
+        Map<String, Field> lastDeparture = new HashMap<>();
+        Map<String, Integer> tripCount = new HashMap<>();
+        for (Obj trip : objectList(field, COMMITTED_FIELDS)) {
+            Field vehicleField = trip.required("vehicle");
+            String vehicle = text(vehicleField);
+            if (vehicle != null && vehicles != null && !vehicles.containsKey(vehicle)) {
+                error(vehicleField.pointer(), "unknown vehicle '" + vehicle + "'; a committed trip's vehicle must"
+                        + " exist (to take it out of service from now, end its shift at now)");
+                vehicle = null;
+            }
+            Field departureField = trip.required("departure");
+            OffsetDateTime departure = time(departureField);
+            if (departure != null && now != null && departure.isAfter(now)) {
+                error(departureField.pointer(), "a committed trip departs at or before now ("
+                        + problem.optional("now").value().textValue() + "), not at " + departureField.value().textValue());
+            }
+            if (vehicle != null && departure != null) {
+                Field previous = lastDeparture.put(vehicle, departureField);
+                if (previous != null && !departure.isAfter(OffsetDateTime.parse(previous.value().textValue()))) {
+                    error(departureField.pointer(), "committed trips of " + vehicle + " must come in departure"
+                            + " order; this one leaves at " + departureField.value().textValue() + ", not after"
+                            + " the one before (" + previous.value().textValue() + ")");
+                }
+                int count = tripCount.merge(vehicle, 1, Integer::sum);
+                Integer allowed = maxTrips.get(vehicle);
+                if (allowed != null && count > allowed) {
+                    error(trip.pointer, vehicle + " has more committed trips than its maxTrips (" + allowed + ")");
+                }
+            }
+            tripStops(trip.required("stops"), hospitals, supplies);
+        }
+    }
+
+    /** Stops of a committed or reference trip; ids checked against {@code hospitals} and {@code supplies} when given. */
+    private void tripStops(Field field, Map<String, String> hospitals, Map<String, String> supplies) {
+        for (Obj stop : objectList(field, TRIP_STOP_FIELDS)) {
+            reference(stop.required("hospital"), hospitals, "hospital");
+            Field deliver = stop.required("deliver");
+            if (present(deliver, JsonNode::isObject, "an object of units per supply id")) {
+                for (Map.Entry<String, JsonNode> entry : deliver.value().properties()) {
+                    Field units = new Field(entry.getValue(), deliver.pointer() + "/" + escape(entry.getKey()));
+                    if (supplies != null && !supplies.containsKey(entry.getKey())) {
+                        error(units.pointer(), "unknown supply '" + entry.getKey() + "'");
+                    }
+                    wholeNumber(units, 0, MAX_QUANTITY);
+                }
+            }
         }
     }
 
@@ -280,7 +353,7 @@ final class ProblemValidator {
         }
     }
 
-    private void vehicle(Obj vehicle, Map<String, String> warehouses) {
+    private void vehicle(Obj vehicle, Map<String, String> warehouses, Map<String, Integer> maxTrips) {
         reference(vehicle.required("warehouse"), warehouses, "warehouse");
         number(vehicle.optional("capacityKg"), Bound.POSITIVE);
         number(vehicle.optional("capacityM3"), Bound.POSITIVE);
@@ -289,7 +362,12 @@ final class ProblemValidator {
         window(vehicle.optional("shift"), "shift");
         number(vehicle.optional("fixedCost"), Bound.NON_NEGATIVE);
         number(vehicle.optional("costPerKm"), Bound.NON_NEGATIVE);
-        wholeNumber(vehicle.optional("maxTrips"), 1, limits.maxTripsPerVehicle());
+        Field trips = vehicle.optional("maxTrips");
+        boolean tripsValid = trips.value() == null || wholeNumber(trips, 1, limits.maxTripsPerVehicle());
+        JsonNode id = vehicle.optional("id").value();
+        if (tripsValid && id != null && id.isTextual()) {
+            maxTrips.put(id.textValue(), trips.value() == null ? 1 : trips.value().intValue());
+        }
     }
 
     /**

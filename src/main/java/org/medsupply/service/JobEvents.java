@@ -97,7 +97,10 @@ final class JobEvents {
         }
     }
 
-    /** Tells each watcher what changed in the store since it was last told: a new best, a new status. */
+    /**
+     * Tells each watcher what changed in the store since it was last told: a change of the problem, a new best,
+     * a new status.
+     */
     void tellWatchers() {
         for (StoreWatch watch : watches.values()) {
             JobView now = store.find(watch.id).map(view).orElse(null);
@@ -107,6 +110,9 @@ final class JobEvents {
             }
             JobView before = watch.told;
             watch.told = now;
+            if (now.problemRevision() != before.problemRevision()) {
+                watch.listener.onEvent(new JobEvent(JobEvent.Kind.CHANGE, now));
+            }
             if (!Objects.equals(now.score(), before.score())) {
                 watch.listener.onEvent(new JobEvent(JobEvent.Kind.BEST, now));
             }

@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 
 import org.medsupply.domain.DispatchSolution;
 import org.medsupply.domain.DispatchSolutionCloner;
+import org.medsupply.io.PlanFile;
 import org.medsupply.io.PlanWriter;
 import org.medsupply.io.ProblemFile;
 import org.medsupply.io.ProblemMapper;
@@ -45,6 +46,11 @@ final class JobRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
     private static final String SOLVER_FAILED = "urn:medsupply:problem:solver-failed";
+    /**
+     * The least a round after a change solves, even when the job's time is up: enough for the solver to repair
+     * what the change broke in the plan carried over, so the final plan answers the changed problem.
+     */
+    private static final Duration LEAST_ROUND_AFTER_CHANGE = Duration.ofSeconds(2);
 
     private final ServiceConfig config;
     private final JobStore store;
@@ -117,7 +123,7 @@ final class JobRunner {
                 admission.readmit();
                 enqueue(job);
                 LOG.info("job {}: queued again after a restart ({} restarts{})", id, job.restarts,
-                        job.warm ? ", from its checkpoint" : "");
+                        job.isWarm() ? ", from its checkpoint" : "");
             }
         }
     }
@@ -163,9 +169,9 @@ final class JobRunner {
                 continue;
             }
             Instant now = clock.instant();
-            Optional<Boolean> held;
+            Optional<JobStore.Lease> held;
             try {
-                held = store.renew(job.id, job.claim, now.plus(durability.lease()));
+                held = store.renew(job.id, job.claim, durability.lease());
             } catch (RuntimeException e) {
                 if (now.plus(durability.pollInterval().multipliedBy(2)).isBefore(job.leaseUntil)) {
                     LOG.warn("job {}: lease not renewed, retried at the next poll", job.id, e);
@@ -177,12 +183,26 @@ final class JobRunner {
                 lose(job);
             } else {
                 job.leaseUntil = now.plus(durability.lease());
-                if (held.get() && !job.cancellation.isRequested()) {
+                if (held.get().cancelRequested() && !job.cancellation.isRequested()) {
                     job.cancelByUser();
                     job.cancellation.request();
                     LOG.info("job {}: stop requested on another server", job.id);
                 }
+                if (held.get().problemRevision() > job.problem().revision()) {
+                    takeChange(job);
+                }
             }
+        }
+    }
+
+    /** Takes over the problem that another server sharing the store changed for a job solved here. */
+    private void takeChange(Job job) {
+        JobRecord record = store.find(job.id).orElseThrow();
+        ProblemFile changed = StoredJson.read(store.problemJson(job.id).orElseThrow(), ProblemFile.class);
+        long revision = job.problem().revision();
+        if (job.change(revision, record.problemRevision(), changed, Job.counts(changed), () -> true).isEmpty()) {
+            LOG.info("job {}: problem changed on another server (revision {})", job.id, record.problemRevision());
+            carryOverSoon(job);
         }
     }
 
@@ -199,7 +219,7 @@ final class JobRunner {
             String token = UUID.randomUUID().toString();
             Instant now = clock.instant();
             Instant leaseUntil = now.plus(durability.lease());
-            Optional<String> claimed = store.claim(durability.node(), token, now, leaseUntil);
+            Optional<String> claimed = store.claim(durability.node(), token, now, durability.lease());
             if (claimed.isEmpty()) {
                 return;
             }
@@ -210,7 +230,7 @@ final class JobRunner {
                 admission.readmit();
                 enqueue(job);
                 LOG.info("job {}: claimed ({} restarts{})", job.id, job.restarts,
-                        job.warm ? ", from its checkpoint" : "");
+                        job.isWarm() ? ", from its checkpoint" : "");
             }
         }
     }
@@ -227,11 +247,13 @@ final class JobRunner {
     private Job restore(JobRecord record, ProblemFile problem, Checkpoint checkpoint) {
         DispatchSolution toSolve = null;
         Job.Best best = null;
-        if (checkpoint != null && checkpoint.assignmentJson() != null) {
+        // a checkpoint of an earlier revision numbers its deliveries as that problem did: solved afresh
+        if (checkpoint != null && checkpoint.assignmentJson() != null
+                && checkpoint.problemRevision() == record.problemRevision()) {
             try {
                 DispatchSolution planned = Assignment.read(problem, checkpoint.assignmentJson());
                 explainer.score(planned);
-                best = new Job.Best(0, planned, PlanWriter.toPlan(planned), true);
+                best = new Job.Best(0, planned, plan(planned, record.problemRevision()), true, problem);
                 toSolve = new DispatchSolutionCloner().cloneSolution(planned);
             } catch (IllegalArgumentException unusable) {
                 LOG.warn("job {}: checkpoint does not fit its problem ({}); solving from scratch", record.id(),
@@ -242,9 +264,14 @@ final class JobRunner {
         if (!warm) {
             toSolve = ProblemMapper.toSolution(problem);
         }
-        return new Job(record.id(), record.owner(), record.submittedAt(), record.timeLimit(),
-                record.seed(), problem, StoredJson.read(record.countsJson(), JobView.Counts.class), record.restarts(), toSolve,
+        return new Job(record.id(), record.owner(), record.submittedAt(), record.timeLimit(), record.seed(),
+                record.parent(), problem, record.problemRevision(), Job.counts(problem), record.restarts(), toSolve,
                 warm, new Job.Restored(record.startedAt(), record.node(), best));
+    }
+
+    /** The plan of a solution of the job's problem at {@code revision}. */
+    static PlanFile plan(DispatchSolution solution, long revision) {
+        return PlanWriter.toPlan(solution).withProblemRevision(revision);
     }
 
 
@@ -264,8 +291,8 @@ final class JobRunner {
 
 
     private void run(Job job) {
-        DispatchSolution problem = job.start(clock.instant(), durability.node());
-        if (problem == null) {
+        Job.Round first = job.start(clock.instant(), durability.node());
+        if (first == null) {
             admission.release();
             return;
         }
@@ -277,9 +304,8 @@ final class JobRunner {
                 LOG.info("job {}: no longer queued in the store; not solving it", job.id);
                 return;
             }
-            LOG.info("job {}: solving{}", job.id, job.warm ? " from its checkpoint" : "");
-            DispatchSolution best = solver.solve(new JobSolver.SolveRequest(job.id, problem, job.warm, job.timeLimit,
-                    job.seed, job.cancellation, solution -> job.offerBest(solution, PlanWriter.toPlan(solution), true)));
+            LOG.info("job {}: solving{}", job.id, first.warm() ? " from its checkpoint" : "");
+            Solved solved = solveRounds(job, first);
             if (job.lost) {
                 handOver(job);
                 return;
@@ -290,8 +316,10 @@ final class JobRunner {
                 LOG.info("job {}: interrupted by shutdown; resumes from its checkpoint at the next start", job.id);
                 return;
             }
+            DispatchSolution best = solved.best();
             if (best != null && !job.hasBest(best)) {
-                job.offerBest(best, PlanWriter.toPlan(best), false);
+                Job.Round last = solved.last();
+                job.offerBest(best, plan(best, last.problemRevision()), false, last.problem());
             }
             JobStatus ending = job.cancellation.isRequested() ? JobStatus.CANCELLED : JobStatus.DONE;
             if (finish(job, ending, null)) {
@@ -319,6 +347,83 @@ final class JobRunner {
         }
     }
 
+    /** The final best of the last round, and that round. */
+    private record Solved(DispatchSolution best, Job.Round last) {
+    }
+
+    /**
+     * Solves the job round after round, until a round ends with no change to the problem having come meanwhile.
+     * A round after a change goes on from the best plan so far carried over to the changed problem by ids (the
+     * warm start a resumed job makes from its checkpoint), offered at once as the first plan of the new revision,
+     * and solves for the job's time left, at least {@link #LEAST_ROUND_AFTER_CHANGE}.
+     */
+    private Solved solveRounds(Job job, Job.Round first) throws Exception {
+        long startNanos = System.nanoTime();
+        Job.Round round = first;
+        Duration limit = job.timeLimit;
+        while (true) {
+            DispatchSolution toSolve = round.prepared();
+            boolean warm = round.warm();
+            if (toSolve == null) {
+                warm = job.resumable() != null;
+                toSolve = warm ? new DispatchSolutionCloner().cloneSolution(carriedOver(job,
+                        new JobService.RevisedProblem(round.problem(), round.problemRevision())))
+                        : ProblemMapper.toSolution(round.problem());
+            }
+            ProblemFile problem = round.problem();
+            long revision = round.problemRevision();
+            DispatchSolution best = solver.solve(new JobSolver.SolveRequest(job.id, toSolve, warm, limit, job.seed,
+                    round.stop(), solution -> job.offerBest(solution, plan(solution, revision), true, problem)));
+            Job.Round next = job.nextRound();
+            if (next == null) {
+                return new Solved(best, round);
+            }
+            round = next;
+            Duration left = job.timeLimit.minusNanos(System.nanoTime() - startNanos);
+            Duration least = LEAST_ROUND_AFTER_CHANGE.compareTo(job.timeLimit) < 0 ? LEAST_ROUND_AFTER_CHANGE
+                    : job.timeLimit;
+            limit = left.compareTo(least) > 0 ? left : least;
+        }
+    }
+
+    /**
+     * After a change to a job solving here: carries its best plan over to the changed problem at once, on the
+     * background thread, so the change is answered while the round under way is still winding down (its
+     * finishing steps take seconds on large problems); the next round then goes on from that plan.
+     */
+    void carryOverSoon(Job job) {
+        try {
+            janitor.execute(() -> {
+                try {
+                    if (job.status() == JobStatus.SOLVING && job.resumable() != null) {
+                        carriedOver(job, job.problem());
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("job {}: carrying the plan over to the changed problem failed; the solver does it",
+                            job.id, e);
+                }
+            });
+        } catch (RejectedExecutionException shuttingDown) {
+            // the job stops with the server and resumes from its stored problem
+        }
+    }
+
+    /**
+     * The job's newest resumable best carried over to {@code problem} (see {@link Assignment#carryOver}), without
+     * what a hard rule of it breaks, offered at once as the job's best: the first plan of that revision, before
+     * the solver improves on it. Worked out once per revision, by the background thread or the solver's, whichever
+     * asks first; the solution returned is the one offered, which nobody may change.
+     */
+    private DispatchSolution carriedOver(Job job, JobService.RevisedProblem problem) {
+        return job.carriedOver(problem.revision(), () -> {
+            DispatchSolution carried = Assignment.carryOver(job.resumable().solution(), problem.problem());
+            explainer.scoreWithoutBrokenDeliveries(carried);
+            job.offerBest(carried, plan(carried, problem.revision()), true, problem.problem());
+            LOG.info("job {}: problem at revision {}; best plan carried over", job.id, problem.revision());
+            return carried;
+        });
+    }
+
     /**
      * Stores the final status with the best plan and its explanation, then tells listeners. If the
      * store fails the job stays unfinished there and runs again after a restart.
@@ -333,7 +438,8 @@ final class JobRunner {
             String explanation = null;
             if (best != null) {
                 plan = new Checkpoint(best.plan().score(), Boolean.TRUE.equals(best.plan().feasible()),
-                        StoredJson.write(best.plan()), StoredJson.write(best.plan().kpis()), null, now);
+                        StoredJson.write(best.plan()), StoredJson.write(best.plan().kpis()), null, now,
+                        best.problemRevision());
                 explanation = StoredJson.write(explanation(job));
             }
             job.letGo = true; // a claim that ends with the job is not renewed
@@ -388,8 +494,13 @@ final class JobRunner {
         try {
             if (!store.saveCheckpoint(job.id, job.claim, new Checkpoint(best.plan().score(),
                     Boolean.TRUE.equals(best.plan().feasible()), StoredJson.write(best.plan()), StoredJson.write(best.plan().kpis()),
-                    Assignment.write(best.solution()), clock.instant())) && job.claim != null) {
-                lose(job); // fenced: another server holds the job now
+                    Assignment.write(best.solution()), clock.instant(), best.problemRevision()))) {
+                // refused because the problem changed since (the next round's plans are checkpointed), or else
+                // fenced: another server holds the job now
+                if (job.claim != null && store.find(job.id).map(JobRecord::problemRevision)
+                        .orElse(best.problemRevision()) <= best.problemRevision()) {
+                    lose(job);
+                }
                 return;
             }
             job.checkpointed(best);
@@ -429,7 +540,7 @@ final class JobRunner {
 
     /** The explanation of a job's best plan so far, worked out once per best. */
     Explanation explanation(Job job) {
-        return job.explanation(best -> explainer.explain(job.id, job.problemFile, best.solution(), best.plan()));
+        return job.explanation(best -> explainer.explain(job.id, best.problem(), best.solution(), best.plan()));
     }
 
     /**

@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -20,6 +23,8 @@ import org.medsupply.io.InvalidInputException;
 import org.medsupply.io.PlanFile;
 import org.medsupply.io.ProblemFile;
 import org.medsupply.io.ProblemMapper;
+import org.medsupply.io.ProblemPatch;
+import org.medsupply.io.ReplanProblem;
 import org.medsupply.store.Checkpoint;
 import org.medsupply.store.JobRecord;
 import org.medsupply.store.JobStore;
@@ -68,9 +73,20 @@ public final class JobService implements AutoCloseable {
     public record IdempotencyKey(String key, String requestHash) {
     }
 
-    /** Liveness and readiness figures. */
+    /** A job's problem at one of its revisions (0 as submitted, one more per change applied). */
+    public record RevisedProblem(ProblemFile problem, long revision) {
+    }
+
+    /**
+     * Liveness and readiness figures. {@code solving}, {@code queued} and {@code solverSlots} are this server's;
+     * {@code queuedInStore} and {@code retainedJobs} count the store, which servers sharing it share (so does
+     * {@code queueCapacity} then).
+     *
+     * @param node          this server's name, as in the jobs' {@code node}
+     * @param queuedInStore jobs queued in the store, waiting for a solver on any server
+     */
     public record Health(String status, boolean acceptingJobs, int solving, int queued, int solverSlots,
-            int queueCapacity, int retainedJobs, int eventStreams) {
+            int queueCapacity, int retainedJobs, int eventStreams, String node, int queuedInStore) {
     }
 
     /** A live subscription to a job's events; close it to stop hearing them. */
@@ -93,6 +109,7 @@ public final class JobService implements AutoCloseable {
     private final JobRunner runner;
     /** Whether jobs are claimed from a store shared with other servers. */
     private final boolean shared;
+    private final String node;
 
     private final Counter submitted;
     private final MeterRegistry registry;
@@ -114,20 +131,40 @@ public final class JobService implements AutoCloseable {
         this.events = new JobEvents(config, store, this::view);
         this.runner = new JobRunner(config, store, durability, solver, clock, registry, admission, events, explainer);
         this.shared = store.isShared();
+        this.node = durability.node();
         long sweepMillis = Math.max(1_000, Math.min(60_000, config.retention().toMillis() / 4));
         runner.repeat(this::evictQuietly, sweepMillis);
 
         this.submitted = registry.counter("medsupply.jobs.submitted");
+        registerGauges(registry);
+        runner.start();
+    }
+
+    /**
+     * The gauges, each saying whose figure it is: this server's (solvers, the jobs it holds) or the store's,
+     * which every server sharing it reports alike (so a cluster's figure is one server's, not their sum).
+     */
+    private void registerGauges(MeterRegistry registry) {
+        Gauge.builder("medsupply.node.info", () -> 1).description("This server: its node name, and whether its "
+                + "store is shared with other servers").tag("node", node).tag("store", shared ? "shared" : "local")
+                .register(registry);
         for (JobStatus status : JobStatus.values()) {
             Gauge.builder("medsupply.jobs", this, service -> service.storedCount(status))
-                    .description("Stored jobs by status").tag("status", status.name()).register(registry);
+                    .description("Jobs in the store by status, of every server sharing it")
+                    .tag("status", status.name()).register(registry);
         }
+        Gauge.builder("medsupply.cluster.queue.depth", this, service -> service.storedCount(JobStatus.QUEUED))
+                .description("Jobs queued in the store, waiting for a solver on any server sharing it")
+                .register(registry);
         Gauge.builder("medsupply.queue.depth", runner, r -> r.count(JobStatus.QUEUED))
-                .description("Jobs waiting for a solver").register(registry);
-        Gauge.builder("medsupply.queue.capacity", config, c -> c.maxQueuedJobs()).register(registry);
-        Gauge.builder("medsupply.solvers.busy", runner, r -> r.count(JobStatus.SOLVING)).register(registry);
-        Gauge.builder("medsupply.solvers.slots", config, c -> c.parallelSolvers()).register(registry);
-        runner.start();
+                .description("Jobs this server holds waiting for one of its solvers").register(registry);
+        Gauge.builder("medsupply.queue.capacity", config, c -> c.maxQueuedJobs())
+                .description("Most queued jobs before submissions get 503; with a shared store, counted in the store")
+                .register(registry);
+        Gauge.builder("medsupply.solvers.busy", runner, r -> r.count(JobStatus.SOLVING))
+                .description("This server's solvers at work").register(registry);
+        Gauge.builder("medsupply.solvers.slots", config, c -> c.parallelSolvers())
+                .description("This server's solvers").register(registry);
     }
 
     public static JobService withOptaPlanner(ServiceConfig config, JobStore store, Durability durability,
@@ -162,6 +199,13 @@ public final class JobService implements AutoCloseable {
     public Submitted submit(Caller caller, ProblemFile problem, Duration timeLimit, Long seed,
             IdempotencyKey idempotency) throws InvalidInputException, OverloadedException, JobNotFoundException,
             IdempotencyConflictException {
+        return submit(caller, problem, timeLimit, seed, idempotency, null);
+    }
+
+    /** Like the public {@code submit}, for a job re-planning {@code parent} ({@code null} for none). */
+    private Submitted submit(Caller caller, ProblemFile problem, Duration timeLimit, Long seed,
+            IdempotencyKey idempotency, String parent) throws InvalidInputException, OverloadedException,
+            JobNotFoundException, IdempotencyConflictException {
         if (timeLimit.isNegative() || timeLimit.isZero() || timeLimit.compareTo(config.maxTimeLimit()) > 0) {
             throw new IllegalArgumentException("time limit out of range: " + timeLimit);
         }
@@ -182,10 +226,11 @@ public final class JobService implements AutoCloseable {
         Job job;
         try {
             DispatchSolution model = ProblemMapper.toSolution(problem);
-            job = new Job(UUID.randomUUID().toString(), caller.owner(), clock.instant(), timeLimit, seed, problem,
-                    Job.counts(model), 0, model, false, null);
+            JobView.Counts counts = Job.counts(problem);
+            job = new Job(UUID.randomUUID().toString(), caller.owner(), clock.instant(), timeLimit, seed, parent,
+                    problem, 0, counts, 0, model, false, null);
             NewJob row = new NewJob(job.id, job.owner, job.submittedAt, timeLimit, seed, problem.name(),
-                    StoredJson.write(job.counts), StoredJson.write(problem));
+                    StoredJson.write(counts), StoredJson.write(problem), parent);
             earlier = store.insert(row, key, shared ? config.maxQueuedJobs() : Integer.MAX_VALUE);
         } catch (QueueFullException full) {
             throw new OverloadedException(config.maxQueuedJobs() + " jobs are waiting for a solver on the servers "
@@ -204,8 +249,8 @@ public final class JobService implements AutoCloseable {
             runner.enqueue(job);
         }
         submitted.increment();
-        LOG.info("job {}: queued ({} hospitals, {} vehicles, limit {})", job.id, job.counts.hospitals(),
-                job.counts.vehicles(), timeLimit);
+        LOG.info("job {}: queued ({} hospitals, {} vehicles, limit {})", job.id, problem.hospitals().size(),
+                problem.vehicles().size(), timeLimit);
         evictQuietly();
         return new Submitted(job.view(), true);
     }
@@ -274,7 +319,8 @@ public final class JobService implements AutoCloseable {
                 record.cancelRequested() && !status.isFinal(),
                 record.errorJson() == null ? null : StoredJson.read(record.errorJson(), JobView.Failure.class),
                 record.owner(), record.node(), record.restarts(),
-                record.kpisJson() == null ? null : StoredJson.read(record.kpisJson(), PlanFile.KpisDto.class));
+                record.kpisJson() == null ? null : StoredJson.read(record.kpisJson(), PlanFile.KpisDto.class),
+                record.problemRevision(), record.parent());
     }
 
     /** Jobs the caller may see, newest first. */
@@ -339,22 +385,146 @@ public final class JobService implements AutoCloseable {
             }
             return best.plan();
         }
-        JobRecord record = visible(caller, id);
-        Checkpoint stored = store.checkpoint(id)
-                .orElseThrow(() -> new NoPlanYetException(id, JobStatus.valueOf(record.status())));
+        return storedPlan(visible(caller, id));
+    }
+
+    private PlanFile storedPlan(JobRecord record) throws NoPlanYetException {
+        Checkpoint stored = store.checkpoint(record.id())
+                .orElseThrow(() -> new NoPlanYetException(record.id(), JobStatus.valueOf(record.status())));
         return StoredJson.read(stored.planJson(), PlanFile.class);
     }
 
-    /** The problem the job solves, as submitted. */
-    public ProblemFile problem(Caller caller, String anyCaseId) throws JobNotFoundException {
+    /** A plan with the problem it answers. */
+    public record PlannedProblem(ProblemFile problem, PlanFile plan) {
+    }
+
+    /**
+     * The best plan so far with the problem it answers, which the job's problem may have moved on from since a
+     * change (until the first plan of the changed problem).
+     */
+    public PlannedProblem bestPlanWithProblem(Caller caller, String anyCaseId)
+            throws JobNotFoundException, NoPlanYetException {
         String id = canonical(anyCaseId);
         Job job = runner.active(id);
         if (job != null && caller.sees(job.owner)) {
-            return job.problemFile;
+            Job.Best best = job.best();
+            if (best == null) {
+                throw new NoPlanYetException(id, job.status());
+            }
+            return new PlannedProblem(best.problem(), best.plan());
         }
-        visible(caller, id);
-        return StoredJson.read(store.problemJson(id).orElseThrow(() -> new JobNotFoundException(id)),
-                ProblemFile.class);
+        JobRecord record = visible(caller, id);
+        return new PlannedProblem(storedProblem(record).problem(), storedPlan(record));
+    }
+
+    /** The problem the job solves as it stands, with its revision. */
+    public RevisedProblem revisedProblem(Caller caller, String anyCaseId) throws JobNotFoundException {
+        String id = canonical(anyCaseId);
+        Job job = runner.active(id);
+        if (job != null && caller.sees(job.owner)) {
+            return job.problem();
+        }
+        return storedProblem(visible(caller, id));
+    }
+
+    private RevisedProblem storedProblem(JobRecord record) throws JobNotFoundException {
+        String json = store.problemJson(record.id()).orElseThrow(() -> new JobNotFoundException(record.id()));
+        return new RevisedProblem(StoredJson.read(json, ProblemFile.class), record.problemRevision());
+    }
+
+    /**
+     * Changes the problem of a queued or solving job with an RFC 6902 JSON Patch, validated whole against the
+     * problem as it stands and applied whole or not at all; stored before it returns. A queued job will solve
+     * the changed problem; a solving one goes on from its best plan carried over to it.
+     *
+     * @param ifMatch revisions the client made the patch against (it applies only to one of them), or {@code null}
+     *                to apply it to the problem as it stands
+     * @return the job with its new {@code problemRevision}
+     * @throws InvalidInputException   naming the operation that failed, or the rules the patched problem breaks
+     * @throws ChangeRefusedException  when the job is final, or the revision not one of {@code ifMatch}
+     */
+    public JobView change(Caller caller, String anyCaseId, Set<Long> ifMatch, JsonNode patch)
+            throws JobNotFoundException, InvalidInputException, ChangeRefusedException {
+        String id = canonical(anyCaseId);
+        Job job = runner.active(id);
+        if (job == null || !caller.sees(job.owner)) {
+            return changeInStore(visible(caller, id), ifMatch, patch);
+        }
+        while (true) {
+            RevisedProblem current = job.problem();
+            requireRevision(ifMatch, current.revision());
+            ProblemFile changed = patched(current.problem(), patch);
+            JobView.Counts counts = Job.counts(changed);
+            Optional<Job.Refusal> refusal = job.change(current.revision(), current.revision() + 1, changed, counts,
+                    () -> store.changeProblem(id, current.revision(), changed.name(), StoredJson.write(counts),
+                            StoredJson.write(changed)));
+            if (refusal.isEmpty()) {
+                LOG.info("job {}: problem changed (revision {})", id, current.revision() + 1);
+                runner.carryOverSoon(job);
+                return job.view();
+            }
+            if (refusal.get() == Job.Refusal.ENDED) {
+                throw ended();
+            }
+            // MOVED_ON: another change came first; this one is checked again against the problem it made
+        }
+    }
+
+    /**
+     * Changes the problem of a job this server does not run: one that is final (refused), or on a shared store
+     * queued or solved by another server, which takes the change at its next poll.
+     */
+    private JobView changeInStore(JobRecord record, Set<Long> ifMatch, JsonNode patch)
+            throws JobNotFoundException, InvalidInputException, ChangeRefusedException {
+        String id = record.id();
+        while (true) {
+            if (JobStatus.valueOf(record.status()).isFinal()) {
+                throw ended();
+            }
+            requireRevision(ifMatch, record.problemRevision());
+            ProblemFile changed = patched(storedProblem(record).problem(), patch);
+            if (store.changeProblem(id, record.problemRevision(), changed.name(),
+                    StoredJson.write(Job.counts(changed)), StoredJson.write(changed))) {
+                LOG.info("job {}: problem changed in the store (revision {})", id, record.problemRevision() + 1);
+                return view(store.find(id).orElseThrow(() -> new JobNotFoundException(id)));
+            }
+            record = store.find(id).orElseThrow(() -> new JobNotFoundException(id));
+        }
+    }
+
+    private ProblemFile patched(ProblemFile problem, JsonNode patch) throws InvalidInputException {
+        ProblemFile changed = ProblemPatch.apply(problem, patch);
+        limits.checkProblem(changed);
+        return changed;
+    }
+
+    private static void requireRevision(Set<Long> ifMatch, long revision) throws ChangeRefusedException {
+        if (ifMatch != null && !ifMatch.contains(revision)) {
+            throw new ChangeRefusedException(ChangeRefusedException.Reason.STALE_REVISION,
+                    "the problem is at revision " + revision + " now; read it again and make the change against it");
+        }
+    }
+
+    private static ChangeRefusedException ended() {
+        return new ChangeRefusedException(ChangeRefusedException.Reason.JOB_ENDED,
+                "the job has ended and its problem no longer changes; re-plan it instead");
+    }
+
+    /**
+     * Queues a new job re-planning this job's best plan at {@code at} (FORMAT.md, Re-planning): its problem is
+     * built from the problem that plan answers, the plan, {@code at} and the optional {@code patch}; its
+     * {@code parent} is this job.
+     *
+     * @throws NoPlanYetException    when this job has no plan to re-plan yet
+     * @throws InvalidInputException when {@code at} is not a date-time, the patch fails or the built problem
+     *                               breaks a rule
+     */
+    public Submitted replan(Caller caller, String anyCaseId, String at, JsonNode patch, Duration timeLimit, Long seed)
+            throws JobNotFoundException, NoPlanYetException, InvalidInputException, OverloadedException,
+            IdempotencyConflictException {
+        PlannedProblem planned = bestPlanWithProblem(caller, anyCaseId);
+        ProblemFile replanning = ReplanProblem.build(planned.problem(), planned.plan(), at, patch);
+        return submit(caller, replanning, timeLimit, seed, null, canonical(anyCaseId));
     }
 
     /** Score per constraint and shortfalls per hospital of the best plan so far. */
@@ -396,7 +566,8 @@ public final class JobService implements AutoCloseable {
         return new Health(admission.isClosed() ? "SHUTTING_DOWN" : "UP",
                 admission.hasRoom(),
                 runner.count(JobStatus.SOLVING), runner.count(JobStatus.QUEUED), config.parallelSolvers(),
-                config.maxQueuedJobs(), storedCount(null), events.openStreams());
+                config.maxQueuedJobs(), storedCount(null), events.openStreams(), node,
+                storedCount(JobStatus.QUEUED));
     }
 
     public boolean isShuttingDown() {

@@ -23,11 +23,15 @@ import org.medsupply.io.PlanFile;
  * @param restarts       how often solving resumed from a checkpoint after its server stopped
  * @param kpis           the best plan's figures (fill rates, km), live while solving and stored with each
  *                       checkpoint and the final plan; {@code null} before the first plan
+ * @param problemRevision how many changes were applied to the problem (0 as submitted); a plan names the
+ *                       revision it answers
+ * @param parent         the job this one re-plans; {@code null} for a job submitted with its problem
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobView(String id, JobStatus status, String score, Boolean feasible, String submittedAt,
         String startedAt, String endedAt, double timeLimitSeconds, Long seed, String problem, Counts counts,
-        boolean cancelRequested, Failure error, String owner, String node, int restarts, PlanFile.KpisDto kpis) {
+        boolean cancelRequested, Failure error, String owner, String node, int restarts, PlanFile.KpisDto kpis,
+        long problemRevision, String parent) {
 
     /** Sizes of the problem. */
     public record Counts(int supplies, int warehouses, int hospitals, int vehicles, int demandLines) {

@@ -7,7 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.medsupply.domain.Delivery;
 import org.medsupply.domain.DispatchSolution;
+import org.medsupply.domain.Timeline;
+import org.medsupply.domain.Trip;
 import org.medsupply.io.PlanFile;
 import org.medsupply.io.ProblemFile;
 import org.medsupply.io.SiteFill;
@@ -15,6 +18,7 @@ import org.medsupply.solver.SolverConfigs;
 import org.optaplanner.core.api.score.ScoreExplanation;
 import org.optaplanner.core.api.score.buildin.bendablelong.BendableLongScore;
 import org.optaplanner.core.api.score.constraint.ConstraintMatchTotal;
+import org.optaplanner.core.api.score.constraint.Indictment;
 import org.optaplanner.core.api.solver.SolutionManager;
 import org.optaplanner.core.api.solver.SolverFactory;
 
@@ -55,6 +59,42 @@ final class ScoreExplainer {
     /** Computes the shadow variables and score of a solution built outside the solver (a checkpoint). */
     void score(DispatchSolution solution) {
         manager().update(solution);
+    }
+
+    /**
+     * Scores a solution built outside the solver, first taking off its trips the deliveries that a hard rule
+     * indicts (a window, a shift, the cold chain): the last such delivery of each trip, again and again, until no
+     * hard rule indicts a delivery. A plan carried over to a changed problem so starts the solver without broken
+     * rules where it can, from which local search does far better than from a broken plan. The deliveries taken
+     * off wait in the unserved pool.
+     */
+    void scoreWithoutBrokenDeliveries(DispatchSolution solution) {
+        while (true) {
+            manager().update(solution);
+            if (solution.getScore().isFeasible()) {
+                return;
+            }
+            Map<Object, Indictment<BendableLongScore>> indicted = manager().explain(solution).getIndictmentMap();
+            List<Delivery> brokenLast = new ArrayList<>();
+            for (Trip trip : solution.getTrips()) {
+                List<Delivery> deliveries = trip.isUnservedPool() ? List.of() : trip.getDeliveries();
+                for (int i = deliveries.size() - 1; i >= 0; i--) {
+                    Indictment<BendableLongScore> indictment = indicted.get(deliveries.get(i));
+                    if (indictment != null && !indictment.getScore().isFeasible()) {
+                        brokenLast.add(deliveries.get(i));
+                        break;
+                    }
+                }
+            }
+            if (brokenLast.isEmpty()) {
+                return; // what is broken is no delivery's alone (a stock, a load): the solver repairs it
+            }
+            for (Delivery delivery : brokenLast) {
+                delivery.getTrip().getDeliveries().remove(delivery);
+                solution.unservedPool().getDeliveries().add(delivery);
+            }
+            Timeline.connect(solution.getTrips());
+        }
     }
 
     private SolutionManager<DispatchSolution, BendableLongScore> manager() {

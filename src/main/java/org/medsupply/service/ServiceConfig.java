@@ -4,12 +4,10 @@ package org.medsupply.service;
 import java.time.Duration;
 
 /**
- * Every limit of the HTTP service in one place, with safe defaults ({@link #defaults()}). Settings of the
- * web front alone (CORS origins, map tiles) belong to the {@code api} package's {@code WebConfig}.
+ * Every limit of the job service in one place, with safe defaults ({@link #defaults()}). Settings of the
+ * HTTP server (address, bodies, threads, timeouts) and of the web front (CORS origins, map tiles) belong
+ * to the {@code api} package's {@code HttpConfig} and {@code WebConfig}.
  *
- * @param host                 address to bind; loopback by default so nothing is exposed by accident
- * @param port                 TCP port; 0 picks a free one
- * @param maxBodyBytes         largest request body, counted while reading (chunked bodies too)
  * @param defaultTimeLimit     solve time of a job that names none
  * @param maxTimeLimit         longest solve time a job may ask for
  * @param maxHospitals         most hospitals in one problem
@@ -25,27 +23,19 @@ import java.time.Duration;
  * @param retention            how long a finished job stays readable
  * @param maxRetainedJobs      most jobs kept; the oldest finished ones go first
  * @param maxEventStreams      most open {@code /events} streams at once
- * @param workerThreads        HTTP worker threads
- * @param workerQueue          requests waiting for a worker thread
- * @param idleTimeout          keep-alive connections idle longer are closed
- * @param ioTimeout            a blocking read or write of a request or response fails after this
  * @param shutdownGrace        how long stopping waits for solves and connections to wind down
  */
-public record ServiceConfig(String host, int port, long maxBodyBytes, Duration defaultTimeLimit,
-        Duration maxTimeLimit, int maxHospitals, int maxVehicles, int maxTrips, int maxDemandLines,
-        long maxMatrixCells, int maxNestingDepth, int maxStringLength, int parallelSolvers, int maxQueuedJobs,
-        Duration retryAfter, Duration retention, int maxRetainedJobs, int maxEventStreams, int workerThreads,
-        int workerQueue, Duration idleTimeout, Duration ioTimeout, Duration shutdownGrace) {
-
-    public static final long MIB = 1024 * 1024;
+public record ServiceConfig(Duration defaultTimeLimit, Duration maxTimeLimit, int maxHospitals, int maxVehicles,
+        int maxTrips, int maxDemandLines, long maxMatrixCells, int maxNestingDepth, int maxStringLength,
+        int parallelSolvers, int maxQueuedJobs, Duration retryAfter, Duration retention, int maxRetainedJobs,
+        int maxEventStreams, Duration shutdownGrace) {
 
     public ServiceConfig {
-        requirePositive(maxBodyBytes, "maxBodyBytes");
-        requirePositive(parallelSolvers, "parallelSolvers");
-        requirePositive(maxRetainedJobs, "maxRetainedJobs");
-        requirePositive(workerThreads, "workerThreads");
-        if (maxQueuedJobs < 0 || workerQueue < 0 || port < 0 || port > 65535) {
-            throw new IllegalArgumentException("maxQueuedJobs and workerQueue must be >= 0, port 0..65535");
+        if (parallelSolvers <= 0 || maxRetainedJobs <= 0) {
+            throw new IllegalArgumentException("parallelSolvers and maxRetainedJobs must be positive");
+        }
+        if (maxQueuedJobs < 0) {
+            throw new IllegalArgumentException("maxQueuedJobs must be >= 0");
         }
         if (defaultTimeLimit.isNegative() || defaultTimeLimit.isZero() || defaultTimeLimit.compareTo(maxTimeLimit) > 0) {
             throw new IllegalArgumentException("defaultTimeLimit must be positive and at most maxTimeLimit");
@@ -55,7 +45,7 @@ public record ServiceConfig(String host, int port, long maxBodyBytes, Duration d
         }
     }
 
-    /** Loopback:8080, 10 MiB bodies, 30 s solves (10 min at most), half the cores solving, 8 queued. */
+    /** 30 s solves (10 min at most), 2,000 hospitals at most, half the cores solving, 8 queued. */
     public static ServiceConfig defaults() {
         return builder().build();
     }
@@ -68,11 +58,6 @@ public record ServiceConfig(String host, int port, long maxBodyBytes, Duration d
     /** Sets any of the limits, starting from the defaults. */
     public static final class Builder {
 
-        private static final int CORES = Runtime.getRuntime().availableProcessors();
-
-        private String host = "127.0.0.1";
-        private int port = 8080;
-        private long maxBodyBytes = 10 * MIB;
         private Duration defaultTimeLimit = Duration.ofSeconds(30);
         private Duration maxTimeLimit = Duration.ofMinutes(10);
         private int maxHospitals = 2_000;
@@ -82,34 +67,15 @@ public record ServiceConfig(String host, int port, long maxBodyBytes, Duration d
         private long maxMatrixCells = 4_000_000;
         private int maxNestingDepth = 32;
         private int maxStringLength = 10_000;
-        private int parallelSolvers = Math.max(1, CORES / 2);
+        private int parallelSolvers = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         private int maxQueuedJobs = 8;
         private Duration retryAfter = Duration.ofSeconds(5);
         private Duration retention = Duration.ofHours(1);
         private int maxRetainedJobs = 1_000;
         private int maxEventStreams = 64;
-        private int workerThreads = Math.max(4, 2 * CORES);
-        private int workerQueue = 256;
-        private Duration idleTimeout = Duration.ofSeconds(15);
-        private Duration ioTimeout = Duration.ofSeconds(15);
         private Duration shutdownGrace = Duration.ofSeconds(10);
 
         private Builder() {
-        }
-
-        public Builder host(String value) {
-            this.host = value;
-            return this;
-        }
-
-        public Builder port(int value) {
-            this.port = value;
-            return this;
-        }
-
-        public Builder maxBodyBytes(long value) {
-            this.maxBodyBytes = value;
-            return this;
         }
 
         public Builder defaultTimeLimit(Duration value) {
@@ -187,42 +153,15 @@ public record ServiceConfig(String host, int port, long maxBodyBytes, Duration d
             return this;
         }
 
-        public Builder workerThreads(int value) {
-            this.workerThreads = value;
-            return this;
-        }
-
-        public Builder workerQueue(int value) {
-            this.workerQueue = value;
-            return this;
-        }
-
-        public Builder idleTimeout(Duration value) {
-            this.idleTimeout = value;
-            return this;
-        }
-
-        public Builder ioTimeout(Duration value) {
-            this.ioTimeout = value;
-            return this;
-        }
-
         public Builder shutdownGrace(Duration value) {
             this.shutdownGrace = value;
             return this;
         }
 
         public ServiceConfig build() {
-            return new ServiceConfig(host, port, maxBodyBytes, defaultTimeLimit, maxTimeLimit, maxHospitals,
-                    maxVehicles, maxTrips, maxDemandLines, maxMatrixCells, maxNestingDepth, maxStringLength,
-                    parallelSolvers, maxQueuedJobs, retryAfter, retention, maxRetainedJobs, maxEventStreams,
-                    workerThreads, workerQueue, idleTimeout, ioTimeout, shutdownGrace);
-        }
-    }
-
-    private static void requirePositive(long value, String name) {
-        if (value <= 0) {
-            throw new IllegalArgumentException(name + " must be positive");
+            return new ServiceConfig(defaultTimeLimit, maxTimeLimit, maxHospitals, maxVehicles, maxTrips,
+                    maxDemandLines, maxMatrixCells, maxNestingDepth, maxStringLength, parallelSolvers, maxQueuedJobs,
+                    retryAfter, retention, maxRetainedJobs, maxEventStreams, shutdownGrace);
         }
     }
 }

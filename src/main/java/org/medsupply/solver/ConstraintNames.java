@@ -15,6 +15,8 @@ public final class ConstraintNames {
     public static final String VEHICLE_SHIFT = "Vehicle shift";
     public static final String UNSPLITTABLE_LINE = "Unsplittable line";
     public static final String LATE_DELIVERY = "Late delivery";
+    public static final String REFERENCE_MOVED = "Announced delivery moved";
+    public static final String REFERENCE_CUT = "Announced delivery cut";
     public static final String TRAVEL_COST = "Travel cost";
     public static final String VEHICLE_FIXED_COST = "Vehicle fixed cost";
 

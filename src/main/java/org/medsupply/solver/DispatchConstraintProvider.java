@@ -4,10 +4,13 @@ package org.medsupply.solver;
 import static org.optaplanner.core.api.score.stream.ConstraintCollectors.countDistinct;
 import static org.optaplanner.core.api.score.stream.ConstraintCollectors.max;
 import static org.optaplanner.core.api.score.stream.ConstraintCollectors.sumLong;
+import static org.optaplanner.core.api.score.stream.Joiners.equal;
+import static org.optaplanner.core.api.score.stream.Joiners.filtering;
 
 import org.medsupply.domain.Delivery;
 import org.medsupply.domain.DemandLine;
 import org.medsupply.domain.Priority;
+import org.medsupply.domain.ReferenceLoad;
 import org.medsupply.domain.ScoreLevels;
 import org.medsupply.domain.TimeAxis;
 import org.medsupply.domain.Timeline;
@@ -47,6 +50,8 @@ public class DispatchConstraintProvider implements ConstraintProvider {
                 unmetDemand(factory, Priority.LOW),
                 fairShortfall(factory, Priority.LOW),
                 lateDelivery(factory),
+                referenceMoved(factory),
+                referenceCut(factory),
                 travelCost(factory),
                 vehicleFixedCost(factory),
         };
@@ -154,6 +159,29 @@ public class DispatchConstraintProvider implements ConstraintProvider {
                 .penalizeLong(soft(ScoreLevels.LATENESS),
                         (line, start) -> TimeAxis.ceilMinutes(start - line.needByMs()) * line.priority().weight())
                 .asConstraint(ConstraintNames.LATE_DELIVERY);
+    }
+
+    /**
+     * Announced units (re-planning: {@code reference}) of which their vehicle no longer brings any to that
+     * hospital. Per unit; with {@link #referenceCut} the stability level.
+     */
+    protected Constraint referenceMoved(ConstraintFactory factory) {
+        return factory.forEach(ReferenceLoad.class)
+                .ifNotExists(Delivery.class, equal(ReferenceLoad::hospital, Delivery::getHospital),
+                        equal(ReferenceLoad::supply, Delivery::getSupply), filtering(ReferenceLoad::keptBy))
+                .penalizeLong(soft(ScoreLevels.STABILITY), ReferenceLoad::units)
+                .asConstraint(ConstraintNames.REFERENCE_MOVED);
+    }
+
+    /** Announced units that their vehicle still brings to that hospital, but fewer of. Per unit missing. */
+    protected Constraint referenceCut(ConstraintFactory factory) {
+        return factory.forEach(ReferenceLoad.class)
+                .join(Delivery.class, equal(ReferenceLoad::hospital, Delivery::getHospital),
+                        equal(ReferenceLoad::supply, Delivery::getSupply), filtering(ReferenceLoad::keptBy))
+                .groupBy((reference, delivery) -> reference, sumLong((reference, delivery) -> delivery.getQuantity()))
+                .filter((reference, kept) -> kept < reference.units())
+                .penalizeLong(soft(ScoreLevels.STABILITY), (reference, kept) -> reference.units() - kept)
+                .asConstraint(ConstraintNames.REFERENCE_CUT);
     }
 
     /** Driving to each stop, and back to the warehouse after the last; metres times cost per km. */

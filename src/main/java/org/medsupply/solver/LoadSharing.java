@@ -74,6 +74,7 @@ final class LoadSharing {
         this.plan = plan;
         this.trips = plan.getTrips().stream().filter(trip -> !trip.isUnservedPool()).toList();
         plan.getLines().forEach(line -> linesAt.computeIfAbsent(line.hospital(), h -> new ArrayList<>()).add(line));
+        delivered.putAll(plan.getReplanning().committedUnits()); // trips under way count toward their lines
         for (Trip trip : trips) {
             Map<DemandLine, Long> ofTrip = new LinkedHashMap<>();
             Set<Hospital> hospitals = new LinkedHashSet<>();

@@ -33,38 +33,34 @@ import org.optaplanner.core.api.solver.SolverFactory;
  */
 public final class PlanTopUp {
 
-    private PlanTopUp() {
-    }
-
-    /**
-     * The better of {@code solved} and {@code constructed} (the greedy plan local search started from), each
-     * finished, scored by the factory's constraints; neither is changed. Finishing the greedy plan too keeps
-     * the promise that the solver is never worse than the greedy coordinator, whose plan is finished the
-     * same way: the steps are not monotone, so finishing a better plan can, rarely, end a little lower.
-     *
-     * @param constructed {@code null} when there was no construction phase, or it is {@code solved} itself
-     */
-    public static DispatchSolution of(DispatchSolution solved, DispatchSolution constructed,
-            SolverFactory<DispatchSolution> solverFactory) {
-        SolutionManager<DispatchSolution, BendableLongScore> scoring = SolutionManager.create(solverFactory);
-        DispatchSolution plan = finish(solved, scoring);
-        if (constructed == null || constructed == solved) {
-            return plan;
-        }
-        DispatchSolution greedyPlan = finish(constructed, scoring);
-        return greedyPlan.getScore().compareTo(plan.getScore()) > 0 ? greedyPlan : plan;
-    }
-
-    /** The steps before stop merging, and again after it when it dropped stops, for the room they leave. */
+    /** The steps that load and share, run again after each step that drops or adds stops. */
     private static final List<Predicate<DispatchSolution>> LOADING = List.of(PlanTopUp::topUp, LoadSharing::share);
     private static final Predicate<DispatchSolution> MERGING = plan -> StopMerging.merge(plan) > 0;
     private static final Predicate<DispatchSolution> ADDING = plan -> StopAdding.add(plan) > 0;
 
+    private final SolutionManager<DispatchSolution, BendableLongScore> scoring;
+
+    /** Finishing scored by the constraints of the factory's config. */
+    public PlanTopUp(SolverFactory<DispatchSolution> solverFactory) {
+        this.scoring = SolutionManager.create(solverFactory);
+    }
+
     /**
-     * All steps on one copy, scored once at the end (scoring a large plan costs); only when that is worse than
-     * {@code solved} are they taken again one by one, each kept only if it does not worsen the score.
+     * The better of two finished plans, the first on a tie. The solver finishes its own plan and the greedy plan
+     * local search started from, and returns the better, which keeps the promise that it is never worse than the
+     * greedy coordinator, whose plan is finished the same way: the steps are not monotone, so finishing a better
+     * plan can, rarely, end a little lower.
      */
-    private static DispatchSolution finish(DispatchSolution solved, SolutionManager<DispatchSolution, BendableLongScore> scoring) {
+    public static DispatchSolution better(DispatchSolution plan, DispatchSolution other) {
+        return other != null && other.getScore().compareTo(plan.getScore()) > 0 ? other : plan;
+    }
+
+    /**
+     * {@code solved} finished, scored; {@code solved} itself (scored) is not changed. All steps run on one copy,
+     * scored once at the end (scoring a large plan costs); only when that is worse than {@code solved} are they
+     * taken again one by one, each kept only if it does not worsen the score.
+     */
+    public DispatchSolution finish(DispatchSolution solved) {
         DispatchSolution plan = new DispatchSolutionCloner().cloneSolution(solved);
         LOADING.forEach(step -> apply(plan, step));
         if (apply(plan, MERGING)) {
@@ -81,12 +77,12 @@ public final class PlanTopUp {
         DispatchSolution guarded = new DispatchSolutionCloner().cloneSolution(solved);
         scoring.update(guarded);
         for (Predicate<DispatchSolution> step : LOADING) {
-            guarded = ifNotWorse(guarded, step, scoring);
+            guarded = ifNotWorse(guarded, step);
         }
         for (Predicate<DispatchSolution> stopChange : List.of(MERGING, ADDING)) {
-            guarded = ifNotWorse(guarded, stopChange, scoring);
+            guarded = ifNotWorse(guarded, stopChange);
             for (Predicate<DispatchSolution> step : LOADING) {
-                guarded = ifNotWorse(guarded, step, scoring);
+                guarded = ifNotWorse(guarded, step);
             }
         }
         return guarded;
@@ -118,8 +114,7 @@ public final class PlanTopUp {
     }
 
     /** {@code plan} changed by {@code change} (told a copy; true when it changed it) unless that scores worse. */
-    private static DispatchSolution ifNotWorse(DispatchSolution plan, Predicate<DispatchSolution> change,
-            SolutionManager<DispatchSolution, BendableLongScore> scoring) {
+    private DispatchSolution ifNotWorse(DispatchSolution plan, Predicate<DispatchSolution> change) {
         DispatchSolution changed = new DispatchSolutionCloner().cloneSolution(plan);
         if (!change.test(changed)) {
             return plan;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.medsupply.solver;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import org.medsupply.domain.DispatchSolution;
@@ -9,6 +10,7 @@ import org.optaplanner.core.api.solver.change.ProblemChange;
 import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.impl.phase.event.PhaseLifecycleListenerAdapter;
 import org.optaplanner.core.impl.phase.scope.AbstractPhaseScope;
+import org.optaplanner.core.impl.phase.scope.AbstractStepScope;
 import org.optaplanner.core.impl.solver.DefaultSolver;
 
 /**
@@ -16,6 +18,10 @@ import org.optaplanner.core.impl.solver.DefaultSolver;
  * launch here and hold the returned handle. {@link #solve()} runs on the calling thread; other threads
  * may meanwhile ask it to stop ({@link #terminateEarly()}) or feed it changes to the problem
  * ({@link #addProblemChange}). The plan it returns has been through the finishing steps ({@link PlanTopUp}).
+ * <p>
+ * Finishing is part of the time limit: the greedy plan is finished on a thread of its own while local search
+ * runs, and once that is done local search stops early by its duration (times {@link #FINISHING_RESERVE}), so
+ * finishing the searched plan ends about when the limit does.
  */
 public final class SolverLaunch {
 
@@ -32,20 +38,31 @@ public final class SolverLaunch {
         }
     }
 
+    /** The searched plan has more stops to share and merge than the greedy one, so finishing it takes longer. */
+    private static final double FINISHING_RESERVE = 1.5;
+
     private final DispatchSolution problem;
-    private final SolverFactory<DispatchSolution> solverFactory;
     private final DefaultSolver<DispatchSolution> solver;
+    private final PlanTopUp finishing;
+    /** The config's time limit in ms, or {@code null} when it has none. */
+    private final Long limitMillis;
+    /** Time kept back from local search for finishing its plan; 0 until the greedy plan is finished. */
+    private volatile long reserveMillis;
     private volatile boolean stopAsked;
     private long constructionMillis = -1;
     private long scoreCalculationCount;
-    /** The first phase's plan (the greedy one unless warm started), for PlanTopUp. */
-    private DispatchSolution constructed;
+    /** The greedy plan, being finished; {@code null} on a warm start. */
+    private CompletableFuture<DispatchSolution> finishedGreedy;
+    private int phasesEnded;
 
     private SolverLaunch(DispatchSolution problem, SolverConfig config, boolean warmStart,
             Consumer<DispatchSolution> onNewBest) {
         this.problem = problem;
-        this.solverFactory = SolverFactory.create(config);
+        SolverFactory<DispatchSolution> solverFactory = SolverFactory.create(config);
         this.solver = (DefaultSolver<DispatchSolution>) solverFactory.buildSolver();
+        this.finishing = new PlanTopUp(solverFactory);
+        this.limitMillis = config.getTerminationConfig() == null ? null
+                : config.getTerminationConfig().calculateTimeMillisSpentLimit();
         solver.addEventListener(event -> onNewBest.accept(event.getNewBestSolution()));
         solver.addPhaseLifecycleListener(new PhaseLifecycleListenerAdapter<>() {
             @Override
@@ -57,10 +74,24 @@ public final class SolverLaunch {
             }
 
             @Override
+            public void stepEnded(AbstractStepScope<DispatchSolution> stepScope) {
+                if (limitMillis != null && reserveMillis > 0
+                        && stepScope.getPhaseScope().calculateSolverTimeMillisSpentUpToNow() + reserveMillis >= limitMillis) {
+                    solver.terminateEarly();
+                }
+            }
+
+            @Override
             public void phaseEnded(AbstractPhaseScope<DispatchSolution> phaseScope) {
-                if (constructed == null) {
-                    constructionMillis = warmStart ? -1 : phaseScope.calculateSolverTimeMillisSpentUpToNow();
-                    constructed = warmStart ? null : phaseScope.getSolverScope().getBestSolution();
+                if (phasesEnded++ == 0 && !warmStart) {
+                    constructionMillis = phaseScope.calculateSolverTimeMillisSpentUpToNow();
+                    DispatchSolution greedy = phaseScope.getSolverScope().getBestSolution();
+                    finishedGreedy = CompletableFuture.supplyAsync(() -> {
+                        long started = System.nanoTime();
+                        DispatchSolution finished = finishing.finish(greedy);
+                        reserveMillis = (long) ((System.nanoTime() - started) / 1e6 * FINISHING_RESERVE);
+                        return finished;
+                    }, SolverLaunch::onOwnThread);
                 }
                 // read here: after solving the count is gone with the score director
                 scoreCalculationCount = phaseScope.getSolverScope().getScoreCalculationCount();
@@ -83,10 +114,19 @@ public final class SolverLaunch {
     /** Solves on the calling thread until the config's termination or {@link #terminateEarly()}. */
     public Run solve() {
         DispatchSolution solved = solver.solve(problem);
-        long finishing = System.nanoTime();
-        DispatchSolution best = PlanTopUp.of(solved, constructed, solverFactory);
+        long finishingStarted = System.nanoTime();
+        DispatchSolution greedy = finishedGreedy == null ? null : finishedGreedy.join();
+        // a greedy-only config: the greedy plan is the solved one, finished already
+        DispatchSolution best = phasesEnded == 1 && greedy != null ? greedy
+                : PlanTopUp.better(finishing.finish(solved), greedy);
         return new Run(best, constructionMillis, solver.getTimeMillisSpent(), scoreCalculationCount,
-                (System.nanoTime() - finishing) / 1_000_000);
+                (System.nanoTime() - finishingStarted) / 1_000_000);
+    }
+
+    private static void onOwnThread(Runnable task) {
+        Thread thread = new Thread(task, "finishing-greedy-plan");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** Asks the solve to stop at its next step, even when asked before it started; from any thread. */

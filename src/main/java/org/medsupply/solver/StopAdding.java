@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +35,13 @@ final class StopAdding {
 
     /** Trips tried for a line's new stop, those passing nearest its hospital first. */
     private static final int TRIPS_TRIED = 8;
+    /** Of those trips, the nearest ones tried for a stop that gives way when none has time for one more. */
+    private static final int TRIPS_GIVING_WAY = 4;
+    /**
+     * Deliveries timed while trying stops, at most (about a second's work): past it no more lines are tried, so
+     * the step stays short at any scale and its result does not depend on the machine.
+     */
+    private static final long WORK_LIMIT = 20_000_000;
     /** Places tried on each of those trips, the shortest detours first. */
     private static final int POSITIONS_TRIED = 4;
 
@@ -47,14 +55,18 @@ final class StopAdding {
     private final DispatchSolution plan;
     private final Map<DemandLine, Long> delivered = new HashMap<>();
     private final Map<Trip, Set<Hospital>> stops = new IdentityHashMap<>();
+    private final Map<Hospital, List<DemandLine>> linesAt = new HashMap<>();
     /** The deliveries on trips, per supply and priority: where a new stop's unit may come from. */
     private final Map<Group, List<Delivery>> dispatched = new HashMap<>();
     private final Set<String> ids = new HashSet<>();
     private int nextId;
+    private long work;
 
     private StopAdding(DispatchSolution plan) {
         this.plan = plan;
         plan.getDeliveries().forEach(delivery -> ids.add(delivery.getId()));
+        plan.getLines().forEach(line -> linesAt.computeIfAbsent(line.hospital(), h -> new ArrayList<>()).add(line));
+        delivered.putAll(plan.getReplanning().committedUnits()); // trips under way count toward their lines
         for (Trip trip : plan.getTrips()) {
             if (!trip.isUnservedPool()) {
                 Set<Hospital> hospitals = new HashSet<>();
@@ -76,12 +88,24 @@ final class StopAdding {
      */
     static int add(DispatchSolution plan) {
         StopAdding adding = new StopAdding(plan);
-        List<DemandLine> shortLines = new ArrayList<>(plan.getLines().stream()
-                .filter(line -> adding.got(line) < line.quantity()).toList());
-        shortLines.sort(Comparator.comparing(DemandLine::priority).thenComparingDouble(adding::fill)
+        Map<Group, long[]> groupFill = new HashMap<>(); // requested, delivered
+        for (DemandLine line : plan.getLines()) {
+            long[] fill = groupFill.computeIfAbsent(new Group(line), g -> new long[2]);
+            fill[0] += line.quantity();
+            fill[1] += adding.got(line);
+        }
+        // a line at or above its group's fill rate has no better-served line to take a unit from, or hardly any
+        List<DemandLine> starved = new ArrayList<>(plan.getLines().stream().filter(line -> {
+            long[] fill = groupFill.get(new Group(line));
+            return (double) adding.got(line) / line.quantity() < (double) fill[1] / fill[0];
+        }).toList());
+        starved.sort(Comparator.comparing(DemandLine::priority).thenComparingDouble(adding::fill)
                 .thenComparingInt(DemandLine::index));
         int added = 0;
-        for (DemandLine line : shortLines) {
+        for (DemandLine line : starved) {
+            if (adding.work > WORK_LIMIT) {
+                break;
+            }
             if (adding.addStop(line)) {
                 added++;
             }
@@ -97,11 +121,14 @@ final class StopAdding {
         Hospital hospital = poor.hospital();
         Map<Trip, Delivery> donors = donors(poor);
         List<Trip> nearest = donors.keySet().stream()
-                .sorted(Comparator.comparingDouble((Trip trip) -> distanceKm(trip, hospital)).thenComparing(Trip::getId))
+                .sorted(Comparator.comparingDouble((Trip trip) -> trip.getVehicle()
+                        .distanceKm(donors.get(trip).getHospital(), hospital)).thenComparing(Trip::getId))
                 .limit(TRIPS_TRIED).toList();
         Delivery probe = new Delivery("probe", poor, 1);
         Trip bestTrip = null;
         Insertion best = null;
+        long bestChange = 0;
+        Hospital givingWay = null;
         for (Trip trip : nearest) {
             Insertion insertion = cheapestOnTime(trip, probe);
             if (insertion != null && (best == null || insertion.detourMs() < best.detourMs())) {
@@ -110,7 +137,21 @@ final class StopAdding {
             }
         }
         if (bestTrip == null) {
+            for (Trip trip : nearest.subList(0, Math.min(TRIPS_GIVING_WAY, nearest.size()))) {
+                Replacement replacement = replacement(trip, poor, probe, donors.get(trip));
+                if (replacement != null && (best == null || replacement.fairnessChange() < bestChange)) {
+                    bestTrip = trip;
+                    best = replacement.insertion();
+                    bestChange = replacement.fairnessChange();
+                    givingWay = replacement.givingWay();
+                }
+            }
+        }
+        if (bestTrip == null) {
             return false;
+        }
+        if (givingWay != null) {
+            giveWay(bestTrip, givingWay);
         }
         Delivery donor = donors.get(bestTrip);
         plan.unservedPool().getDeliveries().add(split(donor, 1));
@@ -122,6 +163,133 @@ final class StopAdding {
         return true;
     }
 
+    /** A stop that gives way to the new one, where the new one then goes, and the change in unfairness. */
+    private record Replacement(Hospital givingWay, Insertion insertion, long fairnessChange) {
+    }
+
+    /**
+     * When the trip has no time for one more stop: the stop of the trip that gives way to the poor line's at the
+     * least cost in fairness, or {@code null}. A stop may give way when none of its lines is more urgent than the
+     * poor line, the units it gets of the poor line's priority can go to lines of the trip's other stops that
+     * still miss as many (the top-up that follows loads them there), and that priority's fairness improves when
+     * the trip's load is shared again without the stop and with the new one ({@link #fairnessChange}); the final
+     * score check has the last word.
+     */
+    private Replacement replacement(Trip trip, DemandLine poor, Delivery probe, Delivery donor) {
+        Map<Hospital, List<Delivery>> byStop = new LinkedHashMap<>();
+        trip.getDeliveries().forEach(delivery -> byStop.computeIfAbsent(delivery.getHospital(), h -> new ArrayList<>())
+                .add(delivery));
+        Replacement best = null;
+        for (Map.Entry<Hospital, List<Delivery>> stop : byStop.entrySet()) {
+            List<Delivery> unloading = stop.getValue();
+            if (stop.getKey() == donor.getHospital()
+                    || unloading.stream().anyMatch(delivery -> delivery.getLine().priority().compareTo(poor.priority()) < 0)
+                    || !othersCanTake(byStop, stop.getKey(), unloading, poor)) {
+                continue;
+            }
+            long change = fairnessChange(trip, byStop.keySet(), stop.getKey(), poor);
+            if (change >= 0 || best != null && change >= best.fairnessChange()) {
+                continue;
+            }
+            List<Delivery> list = trip.getDeliveries();
+            List<Delivery> before = new ArrayList<>(list);
+            list.removeAll(unloading);
+            schedule(trip);
+            Insertion insertion = cheapestOnTime(trip, probe);
+            list.clear();
+            list.addAll(before);
+            Timeline.update(trip, Timeline.SILENT);
+            if (insertion != null) {
+                best = new Replacement(stop.getKey(), insertion, change);
+            }
+        }
+        return best;
+    }
+
+    /**
+     * How the fairness term of the poor line's priority (sum of shortfall^2 / requested, scaled) changes when the
+     * trip's load of that priority, supply by supply, is shared by water-filling ({@link LoadSharing#waterFill})
+     * among the lines at its stops without {@code givingWay} and with the poor line's: negative when fairer.
+     */
+    private long fairnessChange(Trip trip, Set<Hospital> tripStops, Hospital givingWay, DemandLine poor) {
+        Priority priority = poor.priority();
+        Map<DemandLine, Long> onTrip = new HashMap<>();
+        Map<Supply, Long> load = new HashMap<>();
+        for (Delivery delivery : trip.getDeliveries()) {
+            if (delivery.getLine().priority() == priority) {
+                onTrip.merge(delivery.getLine(), delivery.getQuantity(), Long::sum);
+                load.merge(delivery.getSupply(), delivery.getQuantity(), Long::sum);
+            }
+        }
+        long change = 0;
+        for (Map.Entry<Supply, Long> supply : load.entrySet()) {
+            List<DemandLine> sharing = new ArrayList<>();
+            List<DemandLine> losing = new ArrayList<>();
+            for (Hospital stop : tripStops) {
+                for (DemandLine line : linesAt.getOrDefault(stop, List.of())) {
+                    if (line.supply() == supply.getKey() && line.priority() == priority) {
+                        (stop == givingWay ? losing : sharing).add(line);
+                    }
+                }
+            }
+            if (poor.supply() == supply.getKey()) {
+                sharing.add(poor);
+            }
+            Map<DemandLine, Long> elsewhere = new HashMap<>();
+            sharing.forEach(line -> elsewhere.put(line, got(line) - onTrip.getOrDefault(line, 0L)));
+            long missing = sharing.stream().mapToLong(line -> line.quantity() - elsewhere.get(line)).sum();
+            Map<DemandLine, Long> shares = LoadSharing.waterFill(sharing, elsewhere, Math.min(supply.getValue(), missing));
+            for (DemandLine line : sharing) {
+                change += ConstraintNames.unfairness(line, line.quantity() - elsewhere.get(line) - shares.get(line))
+                        - ConstraintNames.unfairness(line, line.quantity() - got(line));
+            }
+            for (DemandLine line : losing) {
+                change += ConstraintNames.unfairness(line, line.quantity() - got(line) + onTrip.getOrDefault(line, 0L))
+                        - ConstraintNames.unfairness(line, line.quantity() - got(line));
+            }
+        }
+        return change;
+    }
+
+    /**
+     * Whether the lines at the trip's other stops, of each supply unloaded at {@code stop} and as urgent as the poor
+     * line or more, still miss at least what the stop gets of that supply at the poor line's priority.
+     */
+    private boolean othersCanTake(Map<Hospital, List<Delivery>> byStop, Hospital stop, List<Delivery> unloading,
+            DemandLine poor) {
+        Map<Supply, Long> toPlace = new HashMap<>();
+        unloading.stream().filter(delivery -> delivery.getLine().priority() == poor.priority())
+                .forEach(delivery -> toPlace.merge(delivery.getSupply(), delivery.getQuantity(), Long::sum));
+        for (Map.Entry<Supply, Long> supply : toPlace.entrySet()) {
+            long missing = poor.supply() == supply.getKey() ? poor.quantity() - got(poor) - 1 : 0;
+            for (Hospital other : byStop.keySet()) {
+                if (other != stop) {
+                    missing += linesAt.getOrDefault(other, List.of()).stream()
+                            .filter(line -> line.supply() == supply.getKey()
+                                    && line.priority().compareTo(poor.priority()) <= 0)
+                            .mapToLong(line -> line.quantity() - got(line)).sum();
+                }
+            }
+            if (missing < supply.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Takes the trip's stop at the hospital off it: its deliveries wait in the unserved pool. */
+    private void giveWay(Trip trip, Hospital hospital) {
+        List<Delivery> unloading = trip.getDeliveries().stream().filter(d -> d.getHospital() == hospital).toList();
+        trip.getDeliveries().removeAll(unloading);
+        plan.unservedPool().getDeliveries().addAll(unloading);
+        for (Delivery delivery : unloading) {
+            delivered.merge(delivery.getLine(), -delivery.getQuantity(), Long::sum);
+            dispatched.get(new Group(delivery.getLine())).remove(delivery);
+        }
+        stops.get(trip).remove(hospital);
+        Timeline.update(trip, Timeline.SILENT);
+    }
+
     /** Where in a trip's list a new stop goes, and how much longer the trip is on the road for it. */
     private record Insertion(int position, long detourMs) {
     }
@@ -130,7 +298,7 @@ final class StopAdding {
      * The insertion of the probe's stop with the least detour that keeps every window and the shift of the trip's
      * vehicle, among the {@link #POSITIONS_TRIED} shortest detours; {@code null} when none keeps them.
      */
-    private static Insertion cheapestOnTime(Trip trip, Delivery probe) {
+    private Insertion cheapestOnTime(Trip trip, Delivery probe) {
         List<Delivery> list = trip.getDeliveries();
         Vehicle vehicle = trip.getVehicle();
         Hospital hospital = probe.getHospital();
@@ -148,7 +316,7 @@ final class StopAdding {
         Insertion kept = null;
         for (Insertion insertion : insertions.subList(0, Math.min(POSITIONS_TRIED, insertions.size()))) {
             list.add(insertion.position(), probe);
-            Timeline.update(trip, Timeline.SILENT);
+            schedule(trip);
             boolean onTime = keepsWindowsAndShift(trip);
             list.remove(insertion.position());
             if (onTime) {
@@ -219,6 +387,17 @@ final class StopAdding {
         return positions;
     }
 
+    /** Sets the times of the trip's vehicle, counting the deliveries timed against {@link #WORK_LIMIT}. */
+    private void schedule(Trip trip) {
+        Timeline.update(trip, Timeline.SILENT);
+        for (Trip current = trip; current != null; current = current.getNextTrip()) {
+            work += current.getDeliveries().size();
+        }
+        for (Trip current = trip.getPreviousTrip(); current != null; current = current.getPreviousTrip()) {
+            work += current.getDeliveries().size();
+        }
+    }
+
     /** Whether every stop of the trip's vehicle starts within its window and the vehicle is back by shift end. */
     private static boolean keepsWindowsAndShift(Trip trip) {
         Trip current = trip;
@@ -242,16 +421,6 @@ final class StopAdding {
             last = last.getNextTrip();
         }
         return last.returnMs();
-    }
-
-    /** How far the hospital is from the nearest place the trip passes: its warehouse or one of its stops. */
-    private double distanceKm(Trip trip, Hospital hospital) {
-        Vehicle vehicle = trip.getVehicle();
-        double nearest = vehicle.distanceKm(vehicle.warehouse(), hospital);
-        for (Hospital stop : stops.get(trip)) {
-            nearest = Math.min(nearest, vehicle.distanceKm(stop, hospital));
-        }
-        return nearest;
     }
 
     private long got(DemandLine line) {

@@ -11,7 +11,8 @@ import java.time.Instant;
  * @param assignmentJson which trip carries which delivery, to resume solving from; {@code null} when
  *                       the plan cannot be resumed from (a final plan)
  * @param at             when it was stored
+ * @param problemRevision the revision of the job's problem that the plan answers
  */
 public record Checkpoint(String score, boolean feasible, String planJson, String kpisJson, String assignmentJson,
-        Instant at) {
+        Instant at, long problemRevision) {
 }

@@ -19,9 +19,11 @@ import java.time.Instant;
  * @param feasible    {@code null} without a plan
  * @param errorJson   why it failed; {@code null} unless {@code FAILED}
  * @param kpisJson    the best plan's figures; {@code null} without a plan
+ * @param problemRevision how many changes were applied to the problem (0 as submitted)
+ * @param parent      the job this one re-plans, or {@code null}
  */
 public record JobRecord(String id, long seq, String owner, String status, String node, int restarts,
         Instant submittedAt, Instant startedAt, Instant endedAt, Duration timeLimit, Long seed, String problemName,
         String countsJson, boolean cancelRequested, String score, Boolean feasible, String errorJson,
-        String kpisJson) {
+        String kpisJson, long problemRevision, String parent) {
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.medsupply.store;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -77,10 +78,19 @@ public interface JobStore extends AutoCloseable {
     boolean start(String id, String node, Instant startedAt);
 
     /**
-     * Replaces the checkpoint of a job that is not final; false if the job is final or gone. With a
-     * {@code claimToken} (nullable) only while that claim holds the job: a server that lost it is fenced off.
+     * Replaces the checkpoint of a job that is not final and whose problem is still at the checkpoint's
+     * revision; false if the job is final, gone or its problem changed since. With a {@code claimToken}
+     * (nullable) only while that claim holds the job: a server that lost it is fenced off.
      */
     boolean saveCheckpoint(String id, String claimToken, Checkpoint checkpoint);
+
+    /**
+     * Replaces the problem of a job that is not final with a changed one, if the job's problem is still at
+     * {@code revision}; the changed problem is at {@code revision + 1}.
+     *
+     * @return false when the job is final, gone, or its problem at another revision (nothing was changed)
+     */
+    boolean changeProblem(String id, long revision, String problemName, String countsJson, String problemJson);
 
     /** Marks a job that is not final as asked to stop; false if it is final or gone. */
     boolean requestCancel(String id);
@@ -99,21 +109,32 @@ public interface JobStore extends AutoCloseable {
     boolean isShared();
 
     /**
-     * On a shared store: first gives back the jobs whose lease ran out before {@code now} (to {@code QUEUED}
-     * with one restart more, or {@code CANCELLED} when asked to stop), then claims the oldest queued job that
+     * On a shared store: first gives back the jobs whose lease ran out (to {@code QUEUED} with one restart
+     * more, or {@code CANCELLED} at {@code now} when asked to stop), then claims the oldest queued job that
      * no other server is claiming at the same time, moving it to {@code SOLVING} on {@code node} under
-     * {@code token} until {@code leaseUntil}.
+     * {@code token} for {@code lease}. Leases are kept on the database's clock, never a server's: a server
+     * whose clock runs ahead cannot take a job whose lease still holds.
      *
+     * @param now when the claimed job starts, or a job asked to stop ends (shown in the job only)
      * @return the claimed job's id, or empty when none is queued
      */
-    Optional<String> claim(String node, String token, Instant now, Instant leaseUntil);
+    Optional<String> claim(String node, String token, Instant now, Duration lease);
 
     /**
-     * Extends a claim's lease.
+     * What a claim's holder learns when it renews its lease.
      *
-     * @return empty when the claim no longer holds the job; else whether a stop was asked for the job
+     * @param cancelRequested whether a stop was asked for the job
+     * @param problemRevision the revision of the job's problem, which another server may have changed
      */
-    Optional<Boolean> renew(String id, String token, Instant leaseUntil);
+    record Lease(boolean cancelRequested, long problemRevision) {
+    }
+
+    /**
+     * Extends a claim's lease to {@code lease} from now on the database's clock.
+     *
+     * @return empty when the claim no longer holds the job
+     */
+    Optional<Lease> renew(String id, String token, Duration lease);
 
     /** Gives a claimed job back to the queue with one restart more; false if the claim no longer holds it. */
     boolean release(String id, String token);

@@ -12,7 +12,8 @@ import java.time.Instant;
  * @param problemName the problem's {@code name}, or {@code null}
  * @param countsJson  sizes of the problem, as the service writes them
  * @param problemJson the problem as submitted
+ * @param parent      the job this one re-plans, or {@code null}
  */
 public record NewJob(String id, String owner, Instant submittedAt, Duration timeLimit, Long seed,
-        String problemName, String countsJson, String problemJson) {
+        String problemName, String countsJson, String problemJson, String parent) {
 }

@@ -38,13 +38,18 @@ public final class SqlJobStore implements JobStore {
 
     private static final String JOB_COLUMNS = "id, seq, owner, status, node, restarts, submitted_at, started_at, "
             + "ended_at, time_limit_ms, seed, problem_name, counts_json, cancel_requested, score, feasible, error_json, "
-            + "kpis_json";
+            + "kpis_json, problem_revision, parent_id";
     private static final String NOT_FINAL = "status NOT IN ('DONE', 'FAILED', 'CANCELLED')";
 
     /** The lock file that keeps a second server off the same data folder. */
     public static final String LOCK_FILE = "medsupply.lock";
     /** The transaction lock that makes inserts on PostgreSQL one at a time (any constant key). */
     private static final long INSERT_LOCK = 0x4d65645375700aL;
+    /**
+     * The database's clock in epoch milliseconds (PostgreSQL): leases are set and run out by it alone, so
+     * servers whose clocks disagree still agree on which leases hold.
+     */
+    private static final String DATABASE_NOW = "CAST(EXTRACT(EPOCH FROM now()) * 1000 AS BIGINT)";
 
     private final HikariDataSource dataSource;
     /** Held while open; {@code null} on PostgreSQL. */
@@ -188,10 +193,10 @@ public final class SqlJobStore implements JobStore {
                 }
             }
             update(connection, "INSERT INTO job (id, seq, owner, status, submitted_at, time_limit_ms, seed, "
-                    + "problem_name, counts_json, problem_json) "
-                    + "VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM job), ?, 'QUEUED', ?, ?, ?, ?, ?, ?)",
+                    + "problem_name, counts_json, problem_json, parent_id) "
+                    + "VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM job), ?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?)",
                     job.id(), job.owner(), job.submittedAt().toEpochMilli(), job.timeLimit().toMillis(), job.seed(),
-                    job.problemName(), job.countsJson(), job.problemJson());
+                    job.problemName(), job.countsJson(), job.problemJson(), job.parent());
             return Optional.empty();
         });
     }
@@ -295,10 +300,12 @@ public final class SqlJobStore implements JobStore {
     public Optional<Checkpoint> checkpoint(String id) {
         return read("read checkpoint", connection -> {
             try (PreparedStatement statement = prepare(connection, "SELECT score, feasible, plan_json, kpis_json, "
-                    + "assignment_json, checkpointed_at FROM job WHERE id = ? AND plan_json IS NOT NULL", id);
+                    + "assignment_json, checkpointed_at, COALESCE(checkpoint_revision, 0) FROM job "
+                    + "WHERE id = ? AND plan_json IS NOT NULL", id);
                     ResultSet row = statement.executeQuery()) {
                 return row.next() ? Optional.of(new Checkpoint(row.getString(1), row.getInt(2) != 0, row.getString(3),
-                        row.getString(4), row.getString(5), Instant.ofEpochMilli(row.getLong(6)))) : Optional.empty();
+                        row.getString(4), row.getString(5), Instant.ofEpochMilli(row.getLong(6)), row.getLong(7)))
+                        : Optional.empty();
             }
         });
     }
@@ -313,10 +320,20 @@ public final class SqlJobStore implements JobStore {
     @Override
     public boolean saveCheckpoint(String id, String claimToken, Checkpoint checkpoint) {
         return transaction("checkpoint", connection -> update(connection, "UPDATE job SET score = ?, feasible = ?, "
-                + "plan_json = ?, kpis_json = ?, assignment_json = ?, checkpointed_at = ? WHERE id = ? AND "
-                + held(claimToken), concat(new Object[] {checkpoint.score(), checkpoint.feasible() ? 1 : 0,
-                    checkpoint.planJson(), checkpoint.kpisJson(), checkpoint.assignmentJson(),
-                    checkpoint.at().toEpochMilli(), id}, claim(claimToken))) == 1);
+                + "plan_json = ?, kpis_json = ?, assignment_json = ?, checkpointed_at = ?, checkpoint_revision = ? "
+                + "WHERE id = ? AND problem_revision = ? AND " + held(claimToken),
+                concat(new Object[] {checkpoint.score(), checkpoint.feasible() ? 1 : 0, checkpoint.planJson(),
+                    checkpoint.kpisJson(), checkpoint.assignmentJson(), checkpoint.at().toEpochMilli(),
+                    checkpoint.problemRevision(), id, checkpoint.problemRevision()}, claim(claimToken))) == 1);
+    }
+
+    @Override
+    public boolean changeProblem(String id, long revision, String problemName, String countsJson,
+            String problemJson) {
+        return transaction("change problem", connection -> update(connection, "UPDATE job SET problem_json = ?, "
+                + "problem_name = ?, counts_json = ?, problem_revision = problem_revision + 1 "
+                + "WHERE id = ? AND problem_revision = ? AND " + NOT_FINAL,
+                problemJson, problemName, countsJson, id, revision) == 1);
     }
 
     /** The condition that the job is not final and, with a token, held by that claim. */
@@ -348,8 +365,9 @@ public final class SqlJobStore implements JobStore {
             Checkpoint plan = outcome.plan();
             if (changed == 1 && plan != null) {
                 update(connection, "UPDATE job SET score = ?, feasible = ?, plan_json = ?, kpis_json = ?, "
-                        + "checkpointed_at = ? WHERE id = ?", plan.score(), plan.feasible() ? 1 : 0, plan.planJson(),
-                        plan.kpisJson(), plan.at().toEpochMilli(), id);
+                        + "checkpointed_at = ?, checkpoint_revision = ? WHERE id = ?", plan.score(),
+                        plan.feasible() ? 1 : 0, plan.planJson(), plan.kpisJson(), plan.at().toEpochMilli(),
+                        plan.problemRevision(), id);
             }
             return changed == 1;
         });
@@ -379,19 +397,19 @@ public final class SqlJobStore implements JobStore {
     }
 
     @Override
-    public Optional<String> claim(String node, String token, Instant now, Instant leaseUntil) {
+    public Optional<String> claim(String node, String token, Instant now, Duration lease) {
         requireShared();
         return transaction("claim", connection -> {
             update(connection, "UPDATE job SET status = 'CANCELLED', ended_at = ?, claim_token = NULL, "
-                    + "lease_until = NULL WHERE status = 'SOLVING' AND lease_until < ? AND cancel_requested = 1",
-                    now.toEpochMilli(), now.toEpochMilli());
+                    + "lease_until = NULL WHERE status = 'SOLVING' AND lease_until < " + DATABASE_NOW
+                    + " AND cancel_requested = 1", now.toEpochMilli());
             update(connection, "UPDATE job SET status = 'QUEUED', restarts = restarts + 1, claim_token = NULL, "
-                    + "lease_until = NULL WHERE status = 'SOLVING' AND lease_until < ?", now.toEpochMilli());
+                    + "lease_until = NULL WHERE status = 'SOLVING' AND lease_until < " + DATABASE_NOW);
             // SKIP LOCKED: servers claiming at the same time each take a different job instead of waiting
             try (PreparedStatement statement = prepare(connection, "UPDATE job SET status = 'SOLVING', node = ?, "
-                    + "claim_token = ?, lease_until = ?, started_at = COALESCE(started_at, ?) "
+                    + "claim_token = ?, lease_until = " + DATABASE_NOW + " + ?, started_at = COALESCE(started_at, ?) "
                     + "WHERE status = 'QUEUED' AND id = (SELECT id FROM job WHERE status = 'QUEUED' ORDER BY seq "
-                    + "LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id", node, token, leaseUntil.toEpochMilli(),
+                    + "LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id", node, token, lease.toMillis(),
                     now.toEpochMilli()); ResultSet row = statement.executeQuery()) {
                 return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
             }
@@ -399,13 +417,13 @@ public final class SqlJobStore implements JobStore {
     }
 
     @Override
-    public Optional<Boolean> renew(String id, String token, Instant leaseUntil) {
+    public Optional<Lease> renew(String id, String token, Duration lease) {
         requireShared();
         return transaction("renew", connection -> {
-            try (PreparedStatement statement = prepare(connection, "UPDATE job SET lease_until = ? "
-                    + "WHERE id = ? AND status = 'SOLVING' AND claim_token = ? RETURNING cancel_requested",
-                    leaseUntil.toEpochMilli(), id, token); ResultSet row = statement.executeQuery()) {
-                return row.next() ? Optional.of(row.getInt(1) != 0) : Optional.empty();
+            try (PreparedStatement statement = prepare(connection, "UPDATE job SET lease_until = " + DATABASE_NOW
+                    + " + ? WHERE id = ? AND status = 'SOLVING' AND claim_token = ? RETURNING cancel_requested, "
+                    + "problem_revision", lease.toMillis(), id, token); ResultSet row = statement.executeQuery()) {
+                return row.next() ? Optional.of(new Lease(row.getInt(1) != 0, row.getLong(2))) : Optional.empty();
             }
         });
     }
@@ -458,7 +476,8 @@ public final class SqlJobStore implements JobStore {
                 nullableLong(row, "seed"), row.getString("problem_name"), row.getString("counts_json"),
                 row.getInt("cancel_requested") != 0, row.getString("score"),
                 nullableLong(row, "feasible") == null ? null : row.getInt("feasible") != 0,
-                row.getString("error_json"), row.getString("kpis_json"));
+                row.getString("error_json"), row.getString("kpis_json"), row.getLong("problem_revision"),
+                row.getString("parent_id"));
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -132,6 +133,26 @@ class AuthApiTest {
         assertThat(ids(as(admin, get("/api/v1/plans")))).contains(job, bobs);
         assertThat(as(admin, HttpRequest.newBuilder(server.uri("/api/v1/plans/" + bobs)).DELETE()).statusCode())
                 .isIn(200, 202);
+    }
+
+    @Test
+    void theProblemItsChangesAndReplansBelongToTheJobsOwner() {
+        String job = submitAs(alice, problem);
+        String path = "/api/v1/plans/" + job;
+        Supplier<HttpRequest.Builder> change = () -> HttpRequest.newBuilder(server.uri(path + "/changes"))
+                .header("Content-Type", PlansResource.JSON_PATCH).POST(HttpRequest.BodyPublishers.ofString("[]"));
+
+        assertThat(as(null, get(path + "/problem")).statusCode()).isEqualTo(401);
+        assertThat(as(bob, get(path + "/problem")).statusCode()).as("another owner").isEqualTo(404);
+        assertThat(as(bob, change.get()).statusCode()).isEqualTo(404);
+        assertThat(as(aliceReader, change.get()).statusCode()).as("read role").isEqualTo(403);
+        assertThat(as(aliceReader, get(path + "/problem")).statusCode()).isEqualTo(200);
+        assertThat(as(admin, get(path + "/problem")).statusCode()).isEqualTo(200);
+        assertThat(as(alice, change.get()).statusCode()).as("applied, or the job ended first").isIn(202, 409);
+
+        String replan = "{\"at\": \"2026-02-01T09:00:00+08:00\"}";
+        assertThat(as(bob, post(path + "/replan", replan)).statusCode()).isEqualTo(404);
+        assertThat(as(aliceReader, post(path + "/replan", replan)).statusCode()).isEqualTo(403);
     }
 
     private static List<String> ids(HttpResponse<String> page) {

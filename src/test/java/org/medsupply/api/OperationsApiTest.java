@@ -104,6 +104,8 @@ class OperationsApiTest {
         assertThat(TestServer.json(health).get("status").asText()).isEqualTo("UP");
         assertThat(TestServer.json(health).get("solverSlots").asInt()).isEqualTo(2);
         assertThat(TestServer.json(health).get("queueCapacity").asInt()).isEqualTo(2);
+        assertThat(TestServer.json(health).get("node").asText()).isEqualTo(TestServer.NODE);
+        assertThat(TestServer.json(health).get("queuedInStore").asInt()).isZero();
     }
 
     @Test
@@ -116,6 +118,8 @@ class OperationsApiTest {
         assertThat(metrics.body())
                 .contains("medsupply_jobs{status=\"DONE\"}")
                 .contains("medsupply_queue_depth")
+                .contains("medsupply_cluster_queue_depth")
+                .contains("medsupply_node_info{node=\"" + TestServer.NODE + "\",store=\"local\"} 1")
                 .contains("http_server_requests_seconds_count{method=\"GET\",route=\"/health\",status=\"200\"}")
                 .contains("route=\"/api/v1/plans/{id}\",status=\"404\"")
                 .doesNotContain("no-such-job");

@@ -33,10 +33,10 @@ public final class RenderBenchmark {
         Path problem = Path.of(args[0]);
         String timeLimit = args.length > 1 ? args[1] : "PT30S";
         int loads = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-        ServiceConfig config = ServiceConfig.builder().port(0).maxMatrixCells(10_000_000).maxBodyBytes(64 * ServiceConfig.MIB)
-                .build();
+        ServiceConfig config = ServiceConfig.builder().maxMatrixCells(10_000_000).build();
+        HttpConfig http = HttpConfig.builder().port(0).maxBodyBytes(64 * HttpConfig.MIB).build();
         WebConfig noTiles = WebConfig.defaults().withMapTiles(WebConfig.NO_TILES, "");
-        try (TestServer server = TestServer.start(config, noTiles); Browser browser = Browser.open(Path.of("target/ui"))) {
+        try (TestServer server = TestServer.start(config, http, noTiles); Browser browser = Browser.open(Path.of("target/ui"))) {
             String id = server.submit(Files.readString(problem), "?timeLimit=" + timeLimit + "&seed=1");
             server.awaitFinal(id);
             long[] fetchMillis = new long[loads];

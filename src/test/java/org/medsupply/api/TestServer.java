@@ -20,12 +20,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
+import org.medsupply.check.CheckReport;
+import org.medsupply.check.PlanChecker;
+import org.medsupply.io.InvalidInputException;
 import org.medsupply.io.Json;
+import org.medsupply.io.ProblemReader;
 import org.medsupply.service.Durability;
 import org.medsupply.service.JobService;
 import org.medsupply.service.JobSolver;
 import org.medsupply.service.OptaPlannerJobSolver;
 import org.medsupply.service.ServiceConfig;
+import org.medsupply.store.JobStore;
 import org.medsupply.store.SqlJobStore;
 import org.medsupply.testing.HttpCalls;
 
@@ -34,6 +39,8 @@ final class TestServer implements AutoCloseable {
 
     static final String JSON = "application/json";
     static final String PROBLEM_JSON = "application/problem+json";
+    /** The node name of a server on its own SQLite store. */
+    static final String NODE = "test-node";
 
     final Server.Running running;
     final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -46,10 +53,15 @@ final class TestServer implements AutoCloseable {
         this.running = running;
     }
 
-    /** Small limits so limit tests stay cheap: 256 KiB bodies, 50 hospitals, 2 solvers, 2 queued. */
+    /** Small limits so limit tests stay cheap: 50 hospitals, 2 solvers, 2 queued. */
     static ServiceConfig.Builder config() {
-        return ServiceConfig.builder().port(0).maxBodyBytes(256 * 1024).maxHospitals(50).parallelSolvers(2)
-                .maxQueuedJobs(2).retryAfter(Duration.ofSeconds(2)).shutdownGrace(Duration.ofSeconds(5));
+        return ServiceConfig.builder().maxHospitals(50).parallelSolvers(2).maxQueuedJobs(2)
+                .retryAfter(Duration.ofSeconds(2)).shutdownGrace(Duration.ofSeconds(5));
+    }
+
+    /** A free port and 256 KiB bodies. */
+    static HttpConfig.Builder http() {
+        return HttpConfig.builder().port(0).maxBodyBytes(256 * 1024);
     }
 
     static TestServer start(ServiceConfig config) {
@@ -57,16 +69,24 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(ServiceConfig config, JobSolver solver) {
-        return start(config, WebConfig.defaults(), solver);
+        return start(config, http().build(), WebConfig.defaults(), solver);
     }
 
     static TestServer start(ServiceConfig config, WebConfig web) {
-        return start(config, web, new OptaPlannerJobSolver());
+        return start(config, http().build(), web);
     }
 
-    private static TestServer start(ServiceConfig config, WebConfig web, JobSolver solver) {
+    static TestServer start(ServiceConfig config, HttpConfig http) {
+        return start(config, http, WebConfig.defaults());
+    }
+
+    static TestServer start(ServiceConfig config, HttpConfig http, WebConfig web) {
+        return start(config, http, web, new OptaPlannerJobSolver());
+    }
+
+    private static TestServer start(ServiceConfig config, HttpConfig http, WebConfig web, JobSolver solver) {
         Path dataDir = temporaryDataDir();
-        TestServer server = start(config, web, solver, dataDir, null);
+        TestServer server = start(config, http, web, solver, dataDir, null);
         server.ownedDataDir = dataDir;
         return server;
     }
@@ -81,16 +101,30 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(ServiceConfig config, WebConfig web, JobSolver solver, Path dataDir, ApiKeys keys) {
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        return start(config, http().build(), web, solver, dataDir, keys);
+    }
+
+    private static TestServer start(ServiceConfig config, HttpConfig http, WebConfig web, JobSolver solver,
+            Path dataDir, ApiKeys keys) {
         SqlJobStore store;
         try {
             store = SqlJobStore.sqlite(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        JobService jobs = new JobService(config, store,
-                new Durability("test-node", Duration.ofMillis(200)), solver, registry, Clock.systemUTC());
-        return new TestServer(Server.start(jobs, web, registry, keys));
+        return start(config, http, web, solver, store, new Durability(NODE, Duration.ofMillis(200)), keys);
+    }
+
+    /** The server on a given store, e.g. a PostgreSQL database it shares with other servers. */
+    static TestServer start(ServiceConfig config, JobSolver solver, JobStore store, Durability durability) {
+        return start(config, http().build(), WebConfig.defaults(), solver, store, durability, null);
+    }
+
+    private static TestServer start(ServiceConfig config, HttpConfig http, WebConfig web, JobSolver solver,
+            JobStore store, Durability durability, ApiKeys keys) {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        JobService jobs = new JobService(config, store, durability, solver, registry, Clock.systemUTC());
+        return new TestServer(Server.start(jobs, http, web, registry, keys));
     }
 
     private static Path temporaryDataDir() {
@@ -106,6 +140,27 @@ final class TestServer implements AutoCloseable {
             return Files.readString(Path.of("problems/tiny", name + ".json"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    static String demoProblem() {
+        try {
+            return Files.readString(Path.of("problems/demo-city-outbreak.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Fails unless the project's checker finds the plan right for the problem. */
+    static void assertPlanChecks(JsonNode problem, JsonNode plan) {
+        CheckReport report;
+        try {
+            report = PlanChecker.check(ProblemReader.read(problem.toString()), PlanChecker.readPlan(plan.toString()));
+        } catch (InvalidInputException e) {
+            throw new AssertionError(e.errors().toString(), e);
+        }
+        if (!report.violations().isEmpty()) {
+            throw new AssertionError("the checker found " + report.violations());
         }
     }
 
@@ -130,6 +185,14 @@ final class TestServer implements AutoCloseable {
     HttpResponse<String> post(String path, String json) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", JSON)
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    /** Posts a JSON Patch to a job's {@code /changes}, with {@code If-Match} unless {@code ifMatch} is null. */
+    HttpResponse<String> change(String id, String patchJson, String ifMatch) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/v1/plans/" + id + "/changes"))
+                .header("Content-Type", PlansResource.JSON_PATCH)
+                .POST(HttpRequest.BodyPublishers.ofString(patchJson, StandardCharsets.UTF_8));
+        return send(ifMatch == null ? request : request.header("If-Match", ifMatch));
     }
 
     HttpResponse<String> delete(String path) {

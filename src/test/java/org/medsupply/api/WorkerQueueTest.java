@@ -20,8 +20,8 @@ class WorkerQueueTest {
 
     @Test
     void requestsBeyondTheWorkerQueueGet503() throws IOException {
-        try (TestServer server = TestServer.start(TestServer.config().workerThreads(1).workerQueue(1)
-                .ioTimeout(Duration.ofSeconds(2)).build())) {
+        try (TestServer server = TestServer.start(TestServer.config().build(),
+                TestServer.http().workerThreads(1).workerQueue(1).ioTimeout(Duration.ofSeconds(2)).build())) {
             List<Socket> sockets = new ArrayList<>();
             try {
                 // each request promises a body it never sends, so it holds its worker until the I/O timeout

@@ -58,4 +58,16 @@ class PlanFairnessTest {
         assertThat(scores.get("high").ratio()).isNaN();
         assertThat(scores).containsOnlyKeys(PlanMetrics.PRIORITIES);
     }
+
+    @Test
+    void theRequestsAtVisitedSitesBoundTheJainIndex() {
+        // 30 of the 40 masks asked for are at sites the plan stops at; the unvisited site gets nothing
+        List<Line> lines = List.of(new Line("mask", "high", 20, 4, true), new Line("mask", "high", 10, 2, true),
+                new Line("mask", "high", 10, 0, false));
+        PlanFairness.Score high = PlanFairness.byPriority(lines, Set.of("mask"), PlanMetrics.PRIORITIES).get("high");
+
+        assertThat(high.visitedShare()).isCloseTo(0.75, within(1e-12));
+        // equal fill rates at the visited sites reach the bound exactly
+        assertThat(high.planJain()).isCloseTo(high.visitedShare(), within(1e-12));
+    }
 }

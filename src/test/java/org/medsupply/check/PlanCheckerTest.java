@@ -185,6 +185,103 @@ class PlanCheckerTest {
 
 
 
+    /** The fridge's trip as under way when re-planning at 06:20 (FORMAT.md, Re-planning), its plan trip marked so. */
+    private void fridgeTripCommittedAt(String now) {
+        set(problem, "/now", time(now));
+        set(problem, "/committed", json("""
+                [{"vehicle": "fridge", "departure": "2026-02-01T06:00:00+08:00",
+                  "stops": [{"hospital": "h1", "deliver": {"vaccine": 4, "n95": 5}}]}]"""));
+        set(plan, "/routes/1/trips/0/committed", true);
+    }
+
+    @Test
+    void aCommittedTripKeptExactlyIsValidAndNotJudgedByTodaysRules() throws Exception {
+        fridgeTripCommittedAt("06:20");
+        set(problem, "/vehicles/1/refrigerated", false); // the fridge broke down since it left
+        set(problem, "/vehicles/1/capacityKg", 10);
+        set(problem, "/warehouses/0/stock/vaccine", 0); // what it loaded left before now
+
+        assertThat(check().violations()).isEmpty();
+    }
+
+    @Test
+    void aCommittedTripNotKeptExactly() throws Exception {
+        fridgeTripCommittedAt("06:20");
+        set(problem, "/committed/0/stops/0/deliver/n95", 6);
+
+        assertOnly("committed", "/routes/1/trips/0");
+    }
+
+    @Test
+    void aTripMarkedCommittedThatTheProblemDoesNotCommit() throws Exception {
+        fridgeTripCommittedAt("06:20");
+        set(plan, VAN_TRIP + "/committed", true);
+
+        assertThat(hardViolations()).extracting(Violation::rule, Violation::pointer).containsExactlyInAnyOrder(
+                tuple("committed", "/routes/0/trips"), tuple("committed", VAN_TRIP + "/committed"));
+    }
+
+    @Test
+    void aNewTripLeavingBeforeNow() throws Exception {
+        fridgeTripCommittedAt("06:40");
+
+        assertOnly("before-now", VAN_TRIP + "/departure");
+    }
+
+    @Test
+    void aCommittedVehicleWithoutRoute() throws Exception {
+        fridgeTripCommittedAt("06:20");
+        ((ArrayNode) plan.at("/routes")).remove(1);
+
+        assertThat(hardViolations()).extracting(Violation::rule, Violation::pointer)
+                .contains(tuple("committed", "/routes"));
+    }
+
+    /** The fridge's trip under way brought h1 25 n95 of the 20 it asked for; the van brings h1 {@code vanUnits}. */
+    private void committedOverDelivery(int vanUnits) {
+        fridgeTripCommittedAt("06:20");
+        set(problem, "/committed/0/stops/0/deliver/n95", 25);
+        set(plan, "/routes/1/trips/0/stops/0/deliver/n95", 25);
+        set(plan, "/routes/1/trips/0/load/n95", 25);
+        set(plan, "/routes/1/trips/0/weightKg", 41.0);
+        set(plan, "/routes/1/trips/0/volumeM3", 0.33);
+        set(plan, VAN_H1 + "/deliver/n95", vanUnits);
+        set(plan, VAN_TRIP + "/load/n95", vanUnits + 10);
+        set(plan, VAN_TRIP + "/weightKg", vanUnits + 10.0);
+        set(plan, VAN_TRIP + "/volumeM3", (vanUnits + 10) / 100.0);
+    }
+
+    @Test
+    void overDeliveryThroughCommittedTripsAloneIsAllowed() throws Exception {
+        committedOverDelivery(0);
+
+        assertThat(hardViolations()).extracting(Violation::rule).doesNotContain("over-delivery");
+    }
+
+    @Test
+    void overDeliveryByANewTripOnTopOfCommittedOnesIsNot() throws Exception {
+        committedOverDelivery(15);
+
+        assertThat(hardViolations()).extracting(Violation::rule, Violation::pointer)
+                .contains(tuple("over-delivery", VAN_H1 + "/deliver/n95"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0, ''", "3, /kpis/changedUnits"})
+    void changedUnitsCountAnnouncedUnitsNotBroughtOnTheSameVehicle(long stated, String violationAt) throws Exception {
+        fridgeTripCommittedAt("06:20");
+        // the van brings 15 of the 17 announced n95 to h1 (2 changed); the fridge's trip under way counts for nothing
+        set(problem, "/reference", json("""
+                [{"vehicle": "van", "stops": [{"hospital": "h1", "deliver": {"n95": 17}}]},
+                 {"vehicle": "fridge", "stops": [{"hospital": "h1", "deliver": {"n95": 0}}]}]"""));
+        set(plan, "/kpis/changedUnits", stated + 2);
+
+        CheckReport report = check();
+        assertThat(report.summary().changedUnits()).isEqualTo(2);
+        assertThat(report.violations()).extracting(Violation::pointer)
+                .containsExactlyElementsOf(violationAt.isEmpty() ? List.of() : List.of(violationAt));
+    }
+
     @Test
     void secondTripLeavingBeforeTheFirstIsBack() throws Exception {
         ((ArrayNode) plan.at("/routes/0/trips")).add(json(EMPTY_TRIP_AT_7));

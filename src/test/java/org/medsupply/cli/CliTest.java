@@ -47,10 +47,11 @@ class CliTest {
     @TempDir
     Path dir;
 
-    private record Outcome(int exitCode, String out, String err) {
+    /** What a command printed and its exit code; shared with the other command tests. */
+    record Outcome(int exitCode, String out, String err) {
     }
 
-    private static Outcome run(String... args) {
+    static Outcome run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exitCode = Main.run(new PrintWriter(out), new PrintWriter(err), args);
@@ -367,7 +368,7 @@ class CliTest {
     void aSolvedPlanThatCannotBeWrittenIsSavedElsewhere() throws IOException {
         PlanFile plan = Json.MAPPER.readValue("{\"problem\": \"tiny\", \"score\": \"0hard/0soft\"}", PlanFile.class);
         StringWriter err = new StringWriter();
-        Path rescued = SolveCommand.savePlan(plan, dir.resolve("gone/plan.json"), new PrintWriter(err));
+        Path rescued = SolveOptions.savePlan(plan, dir.resolve("gone/plan.json"), new PrintWriter(err));
         try {
             assertThat(err.toString()).contains("cannot write", "the plan is saved in " + rescued);
             assertThat(Json.MAPPER.readValue(rescued.toFile(), PlanFile.class)).isEqualTo(plan);

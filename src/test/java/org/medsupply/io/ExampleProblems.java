@@ -18,6 +18,8 @@ final class ExampleProblems {
     static final String FORMAT_EXAMPLE = "format-example.json";
     /** One warehouse and two hospitals with matrix travel, locations not in site order. */
     static final String MATRIX_EXAMPLE = "matrix-example.json";
+    /** The FORMAT.md example re-planned at 11:00: a trip under way and announced deliveries. */
+    static final String REPLAN_EXAMPLE = "replan-example.json";
     /** One warehouse and two hospitals on a plane, distances rounded. */
     static final String EUCLIDEAN_EXAMPLE = "euclidean-example.json";
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 import static org.medsupply.io.ExampleProblems.EUCLIDEAN_EXAMPLE;
 import static org.medsupply.io.ExampleProblems.FORMAT_EXAMPLE;
 import static org.medsupply.io.ExampleProblems.MATRIX_EXAMPLE;
+import static org.medsupply.io.ExampleProblems.REPLAN_EXAMPLE;
 
 import java.util.stream.Stream;
 
@@ -37,7 +38,8 @@ class ProblemRulesTest {
                 arguments(FORMAT_EXAMPLE, "/extensions", "[1]", "/extensions", "must be an object, not an array"),
                 // unknown and missing fields
                 arguments(FORMAT_EXAMPLE, "/colour", "1", "/colour", "unknown field 'colour'; expected one of"
-                        + " extensions, hospitals, name, start, supplies, travel, vehicles, warehouses"),
+                        + " committed, extensions, hospitals, name, now, reference, start, supplies, travel, vehicles,"
+                        + " warehouses"),
                 arguments(FORMAT_EXAMPLE, "/hospitals/0/demands/0/prio", "\"high\"", "/hospitals/0/demands/0/prio",
                         "unknown field 'prio'; expected one of extensions, needBy, priority, quantity, splittable,"
                                 + " supply"),
@@ -159,7 +161,38 @@ class ProblemRulesTest {
                 arguments(MATRIX_EXAMPLE, "/travel/durationMinutes/0/1", "-15", "/travel/durationMinutes/0/1",
                         "must be at least 0, not -15"),
                 arguments(MATRIX_EXAMPLE, "/travel/distanceKm/0/2", "\"4\"", "/travel/distanceKm/0/2",
-                        "must be a number, not a string"));
+                        "must be a number, not a string"),
+                // re-planning: now, committed, reference
+                arguments(REPLAN_EXAMPLE, "/now", null, "", "missing required field 'now' (committed trips are"
+                        + " those under way at 'now')"),
+                arguments(REPLAN_EXAMPLE, "/now", "\"11:00\"", "/now", "'11:00' is not an ISO-8601 date-time with"
+                        + " an offset, such as 2026-02-01T08:00:00+08:00"),
+                arguments(REPLAN_EXAMPLE, "/committed/0/vehicle", "\"van-9\"", "/committed/0/vehicle",
+                        "unknown vehicle 'van-9'; a committed trip's vehicle must exist (to take it out of service"
+                                + " from now, end its shift at now)"),
+                arguments(REPLAN_EXAMPLE, "/committed/0/stops/0/hospital", "\"h-07\"",
+                        "/committed/0/stops/0/hospital", "unknown hospital 'h-07'"),
+                arguments(REPLAN_EXAMPLE, "/committed/0/stops/0/deliver/oxygen", "3",
+                        "/committed/0/stops/0/deliver/oxygen", "unknown supply 'oxygen'"),
+                arguments(REPLAN_EXAMPLE, "/committed/0/stops/0/deliver/n95", "-1",
+                        "/committed/0/stops/0/deliver/n95", "must be between 0 and 1000000000, not -1"),
+                arguments(REPLAN_EXAMPLE, "/committed/0/departure", "\"2026-02-01T11:30:00+08:00\"",
+                        "/committed/0/departure", "a committed trip departs at or before now"
+                                + " (2026-02-01T11:00:00+08:00), not at 2026-02-01T11:30:00+08:00"),
+                arguments(REPLAN_EXAMPLE, "/committed/-", "{\"vehicle\": \"van-1\", \"departure\":"
+                        + " \"2026-02-01T08:00:00+08:00\", \"stops\": []}", "/committed/1/departure",
+                        "committed trips of van-1 must come in departure order; this one leaves at"
+                                + " 2026-02-01T08:00:00+08:00, not after the one before (2026-02-01T09:40:00+08:00)"),
+                arguments(REPLAN_EXAMPLE, "/committed", "[{\"vehicle\": \"van-2\", \"departure\":"
+                        + " \"2026-02-01T08:00:00+08:00\", \"stops\": []}, {\"vehicle\": \"van-2\", \"departure\":"
+                        + " \"2026-02-01T09:00:00+08:00\", \"stops\": []}]", "/committed/1",
+                        "van-2 has more committed trips than its maxTrips (1)"),
+                arguments(REPLAN_EXAMPLE, "/committed/0/stops/0/driver", "\"Li\"", "/committed/0/stops/0/driver",
+                        "unknown field 'driver'; expected one of deliver, extensions, hospital"),
+                arguments(REPLAN_EXAMPLE, "/reference/0/stops/0/deliver", "[]", "/reference/0/stops/0/deliver",
+                        "must be an object of units per supply id, not an array"),
+                arguments(REPLAN_EXAMPLE, "/reference/0/vehicle", "3", "/reference/0/vehicle",
+                        "must be a string, not a number"));
     }
 
     @ParameterizedTest(name = "{1} = {2}: {4}")

@@ -4,19 +4,29 @@ package org.medsupply.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
 
+import org.medsupply.check.PlanChecker;
+import org.medsupply.domain.Delivery;
 import org.medsupply.domain.DispatchSolution;
+import org.medsupply.domain.Trip;
 import org.medsupply.io.Json;
+import org.medsupply.io.PlanFile;
 import org.medsupply.io.PlanWriter;
 import org.medsupply.io.ProblemFile;
 import org.medsupply.io.ProblemMapper;
+import org.medsupply.io.ProblemPatch;
+import org.medsupply.io.ProblemReader;
 import org.medsupply.solver.SolverConfigs;
 import org.medsupply.testing.TestProblems;
 
@@ -65,5 +75,67 @@ class AssignmentTest {
         String trip = ProblemMapper.toSolution(PROBLEM).getTrips().get(1).getId();
         assertThatThrownBy(() -> Assignment.read(PROBLEM, "{\"" + trip + "\": [\"0:0\", \"0:0\"]}"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0:0");
+    }
+
+    @Test
+    void carriesAPlanOverToAChangedProblemByIds() throws Exception {
+        ProblemFile demo = ProblemReader.read(Path.of("problems/demo-city-outbreak.json"));
+        DispatchSolution planned = SolverFactory.<DispatchSolution>create(SolverConfigs.greedyOnly()).buildSolver()
+                .solve(ProblemMapper.toSolution(demo));
+        String removed = demo.vehicles().get(0).id();
+        // a hospital added first shifts every line's number; a vehicle taken out drops its trips
+        ProblemFile changed = ProblemPatch.apply(demo, Json.MAPPER.readTree("""
+                [{"op": "add", "path": "/hospitals/0", "value": {"id": "h-new", "lat": 45.75, "lon": 4.84,
+                  "demands": [{"supply": "n95", "quantity": 50, "priority": "critical"}]}},
+                 {"op": "remove", "path": "/vehicles/0"}]"""));
+
+        DispatchSolution carried = Assignment.carryOver(planned, changed);
+        new ScoreExplainer().score(carried);
+
+        Map<String, Long> kept = loads(planned).entrySet().stream()
+                .filter(trip -> !trip.getKey().startsWith(removed + "#"))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Map<String, Long> carriedLoads = loads(carried);
+        assertThat(carriedLoads.keySet()).as("same trips to the same sites with the same supplies")
+                .isEqualTo(kept.keySet());
+        kept.forEach((load, units) -> assertThat(carriedLoads.get(load)).as(load).isLessThanOrEqualTo(units));
+        // n95 got short with the new site, so its lines are cut into other deliveries: nearly all units fit
+        assertThat(total(carriedLoads)).isGreaterThanOrEqualTo(total(kept) * 99 / 100);
+        assertThat(carried.unservedPool().getDeliveries()).anyMatch(d -> d.getHospital().id().equals("h-new"));
+        PlanFile plan = PlanWriter.toPlan(carried);
+        assertThat(PlanChecker.check(changed, plan).violations()).isEmpty();
+    }
+
+    @Test
+    void carriesOverOnlyWhatTheStockNowHolds() throws Exception {
+        ProblemFile demo = ProblemReader.read(Path.of("problems/demo-city-outbreak.json"));
+        DispatchSolution planned = SolverFactory.<DispatchSolution>create(SolverConfigs.greedyOnly()).buildSolver()
+                .solve(ProblemMapper.toSolution(demo));
+        ProblemFile changed = ProblemPatch.apply(demo, Json.MAPPER.readTree("""
+                [{"op": "replace", "path": "/warehouses/0/stock/n95", "value": 40}]"""));
+
+        DispatchSolution carried = Assignment.carryOver(planned, changed);
+        new ScoreExplainer().score(carried);
+
+        assertThat(carried.getScore().isFeasible()).isTrue();
+        assertThat(PlanChecker.check(changed, PlanWriter.toPlan(carried)).violations()).isEmpty();
+    }
+
+    private static long total(Map<String, Long> loads) {
+        return loads.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Units per trip, hospital and supply: "van-1#1 h-01 n95" to 40. */
+    private static Map<String, Long> loads(DispatchSolution solution) {
+        Map<String, Long> loads = new TreeMap<>();
+        for (Trip trip : solution.getTrips()) {
+            if (!trip.isUnservedPool()) {
+                for (Delivery delivery : trip.getDeliveries()) {
+                    loads.merge(trip.getId() + " " + delivery.getHospital().id() + " " + delivery.getSupply().id(),
+                            delivery.getQuantity(), Long::sum);
+                }
+            }
+        }
+        return loads;
     }
 }

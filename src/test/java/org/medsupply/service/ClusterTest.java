@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import org.medsupply.domain.DispatchSolution;
+import org.medsupply.io.Json;
+import org.medsupply.io.ProblemFile;
 import org.medsupply.solver.SolverConfigs;
 import org.medsupply.store.JobStore;
 import org.medsupply.store.StoreException;
@@ -94,10 +97,14 @@ class ClusterTest {
     }
 
     private JobService server(String node, JobStore store, int queued, Duration lease) {
+        return server(node, store, queued, lease, Clock.systemUTC());
+    }
+
+    private JobService server(String node, JobStore store, int queued, Duration lease, Clock clock) {
         ServiceConfig config = ServiceConfig.builder().parallelSolvers(1).maxQueuedJobs(queued).build();
         Durability durability = new Durability(node, Duration.ofMillis(100), lease, Duration.ofMillis(100));
         JobService service = new JobService(config, store, durability, solver(node), new SimpleMeterRegistry(),
-                Clock.systemUTC());
+                clock);
         services.add(service);
         return service;
     }
@@ -106,8 +113,11 @@ class ClusterTest {
         return server(node, TestPostgres.open(database), 4);
     }
 
-    @Test
-    void aStopAndAnEventStreamOnTheOtherServerReachTheJob() throws Exception {
+    /** A job solving on one of two servers, once the other sees its first checkpoint. */
+    private record Solving(String id, JobView view, JobService solver, JobService other) {
+    }
+
+    private Solving solvingOnOneOfTwo() throws Exception {
         JobService a = server("node-a");
         JobService b = server("node-b");
         String id = submit(b).id();
@@ -117,6 +127,16 @@ class ClusterTest {
         while (other.get(Caller.ANYONE, id).score() == null) { // the first checkpoint
             Thread.sleep(20);
         }
+        return new Solving(id, solving, solver, other);
+    }
+
+    @Test
+    void aStopAndAnEventStreamOnTheOtherServerReachTheJob() throws Exception {
+        Solving job = solvingOnOneOfTwo();
+        String id = job.id();
+        JobView solving = job.view();
+        JobService solver = job.solver();
+        JobService other = job.other();
 
         assertThat(other.explain(Caller.ANYONE, id).score()).as("explained from the checkpoint")
                 .isEqualTo(other.get(Caller.ANYONE, id).score());
@@ -142,6 +162,31 @@ class ClusterTest {
         });
         stream.close();
         assertThat(other.bestPlan(Caller.ANYONE, id).score()).isNotNull();
+        assertThat(overlaps).isEmpty();
+    }
+
+    @Test
+    void aChangeOnTheOtherServerReachesTheJobWhereItSolves() throws Exception {
+        Solving job = solvingOnOneOfTwo();
+        List<JobEvent> heard = new CopyOnWriteArrayList<>();
+        JobService.Subscription stream = job.solver().subscribe(Caller.ANYONE, job.id(), heard::add);
+
+        JobView changed = job.other().change(Caller.ANYONE, job.id(), Set.of(0L), Json.MAPPER.readTree(
+                "[{\"op\": \"replace\", \"path\": \"/hospitals/0/demands/0/quantity\", \"value\": 1}]"));
+
+        assertThat(changed.problemRevision()).isEqualTo(1);
+        while (job.solver().bestPlan(Caller.ANYONE, job.id()).problemRevision() != 1) { // taken at the next renewal
+            Thread.sleep(20);
+        }
+        ProblemFile problem = job.solver().revisedProblem(Caller.ANYONE, job.id()).problem();
+        assertThat(problem.hospitals().get(0).demands().get(0).quantity()).isEqualTo(1);
+        while (!Boolean.TRUE.equals(warmStarts.get(job.id()))) { // goes on from its best plan
+            Thread.sleep(20);
+        }
+        assertThat(heard).anyMatch(event -> event.kind() == JobEvent.Kind.CHANGE);
+        stream.close();
+        assertThatThrownBy(() -> job.other().change(Caller.ANYONE, job.id(), Set.of(0L), Json.MAPPER.readTree("[]")))
+                .isInstanceOf(ChangeRefusedException.class).hasMessageContaining("revision 1");
         assertThat(overlaps).isEmpty();
     }
 
@@ -174,6 +219,29 @@ class ClusterTest {
         assertThat(done.node()).isEqualTo("node-b");
         assertThat(done.restarts()).isEqualTo(1);
         assertThat(overlaps).as("never solved on both servers at once").isEmpty();
+    }
+
+    @Test
+    void aServerWhoseClockRunsMinutesAheadCannotTakeAJobWhoseLeaseHolds() throws Exception {
+        Duration lease = Duration.ofSeconds(2);
+        JobService a = server("node-a", TestPostgres.open(database), 4, lease);
+        String id = submit(a).id();
+        awaitStatus(a, id, JobStatus.SOLVING);
+        Clock tenMinutesAhead = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(10));
+        JobService ahead = server("node-ahead", TestPostgres.open(database), 4, lease, tenMinutesAhead);
+
+        // by node-ahead's clock node-a's lease ran out minutes ago; it polls for claims every 100 ms meanwhile
+        Thread.sleep(lease.multipliedBy(2).toMillis());
+        JobView still = ahead.get(Caller.ANYONE, id);
+        assertThat(still.node()).isEqualTo("node-a");
+        assertThat(still.restarts()).isZero();
+        assertThat(solvingOn.get(id)).isEqualTo("node-a");
+
+        release.set(true);
+        JobView done = awaitStatus(ahead, id, JobStatus.DONE);
+        assertThat(done.node()).isEqualTo("node-a");
+        assertThat(done.restarts()).isZero();
+        assertThat(overlaps).isEmpty();
     }
 
     @Test

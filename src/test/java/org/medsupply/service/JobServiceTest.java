@@ -263,9 +263,9 @@ class JobServiceTest {
         String assignment = Assignment.write(planned);
         try (JobStore store = SqlJobStore.sqlite(data)) { // a server that died while solving
             store.insert(new NewJob("job-1", "alice", clock.instant(), SECOND, 5L, problem.name(),
-                    Json.MAPPER.writeValueAsString(Job.counts(planned)), Json.MAPPER.writeValueAsString(problem)), null);
+                    Json.MAPPER.writeValueAsString(Job.counts(problem)), Json.MAPPER.writeValueAsString(problem), null), null);
             store.start("job-1", "node-z", clock.instant());
-            store.saveCheckpoint("job-1", null, new Checkpoint("0hard/0soft", true, "{}", null, assignment, clock.instant()));
+            store.saveCheckpoint("job-1", null, new Checkpoint("0hard/0soft", true, "{}", null, assignment, clock.instant(), 0));
         }
         AtomicReference<JobSolver.SolveRequest> received = new AtomicReference<>();
         JobSolver recording = request -> {
@@ -302,7 +302,7 @@ class JobServiceTest {
     void aStoredJobThatCannotBeReadBackEndsFailedAndTheServiceStillStarts() throws Exception {
         release.countDown();
         try (JobStore store = SqlJobStore.sqlite(data)) {
-            store.insert(new NewJob("broken", null, clock.instant(), SECOND, null, "x", "{}", "not json"), null);
+            store.insert(new NewJob("broken", null, clock.instant(), SECOND, null, "x", "{}", "not json", null), null);
         }
         try (JobService jobs = service(1, 1, 10, request -> request.problem(), SqlJobStore.sqlite(data))) {
             JobView broken = jobs.get(Caller.ANYONE, "broken");

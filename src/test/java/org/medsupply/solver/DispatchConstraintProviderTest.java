@@ -21,6 +21,7 @@ import org.medsupply.domain.DemandLine;
 import org.medsupply.domain.DispatchSolution;
 import org.medsupply.domain.Hospital;
 import org.medsupply.domain.Priority;
+import org.medsupply.domain.ReferenceLoad;
 import org.medsupply.domain.Supply;
 import org.medsupply.domain.TimeAxis;
 import org.medsupply.domain.Trip;
@@ -367,6 +368,60 @@ class DispatchConstraintProviderTest {
         List<Object> facts = facts(trips(truck, List.of()), a);
         facts.add(pool(a));
         verifier.verifyThat(DispatchConstraintProvider::vehicleFixedCost)
+                .given(facts.toArray())
+                .penalizesBy(0);
+    }
+
+    @Test
+    void referenceMovedPenalizedPerAnnouncedUnitTheVehicleNoLongerBrings() {
+        Vehicle van = vehicle("van", depot, 100, false);
+        Vehicle truck = vehicle("truck", depot, 100, false);
+        DemandLine masks = line(0, h1, MASKS, 10, Priority.HIGH);
+        Delivery onTruck = delivery(masks, 6);
+        Delivery unserved = delivery(masks, 4);
+        List<Object> facts = facts(trips(truck, List.of(onTruck)), onTruck, unserved);
+        facts.add(pool(unserved));
+        facts.add(new ReferenceLoad(van, h1, MASKS, 7)); // announced on the van, now all on the truck
+        facts.add(new ReferenceLoad(null, h1, MASKS, 2)); // on a vehicle taken out of the problem since
+        verifier.verifyThat(DispatchConstraintProvider::referenceMoved)
+                .given(facts.toArray())
+                .penalizesBy(9);
+    }
+
+    @Test
+    void referenceMovedUnpenalizedWhileTheVehicleBringsSomeOfIt() {
+        Vehicle van = vehicle("van", depot, 100, false);
+        Delivery some = delivery(line(0, h1, MASKS, 10, Priority.HIGH), 3);
+        List<Object> facts = facts(trips(van, List.of(some)), some);
+        facts.add(new ReferenceLoad(van, h1, MASKS, 7));
+        verifier.verifyThat(DispatchConstraintProvider::referenceMoved)
+                .given(facts.toArray())
+                .penalizesBy(0);
+    }
+
+    @Test
+    void referenceCutPenalizedPerAnnouncedUnitMissingOnTheVehicle() {
+        Vehicle van = vehicle("van", depot, 100, false);
+        DemandLine high = line(0, h1, MASKS, 10, Priority.HIGH);
+        DemandLine low = line(1, h1, MASKS, 10, Priority.LOW);
+        Delivery a = delivery(high, 2);
+        Delivery b = delivery(low, 1);
+        Delivery elsewhere = delivery(line(2, h2, MASKS, 10, Priority.HIGH), 5);
+        List<Object> facts = facts(trips(van, List.of(a, b, elsewhere)), a, b, elsewhere);
+        facts.add(new ReferenceLoad(van, h1, MASKS, 7)); // both lines of h1 count: 3 of 7 kept
+        verifier.verifyThat(DispatchConstraintProvider::referenceCut)
+                .given(facts.toArray())
+                .penalizesBy(4);
+    }
+
+    @Test
+    void referenceCutUnpenalizedWhenAllIsKeptOrMore() {
+        Vehicle van = vehicle("van", depot, 100, false);
+        Delivery a = delivery(line(0, h1, MASKS, 10, Priority.HIGH), 5);
+        Delivery b = delivery(line(1, h1, MASKS, 10, Priority.LOW), 4);
+        List<Object> facts = facts(trips(van, List.of(a), List.of(b)), a, b);
+        facts.add(new ReferenceLoad(van, h1, MASKS, 7)); // 9 on the van, over two trips
+        verifier.verifyThat(DispatchConstraintProvider::referenceCut)
                 .given(facts.toArray())
                 .penalizesBy(0);
     }

@@ -12,6 +12,7 @@ import org.medsupply.domain.Delivery;
 import org.medsupply.domain.DemandLine;
 import org.medsupply.domain.DispatchSolution;
 import org.medsupply.domain.Hospital;
+import org.medsupply.domain.ReferenceLoad;
 import org.medsupply.domain.ScoreLevels;
 import org.medsupply.domain.Site;
 import org.medsupply.domain.Supply;
@@ -111,6 +112,11 @@ public class NaiveScoreCalculator implements EasyScoreCalculator<DispatchSolutio
         }
         for (Vehicle vehicle : used) {
             soft[ScoreLevels.TRAVEL] -= Math.round(vehicle.fixedCost() * 1000);
+        }
+        for (ReferenceLoad reference : solution.getReferenceLoads()) {
+            long kept = solution.getDeliveries().stream().filter(reference::keptBy)
+                    .mapToLong(Delivery::getQuantity).sum();
+            soft[ScoreLevels.STABILITY] -= Math.max(0, reference.units() - kept);
         }
         return BendableLongScore.of(new long[] {hard}, soft);
     }

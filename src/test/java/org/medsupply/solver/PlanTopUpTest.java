@@ -87,7 +87,7 @@ class PlanTopUpTest {
         DispatchSolution merged = new DispatchSolutionCloner().cloneSolution(plan);
         assertThat(StopMerging.merge(merged)).as("merging alone drops the van's stop at A").isEqualTo(1);
 
-        DispatchSolution finished = PlanTopUp.of(plan, null, SolverFactory.create(SolverConfigs.production()));
+        DispatchSolution finished = new PlanTopUp(SolverFactory.create(SolverConfigs.production())).finish(plan);
 
         assertThat(finished.getScore().isFeasible()).isTrue();
         assertThat(trip(finished, "van#1").getDeliveries()).extracting(d -> d.getHospital().id()).containsExactly("A", "B");
@@ -108,7 +108,7 @@ class PlanTopUpTest {
         DispatchSolution solved = factory.buildSolver().solve(ProblemMapper.toSolution(problem));
         assertThat(solved.unservedPool().getDeliveries()).isEmpty();
 
-        DispatchSolution finished = PlanTopUp.of(solved, null, factory);
+        DispatchSolution finished = new PlanTopUp(factory).finish(solved);
 
         assertThat(finished.getScore()).isEqualTo(solved.getScore());
         for (int t = 0; t < solved.getTrips().size(); t++) {

@@ -82,4 +82,58 @@ class StopAddingTest {
         assertThat(delivered(plan)).containsOnly(Map.entry("h1", 10L));
         assertThat(plan.unservedPool().getDeliveries()).allMatch(d -> d.getHospital().id().equals("h2"));
     }
+
+    /**
+     * h1 (3, 4) and h3 (-3, 4) ask 10 masks each at high priority, g (4, -3) 5 gloves at GLOVES priority. The
+     * van's shift ends at 06:18: its trip to h1 and g (17.1 min) leaves no time for h3 too (23.1 min), but
+     * h1 and h3 alone take 16 min.
+     */
+    private static final String NO_TIME = "{\"start\": \"2026-02-01T06:00:00Z\","
+            + "\"supplies\": [{\"id\": \"mask\", \"weightKg\": 1, \"volumeM3\": 0.001},"
+            + " {\"id\": \"glove\", \"weightKg\": 1, \"volumeM3\": 0.001}],"
+            + "\"warehouses\": [{\"id\": \"wh\", \"x\": 0, \"y\": 0, \"stock\": {\"mask\": 10, \"glove\": 5}}],"
+            + "\"hospitals\": ["
+            + " {\"id\": \"h1\", \"x\": 3, \"y\": 4, \"demands\": [{\"supply\": \"mask\", \"quantity\": 10, \"priority\": \"high\"}]},"
+            + " {\"id\": \"h3\", \"x\": -3, \"y\": 4, \"demands\": [{\"supply\": \"mask\", \"quantity\": 10, \"priority\": \"high\"}]},"
+            + " {\"id\": \"g\", \"x\": 4, \"y\": -3, \"demands\": [{\"supply\": \"glove\", \"quantity\": 5, \"priority\": \"GLOVES\"}]}],"
+            + "\"vehicles\": [{\"id\": \"van\", \"warehouse\": \"wh\", \"capacityKg\": 100,"
+            + " \"shift\": {\"from\": \"2026-02-01T06:00:00Z\", \"to\": \"2026-02-01T06:18:00Z\"}}],"
+            + "\"travel\": {\"method\": \"euclidean\", \"minutesPerKm\": 1}}";
+
+    private static DispatchSolution masksToH1AndGlovesToG(ProblemFile problem) {
+        DispatchSolution plan = ProblemMapper.toSolution(problem);
+        loadAll(plan, "van#1", "h1", "mask");
+        loadAll(plan, "van#1", "g", "glove");
+        return plan;
+    }
+
+    @Test
+    void withoutTimeForOneMoreStopALessUrgentStopGivesWay() throws Exception {
+        ProblemFile problem = ProblemReader.read(NO_TIME.replace("GLOVES", "low"));
+        DispatchSolution plan = masksToH1AndGlovesToG(problem);
+        BendableLongScore before = new NaiveScoreCalculator().calculateScore(plan);
+
+        assertThat(StopAdding.add(plan)).isEqualTo(1);
+        LoadSharing.share(plan);
+        Timeline.connect(plan.getTrips());
+
+        assertThat(delivered(plan)).containsOnly(Map.entry("h1", 5L), Map.entry("h3", 5L));
+        BendableLongScore after = new NaiveScoreCalculator().calculateScore(plan);
+        assertThat(after.softScore(ScoreLevels.unmet(Priority.HIGH))).isEqualTo(before.softScore(ScoreLevels.unmet(Priority.HIGH)));
+        assertThat(after.softScore(ScoreLevels.fairness(Priority.HIGH)))
+                .isGreaterThan(before.softScore(ScoreLevels.fairness(Priority.HIGH)));
+        assertThat(after.softScore(ScoreLevels.unmet(Priority.LOW))).isEqualTo(before.softScore(ScoreLevels.unmet(Priority.LOW)) - 5);
+        assertThat(after).isGreaterThan(before);
+        plan.setScore(after);
+        assertThat(PlanChecker.check(problem, PlanWriter.toPlan(plan)).violations()).isEmpty();
+    }
+
+    @Test
+    void aMoreUrgentStopDoesNotGiveWay() throws Exception {
+        ProblemFile problem = ProblemReader.read(NO_TIME.replace("GLOVES", "critical"));
+        DispatchSolution plan = masksToH1AndGlovesToG(problem);
+
+        assertThat(StopAdding.add(plan)).isZero();
+        assertThat(delivered(plan)).containsOnly(Map.entry("h1", 10L), Map.entry("g", 5L));
+    }
 }

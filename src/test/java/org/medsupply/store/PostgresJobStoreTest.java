@@ -34,6 +34,8 @@ class PostgresJobStoreTest {
 
     private static final Instant T0 = Instant.parse("2026-03-01T08:00:00Z");
     private static final Duration LEASE = Duration.ofSeconds(30);
+    /** A lease the tests wait out. */
+    private static final Duration SHORT_LEASE = Duration.ofMillis(300);
 
     private SqlJobStore one;
     private SqlJobStore two;
@@ -53,11 +55,11 @@ class PostgresJobStoreTest {
 
     private static NewJob job(String id, int minute) {
         return new NewJob(id, null, T0.plusSeconds(60L * minute), Duration.ofSeconds(30), null, "demo",
-                "{\"hospitals\":3}", "{\"name\":\"demo\"}");
+                "{\"hospitals\":3}", "{\"name\":\"demo\"}", null);
     }
 
     private static Checkpoint checkpoint(String score) {
-        return new Checkpoint(score, true, "{\"plan\":\"" + score + "\"}", null, "{\"t\":[]}", T0);
+        return new Checkpoint(score, true, "{\"plan\":\"" + score + "\"}", null, "{\"t\":[]}", T0, 0);
     }
 
     @Test
@@ -67,7 +69,7 @@ class PostgresJobStoreTest {
             one.insert(job("j" + i, i), null);
         }
         assertThat(two.list(null, 10, 0)).extracting(JobRecord::id).containsExactly("j3", "j2", "j1", "j0");
-        assertThat(one.claim("node-1", "t", T0, T0.plus(LEASE))).as("the oldest").hasValue("j0");
+        assertThat(one.claim("node-1", "t", T0, LEASE)).as("the oldest").hasValue("j0");
         assertThat(one.saveCheckpoint("j0", "t", checkpoint("0hard/-3soft"))).isTrue();
         assertThat(two.checkpoint("j0")).hasValueSatisfying(c -> assertThat(c.score()).isEqualTo("0hard/-3soft"));
         assertThat(one.finish("j0", null, "t", new Outcome("DONE", T0.plusSeconds(5), null, "{}", null))).isTrue();
@@ -93,7 +95,7 @@ class PostgresJobStoreTest {
             String node = "node-" + i;
             claimers.add(() -> {
                 for (int n = 0; ; n++) {
-                    Optional<String> id = store.claim(node, node + "-" + n, T0, T0.plus(LEASE));
+                    Optional<String> id = store.claim(node, node + "-" + n, T0, LEASE);
                     if (id.isEmpty()) {
                         return null;
                     }
@@ -114,16 +116,17 @@ class PostgresJobStoreTest {
     }
 
     @Test
-    void aLeaseThatRunsOutHandsTheJobOverAndFencesTheStaleServer() {
+    void aLeaseThatRunsOutHandsTheJobOverAndFencesTheStaleServer() throws InterruptedException {
         one.insert(job("a", 0), null);
-        assertThat(one.claim("node-1", "stale", T0, T0.plus(LEASE))).hasValue("a");
+        assertThat(one.claim("node-1", "stale", T0, LEASE)).hasValue("a");
         assertThat(one.saveCheckpoint("a", "stale", checkpoint("0hard/-9soft"))).isTrue();
-        assertThat(two.claim("node-2", "early", T0.plus(LEASE).minusMillis(1), T0.plus(LEASE.multipliedBy(2))))
-                .as("the lease still holds").isEmpty();
-        assertThat(one.renew("a", "stale", T0.plusSeconds(40))).as("renewed, no stop asked").hasValue(false);
+        assertThat(two.claim("node-2", "early", T0, LEASE)).as("the lease still holds").isEmpty();
+        assertThat(one.renew("a", "stale", SHORT_LEASE)).as("renewed, no stop asked")
+                .hasValue(new JobStore.Lease(false, 0));
 
+        Thread.sleep(SHORT_LEASE.multipliedBy(2).toMillis());
         Instant later = T0.plusSeconds(41);
-        assertThat(two.claim("node-2", "fresh", later, later.plus(LEASE))).hasValue("a");
+        assertThat(two.claim("node-2", "fresh", later, LEASE)).hasValue("a");
         JobRecord taken = two.find("a").orElseThrow();
         assertThat(taken.status()).isEqualTo("SOLVING");
         assertThat(taken.node()).isEqualTo("node-2");
@@ -131,7 +134,7 @@ class PostgresJobStoreTest {
         assertThat(two.checkpoint("a")).as("resumes from the checkpoint")
                 .hasValueSatisfying(c -> assertThat(c.score()).isEqualTo("0hard/-9soft"));
 
-        assertThat(one.renew("a", "stale", later.plus(LEASE))).as("stale: lost").isEmpty();
+        assertThat(one.renew("a", "stale", LEASE)).as("stale: lost").isEmpty();
         assertThat(one.saveCheckpoint("a", "stale", checkpoint("0hard/-1soft"))).isFalse();
         assertThat(one.finish("a", null, "stale", new Outcome("DONE", later, null, null, null))).isFalse();
         assertThat(one.release("a", "stale")).isFalse();
@@ -143,27 +146,44 @@ class PostgresJobStoreTest {
     }
 
     @Test
-    void aStopAskedOnAnyServerReachesTheClaimAndOutlivesItsLease() {
+    void aStopAskedOnAnyServerReachesTheClaimAndOutlivesItsLease() throws InterruptedException {
         one.insert(job("a", 0), null);
         one.insert(job("b", 1), null);
-        one.claim("node-1", "ta", T0, T0.plus(LEASE));
-        one.claim("node-1", "tb", T0, T0.plus(LEASE));
+        one.claim("node-1", "ta", T0, SHORT_LEASE);
+        one.claim("node-1", "tb", T0, SHORT_LEASE);
         assertThat(two.requestCancel("a")).isTrue();
-        assertThat(one.renew("a", "ta", T0.plusSeconds(10))).hasValue(true);
+        assertThat(one.renew("a", "ta", SHORT_LEASE)).hasValue(new JobStore.Lease(true, 0));
 
+        Thread.sleep(SHORT_LEASE.multipliedBy(2).toMillis());
         Instant expired = T0.plusSeconds(60);
-        assertThat(two.claim("node-2", "t2", expired, expired.plus(LEASE))).as("b queued again, a cancelled")
-                .hasValue("b");
+        assertThat(two.claim("node-2", "t2", expired, LEASE)).as("b queued again, a cancelled").hasValue("b");
         assertThat(two.find("a").orElseThrow().status()).isEqualTo("CANCELLED");
+        assertThat(two.find("a").orElseThrow().endedAt()).as("stamped by the claiming server").isEqualTo(expired);
         assertThat(two.find("b").orElseThrow().restarts()).isEqualTo(1);
+    }
+
+    @Test
+    void leasesRunOnTheDatabaseClockSoAServerWhoseClockRunsAheadCannotTakeALiveJob() throws InterruptedException {
+        one.insert(job("a", 0), null);
+        assertThat(one.claim("node-1", "live", Instant.now(), SHORT_LEASE.multipliedBy(20))).hasValue("a");
+        Instant skewedAhead = Instant.now().plus(Duration.ofMinutes(10));
+        assertThat(two.claim("node-2", "ahead", skewedAhead, LEASE)).as("the database says the lease holds")
+                .isEmpty();
+        assertThat(one.renew("a", "live", SHORT_LEASE)).as("still held by its claim")
+                .hasValue(new JobStore.Lease(false, 0));
+
+        Thread.sleep(SHORT_LEASE.multipliedBy(2).toMillis());
+        Instant skewedBehind = Instant.now().minus(Duration.ofMinutes(10));
+        assertThat(two.claim("node-2", "behind", skewedBehind, LEASE)).as("the database says the lease ran out")
+                .hasValue("a");
     }
 
     @Test
     void aReleasedJobIsQueuedForAnyServerAtOnce() {
         one.insert(job("a", 0), null);
-        one.claim("node-1", "t1", T0, T0.plus(LEASE));
+        one.claim("node-1", "t1", T0, LEASE);
         assertThat(one.release("a", "t1")).isTrue();
-        assertThat(two.claim("node-2", "t2", T0, T0.plus(LEASE))).hasValue("a");
+        assertThat(two.claim("node-2", "t2", T0, LEASE)).hasValue("a");
         assertThat(two.find("a").orElseThrow().restarts()).isEqualTo(1);
     }
 
@@ -175,7 +195,7 @@ class PostgresJobStoreTest {
         assertThatThrownBy(() -> two.insert(job("c", 2), null, 2)).isInstanceOf(QueueFullException.class);
         assertThat(one.find("c")).isEmpty();
 
-        two.claim("node-2", "t", T0, T0.plus(LEASE)); // a solving job leaves the queue
+        two.claim("node-2", "t", T0, LEASE); // a solving job leaves the queue
         assertThat(one.insert(job("c", 2), null, 2)).isEmpty();
         assertThat(one.count(null)).isEqualTo(3);
     }
@@ -184,7 +204,7 @@ class PostgresJobStoreTest {
     void sqliteHasNoClaims(@TempDir Path folder) throws Exception {
         try (SqlJobStore sqlite = SqlJobStore.sqlite(folder)) {
             assertThat(sqlite.isShared()).isFalse();
-            assertThatThrownBy(() -> sqlite.claim("n", "t", T0, T0.plus(LEASE)))
+            assertThatThrownBy(() -> sqlite.claim("n", "t", T0, LEASE))
                     .isInstanceOf(IllegalStateException.class);
         }
     }

@@ -38,12 +38,12 @@ class SqlJobStoreTest {
 
     private static NewJob job(String id, String owner, int minute) {
         return new NewJob(id, owner, T0.plusSeconds(60L * minute), Duration.ofSeconds(30), 7L, "demo",
-                "{\"hospitals\":3}", "{\"name\":\"demo\"}");
+                "{\"hospitals\":3}", "{\"name\":\"demo\"}", null);
     }
 
     private static Outcome done(int minute) {
         return new Outcome("DONE", T0.plusSeconds(60L * minute),
-                new Checkpoint("0hard/-5soft", true, "{\"final\":true}", "{\"km\":5}", null, T0), "{\"explained\":true}", null);
+                new Checkpoint("0hard/-5soft", true, "{\"final\":true}", "{\"km\":5}", null, T0, 0), "{\"explained\":true}", null);
     }
 
     @Test
@@ -52,7 +52,7 @@ class SqlJobStoreTest {
         assertThat(store.start("a", "node-1", T0.plusSeconds(5))).isTrue();
         assertThat(store.start("a", "node-2", T0.plusSeconds(6))).as("already solving").isFalse();
         assertThat(store.saveCheckpoint("a", null, new Checkpoint("0hard/-9soft", true, "{\"p\":1}", "{\"km\":9}", "{\"t\":[]}",
-                T0.plusSeconds(10)))).isTrue();
+                T0.plusSeconds(10), 0))).isTrue();
         store.close();
         store = SqlJobStore.sqlite(data);
 
@@ -71,7 +71,7 @@ class SqlJobStoreTest {
 
         assertThat(store.finish("a", null, null, done(3))).isTrue();
         assertThat(store.finish("a", null, null, new Outcome("FAILED", T0, null, null, "{}"))).as("final once").isFalse();
-        assertThat(store.saveCheckpoint("a", null, new Checkpoint("x", false, "{}", null, "{}", T0))).isFalse();
+        assertThat(store.saveCheckpoint("a", null, new Checkpoint("x", false, "{}", null, "{}", T0, 0))).isFalse();
         JobRecord finished = store.find("a").orElseThrow();
         assertThat(finished.status()).isEqualTo("DONE");
         assertThat(finished.score()).isEqualTo("0hard/-5soft");
@@ -79,6 +79,37 @@ class SqlJobStoreTest {
         assertThat(store.checkpoint("a").orElseThrow().planJson()).isEqualTo("{\"final\":true}");
         assertThat(store.checkpoint("a").orElseThrow().assignmentJson()).isNull();
         assertThat(store.explanationJson("a")).hasValue("{\"explained\":true}");
+    }
+
+    @Test
+    void aChangedProblemIsStoredAtTheNextRevisionAndGuardsItsCheckpoints() throws IOException {
+        store.insert(new NewJob("a", null, T0, Duration.ofSeconds(30), null, "demo", "{}", "{\"v\":0}", "parent-1"),
+                null);
+        store.start("a", "node-1", T0);
+        assertThat(store.saveCheckpoint("a", null, new Checkpoint("0hard/-9soft", true, "{}", null, "{\"t\":[]}", T0, 0)))
+                .isTrue();
+
+        assertThat(store.changeProblem("a", 0, "demo 2", "{\"hospitals\":4}", "{\"v\":1}")).isTrue();
+        assertThat(store.changeProblem("a", 0, "stale", "{}", "{\"v\":9}")).as("made against revision 0").isFalse();
+        assertThat(store.saveCheckpoint("a", null, new Checkpoint("0hard/-8soft", true, "{}", null, "{}", T0, 0)))
+                .as("a plan of the problem before the change").isFalse();
+        assertThat(store.saveCheckpoint("a", null, new Checkpoint("0hard/-7soft", true, "{}", null, "{}", T0, 1)))
+                .isTrue();
+        store.close();
+        store = SqlJobStore.sqlite(data);
+
+        JobRecord record = store.find("a").orElseThrow();
+        assertThat(record.problemRevision()).isEqualTo(1);
+        assertThat(record.problemName()).isEqualTo("demo 2");
+        assertThat(record.countsJson()).isEqualTo("{\"hospitals\":4}");
+        assertThat(record.parent()).isEqualTo("parent-1");
+        assertThat(store.problemJson("a")).hasValue("{\"v\":1}");
+        assertThat(store.checkpoint("a").orElseThrow().problemRevision()).isEqualTo(1);
+        assertThat(store.checkpoint("a").orElseThrow().score()).isEqualTo("0hard/-7soft");
+
+        assertThat(store.finish("a", null, null, done(2))).isTrue();
+        assertThat(store.changeProblem("a", 1, "late", "{}", "{}")).as("final").isFalse();
+        assertThat(store.find("a").orElseThrow().problemRevision()).isEqualTo(1);
     }
 
     @Test

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medsupply.solver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.medsupply.domain.DispatchSolution;
+import org.medsupply.io.ProblemMapper;
+import org.medsupply.testing.TestProblems;
+
+/** The solver handle: stopped from another thread, before or while it solves, and fed problem changes. */
+class SolverLaunchTest {
+
+    private static SolverLaunch launch() {
+        return SolverLaunch.of(ProblemMapper.toSolution(TestProblems.random(5, 12, 3)),
+                SolverConfigs.forFullRun(Duration.ofMinutes(10), 1L), false, best -> { });
+    }
+
+    @Test
+    @Timeout(120)
+    void aStopAskedBeforeSolvingStartsIsNotLost() {
+        SolverLaunch launch = launch();
+        launch.terminateEarly();
+
+        DispatchSolution best = launch.solve().best();
+
+        assertThat(best.getScore()).isNotNull();
+    }
+
+    @Test
+    @Timeout(120)
+    void aProblemChangeReachesTheRunningSolve() throws Exception {
+        SolverLaunch launch = launch();
+        assertThat(launch.addProblemChange((solution, director) -> { })).as("not solving yet").isFalse();
+        CompletableFuture<SolverLaunch.Run> run = CompletableFuture.supplyAsync(launch::solve);
+        CountDownLatch applied = new CountDownLatch(1);
+        while (!launch.addProblemChange((solution, director) -> applied.countDown())) {
+            Thread.sleep(20); // until the solver thread has started solving
+        }
+
+        assertThat(applied.await(60, TimeUnit.SECONDS)).as("the solver applied the change").isTrue();
+        launch.terminateEarly();
+        assertThat(run.get(60, TimeUnit.SECONDS).best().getScore()).isNotNull();
+        assertThat(launch.addProblemChange((solution, director) -> { })).as("solving has ended").isFalse();
+    }
+}
