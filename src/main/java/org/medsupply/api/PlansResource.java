@@ -2,6 +2,7 @@
 package org.medsupply.api;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -43,7 +44,9 @@ import org.medsupply.io.Json;
 import org.medsupply.io.PlanCsv;
 import org.medsupply.io.PlanFile;
 import org.medsupply.io.PlanGeoJson;
+import org.medsupply.io.PlanWorkbook;
 import org.medsupply.io.ProblemFile;
+import org.medsupply.io.ProblemWorkbook;
 import org.medsupply.io.ProblemReader;
 import org.medsupply.io.sheet.Spreadsheets;
 import org.medsupply.service.Caller;
@@ -243,6 +246,17 @@ public final class PlansResource {
         }
         JobView job = jobs.replan(Callers.of(security), id, at.textValue(), patch, limit, randomSeed).job();
         return Response.accepted(job).location(URI.create("/api/v1/plans/" + job.id())).build();
+    }
+
+    @GET
+    @Path("{id}/plan")
+    @Produces(ProblemWorkbook.MEDIA_TYPE + ";qs=0.5")
+    public Response planWorkbook(@PathParam("id") String id, @Context SecurityContext security) throws Exception {
+        JobService.PlannedProblem planned = jobs.bestPlanWithProblem(Callers.of(security), id);
+        ByteArrayOutputStream workbook = new ByteArrayOutputStream(); // whole before the status line: no half file
+        PlanWorkbook.write(planned.problem(), planned.plan(), workbook);
+        return Response.ok(workbook.toByteArray(), ProblemWorkbook.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"plan-" + id + ".xlsx\"").build();
     }
 
     @GET

@@ -17,9 +17,10 @@ import picocli.CommandLine.ScopeType;
 // INHERIT gives every subcommand --help and --version
 @Command(name = "medsupply", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true, version = "MedSupply 0.1.0",
         description = "Plans the dispatch of emergency medical supplies.",
-        subcommands = {SolveCommand.class, ValidateCommand.class, ImportCommand.class, CheckCommand.class, GenerateCommand.class,
-            ConvertCommand.class, ServeCommand.class, BenchmarkCommand.class, QualityCommand.class,
-            ScarcityCommand.class, KeysCommand.class, ReplanCommand.class})
+        subcommands = {SolveCommand.class, ValidateCommand.class, ImportCommand.class, CheckCommand.class,
+            GenerateCommand.class, ConvertCommand.class, TemplateCommand.class, ServeCommand.class,
+            BenchmarkCommand.class, QualityCommand.class, ScarcityCommand.class, KeysCommand.class,
+            ReplanCommand.class})
 public final class Main {
 
     public static final int BAD_INPUT = 2;

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -14,6 +13,7 @@ import java.util.function.BiConsumer;
 import org.medsupply.domain.DispatchSolution;
 import org.medsupply.io.Json;
 import org.medsupply.io.PlanFile;
+import org.medsupply.io.PlanWorkbook;
 import org.medsupply.io.PlanWriter;
 import org.medsupply.io.ProblemFile;
 import org.medsupply.io.ProblemMapper;
@@ -23,7 +23,6 @@ import org.medsupply.solver.SolverLaunch;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** How {@code solve} and {@code replan} solve a problem, show progress and write the plan: their shared options. */
@@ -34,6 +33,10 @@ final class SolveOptions {
 
     @Option(names = {"-o", "--output"}, paramLabel = "PLAN", description = "write the plan (JSON) to this file")
     private Path planFile;
+
+    @Option(names = "--xlsx", paramLabel = "WORKBOOK", description = "also write the plan as a workbook (.xlsx): "
+            + "a summary, one printable manifest per vehicle, the unmet and the late lines")
+    private Path workbookFile;
 
     @Option(names = "--time-limit", paramLabel = "DURATION", defaultValue = "30s",
             converter = DurationConverter.class, description = "longest solve, e.g. 30s, 2m, PT1M (default ${DEFAULT-VALUE})")
@@ -49,10 +52,13 @@ final class SolveOptions {
             + "score calculation speed, time of the finishing steps after solving, peak heap")
     private boolean stats;
 
-    /** Refuses, before any solving, an output that cannot be written (see {@link #requireWritable(Path)}). */
+    /** Refuses, before any solving, an output that cannot be written ({@link OutputFiles#requireWritable}). */
     void checkOutput() {
         if (planFile != null) {
-            requireWritable(planFile);
+            OutputFiles.requireWritable(spec, "-o", planFile);
+        }
+        if (workbookFile != null) {
+            OutputFiles.requireWritable(spec, "--xlsx", workbookFile);
         }
     }
 
@@ -79,45 +85,28 @@ final class SolveOptions {
                     run.finishingMillis() / 1e3, peakHeapBytes() >> 20);
         }
         PlanFile plan = PlanWriter.toPlan(run.best());
-        Path savedIn = planFile == null ? null : savePlan(plan, planFile, err); // before anything else can fail
+        // saved before anything else can fail
+        Path savedIn = planFile == null ? null : savePlan(plan, planFile, err);
+        Path workbookIn = workbookFile == null ? null : OutputFiles.saveOrRescue(workbookFile, ".xlsx",
+                out -> PlanWorkbook.write(input, plan, out), err);
         PrintWriter out = spec.commandLine().getOut();
         PlanSummary.print(plan, input, out);
         after.accept(plan, out);
         if (savedIn != null) {
             out.println("Plan written to " + savedIn);
         }
+        if (workbookIn != null) {
+            out.println("Plan workbook written to " + workbookIn);
+        }
         out.flush();
-        return savedIn == null || savedIn.equals(planFile) ? 0 : Main.BAD_INPUT;
+        boolean rescued = savedIn != null && !savedIn.equals(planFile)
+                || workbookIn != null && !workbookIn.equals(workbookFile);
+        return rescued ? Main.BAD_INPUT : 0;
     }
 
-    /** Refuses an output that cannot be written: a directory, or a file in a missing one. */
-    private void requireWritable(Path file) {
-        if (Files.isDirectory(file)) {
-            throw new ParameterException(spec.commandLine(), "-o " + file + " is a directory: give a file name");
-        }
-        Path directory = file.toAbsolutePath().getParent();
-        if (directory != null && !Files.isDirectory(directory)) {
-            throw new ParameterException(spec.commandLine(), "-o " + file + ": there is no directory " + directory);
-        }
-    }
-
-    /**
-     * Writes the plan to {@code file}; when that fails (the disk filled up or the directory went away while
-     * solving), saves it to a temporary file instead and says where, so a solved plan is never lost.
-     *
-     * @return {@code file}, or the temporary file holding the plan
-     */
+    /** Writes the plan as JSON, or to a temporary file when {@code file} cannot be written ({@link OutputFiles}). */
     static Path savePlan(PlanFile plan, Path file, PrintWriter err) throws IOException {
-        try {
-            Json.MAPPER.writeValue(file.toFile(), plan);
-            return file;
-        } catch (IOException e) {
-            Path rescued = Files.createTempFile("medsupply-plan-", ".json");
-            Json.MAPPER.writeValue(rescued.toFile(), plan);
-            err.println("cannot write " + file + " (" + e.getMessage() + "); the plan is saved in " + rescued);
-            err.flush();
-            return rescued;
-        }
+        return OutputFiles.saveOrRescue(file, ".json", out -> Json.MAPPER.writeValue(out, plan), err);
     }
 
     /** An upper bound of the heap the JVM has used: the sum of each heap pool's own peak. */

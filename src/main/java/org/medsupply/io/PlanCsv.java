@@ -28,19 +28,12 @@ public final class PlanCsv {
         problem.supplies().forEach(supply -> supplyNames.put(supply.id(), supply.name()));
         StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
         for (PlanFile.RouteDto route : orEmpty(plan.routes())) {
-            List<PlanFile.TripDto> trips = orEmpty(route.trips());
-            for (int t = 0; t < trips.size(); t++) {
-                List<PlanFile.StopDto> stops = orEmpty(trips.get(t).stops());
-                for (int s = 0; s < stops.size(); s++) {
-                    PlanFile.StopDto stop = stops.get(s);
-                    Map<String, Long> deliver = stop.deliver() == null ? Map.of() : stop.deliver();
-                    for (Map.Entry<String, Long> line : deliver.entrySet()) {
-                        row(csv, route.vehicle(), String.valueOf(t + 1), String.valueOf(s + 1), stop.hospital(),
-                                line.getKey(), String.valueOf(line.getValue()), stop.arrival(), stop.start(),
-                                stop.departure(), route.warehouse(), warehouseNames.get(route.warehouse()),
-                                hospitalNames.get(stop.hospital()), supplyNames.get(line.getKey()));
-                    }
-                }
+            for (ManifestLine line : ManifestLine.of(route)) {
+                PlanFile.StopDto stop = line.at();
+                row(csv, route.vehicle(), String.valueOf(line.trip()), String.valueOf(line.stop()), stop.hospital(),
+                        line.supply(), String.valueOf(line.quantity()), stop.arrival(), stop.start(),
+                        stop.departure(), route.warehouse(), warehouseNames.get(route.warehouse()),
+                        hospitalNames.get(stop.hospital()), supplyNames.get(line.supply()));
             }
         }
         return csv.toString();

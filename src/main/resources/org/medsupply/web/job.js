@@ -106,6 +106,7 @@ function jobSummary(job, base, id) {
     ['JSON', 'application/json', 'json'],
     ['CSV', 'text/csv', 'csv'],
     ['GeoJSON', 'application/geo+json', 'geojson'],
+    ['workbook', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'xlsx'],
   ].map(([label, accept, extension]) => el('button', {
     type: 'button', class: 'download',
     onclick: () => download(`${base}/plan`, accept, `plan-${id}.${extension}`).catch(showError),

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.medsupply.io.Json;
 import org.medsupply.io.PlanFile;
+import org.medsupply.io.ProblemWorkbook;
 import org.medsupply.io.SiteFill;
 import org.medsupply.io.sheet.Spreadsheets;
 import org.medsupply.service.Explanation;
@@ -67,7 +68,7 @@ class OperationsApiTest {
         }
         assertThat(described).isEqualTo(served);
         assertThat(openApi.getPaths().get("/api/v1/plans/{id}/plan").getGet().getResponses().get("200").getContent())
-                .containsOnlyKeys("application/json", "text/csv", "application/geo+json");
+                .containsOnlyKeys("application/json", "text/csv", "application/geo+json", ProblemWorkbook.MEDIA_TYPE);
         for (String problemPath : List.of("/api/v1/plans", "/api/v1/problems/validate")) {
             assertThat(openApi.getPaths().get(problemPath).getPost().getRequestBody().getContent()).as(problemPath)
                     .containsOnlyKeys("application/json", Spreadsheets.XLSX_MEDIA_TYPE, Spreadsheets.ZIP_MEDIA_TYPE);

@@ -3,6 +3,8 @@ package org.medsupply.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +15,9 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +25,7 @@ import org.junit.jupiter.api.Timeout;
 
 import org.medsupply.check.Violation;
 import org.medsupply.io.Json;
+import org.medsupply.io.ProblemWorkbook;
 
 /** The job life cycle over real HTTP with real (short) OptaPlanner solves. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -38,7 +44,7 @@ class PlansApiTest {
     }
 
     @Test
-    void jobRunsFromSubmitToDoneAndServesItsPlanInEveryFormat() {
+    void jobRunsFromSubmitToDoneAndServesItsPlanInEveryFormat() throws IOException {
         HttpResponse<String> submitted = server.post("/api/v1/plans?timeLimit=PT1S&seed=7",
                 TestServer.tinyProblem("round-trip"));
         assertThat(submitted.statusCode()).isEqualTo(202);
@@ -88,6 +94,27 @@ class PlansApiTest {
         assertThat(trip.at("/geometry/coordinates/3").toString()).isEqualTo("[0.0,0.0]");
         assertThat(features.get(1).at("/geometry/coordinates").toString()).isEqualTo("[3.0,4.0]");
         assertThat(features.get(1).at("/properties/fillRate").asDouble()).isEqualTo(1.0);
+
+        HttpResponse<byte[]> xlsx = server.getBytes("/api/v1/plans/" + id + "/plan", ProblemWorkbook.MEDIA_TYPE);
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(TestServer.contentType(xlsx)).isEqualTo(ProblemWorkbook.MEDIA_TYPE);
+        assertThat(xlsx.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"plan-" + id
+                + ".xlsx\"");
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            assertThat(workbook.getSheetName(0)).isEqualTo("summary");
+            assertThat(workbook.getSheet("summary").getRow(2).getCell(1).getStringCellValue())
+                    .isEqualTo(done.get("score").asText());
+            Sheet manifest = workbook.getSheet("van");
+            assertThat(manifest.getLastRowNum()).as("a row per stop").isEqualTo(2);
+            assertThat(manifest.getRow(1).getCell(2).getStringCellValue())
+                    .isEqualTo(planJson.at("/routes/0/trips/0/stops/0/hospital").asText());
+            assertThat(workbook.getSheet("unmet")).isNotNull();
+            assertThat(workbook.getSheet("late")).isNotNull();
+        }
+
+        HttpResponse<String> xml = server.get("/api/v1/plans/" + id + "/plan", "application/xml");
+        assertThat(xml.statusCode()).isEqualTo(406);
+        assertThat(TestServer.contentType(xml)).startsWith(TestServer.PROBLEM_JSON);
 
         HttpResponse<String> page = server.get("/api/v1/plans?limit=10");
         assertThat(TestServer.json(page).get("jobs").findValuesAsText("id")).contains(id);

@@ -176,6 +176,12 @@ final class TestServer implements AutoCloseable {
         return send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET());
     }
 
+    /** A binary response, such as a workbook. */
+    HttpResponse<byte[]> getBytes(String path, String accept) {
+        return HttpCalls.send(client, HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     HttpResponse<String> post(String path, String json) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", JSON)
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));

@@ -13,6 +13,8 @@ import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -124,7 +126,7 @@ class WebPageBrowserTest {
     }
 
     @Test
-    void deepLinkOpensTheJobAndItsDownloadIsTheServersCsv() throws Exception {
+    void deepLinkOpensTheJobAndItsDownloadsAreTheServersCsvAndWorkbook() throws Exception {
         String id = server.submit(TestServer.tinyProblem("two-trips"), "?timeLimit=PT1S");
         server.awaitFinal(id);
         open("/ui/#/plans/" + id);
@@ -137,6 +139,16 @@ class WebPageBrowserTest {
                 .filter(button -> button.getText().contains("CSV")).findFirst().orElseThrow().click();
         new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(driver -> Files.exists(file));
         assertThat(Files.readString(file)).isEqualTo(server.get("/api/v1/plans/" + id + "/plan", "text/csv").body());
+
+        Path workbookFile = DOWNLOADS.resolve("plan-" + id + ".xlsx");
+        Files.deleteIfExists(workbookFile);
+        browser.driver.findElements(By.cssSelector("button.download")).stream()
+                .filter(button -> button.getText().contains("workbook")).findFirst().orElseThrow().click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(driver -> Files.exists(workbookFile));
+        try (Workbook workbook = new XSSFWorkbook(Files.newInputStream(workbookFile))) {
+            assertThat(workbook.getSheetName(0)).isEqualTo("summary");
+            assertThat(workbook.getSheet("van")).as("the vehicle's manifest").isNotNull();
+        }
     }
 
     @Test

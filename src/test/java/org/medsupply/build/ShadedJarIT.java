@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,5 +77,23 @@ class ShadedJarIT {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isEqualTo(exitCode);
         return output;
+    }
+
+    /** POI finds its OOXML schemas and logs through SLF4J inside the jar: no warning about a missing log provider. */
+    @Test
+    void writesTheTemplateAndAPlanWorkbook(@TempDir Path dir) throws IOException, InterruptedException {
+        Path template = dir.resolve("template.xlsx");
+        String templateOutput = run(0, "template", "-o", template.toString());
+        Path plan = dir.resolve("plan.xlsx");
+        String solveOutput = run(0, "solve", "problems/tiny/round-trip.json", "--time-limit", "2s", "--seed", "1",
+                "--quiet", "--xlsx", plan.toString());
+        try (Workbook workbook = new XSSFWorkbook(Files.newInputStream(template))) {
+            assertThat(workbook.getSheetName(0)).isEqualTo("settings");
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(7);
+        }
+        try (Workbook workbook = new XSSFWorkbook(Files.newInputStream(plan))) {
+            assertThat(workbook.getSheet("van").getLastRowNum()).isEqualTo(2);
+        }
+        assertThat(templateOutput + solveOutput).doesNotContainIgnoringCase("log4j").doesNotContain("StatusLogger");
     }
 }

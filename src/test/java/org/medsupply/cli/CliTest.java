@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +30,7 @@ import org.medsupply.io.InputError;
 import org.medsupply.io.InvalidInputException;
 import org.medsupply.io.Json;
 import org.medsupply.io.PlanFile;
+import org.medsupply.io.ProblemSheets;
 import org.medsupply.io.ProblemFile;
 import org.medsupply.io.ProblemReader;
 
@@ -408,5 +411,40 @@ class CliTest {
         assertThat(quiet.exitCode()).as(quiet.err()).isZero();
         assertThat(quiet.err()).isEmpty();
         assertThat(quiet.out()).contains("Fill rate by priority");
+    }
+
+    @Test
+    void templateWritesEverySheetOfAProblemWorkbook() throws IOException {
+        Path template = dir.resolve("template.xlsx");
+        Outcome written = run("template", "-o", template.toString());
+        assertThat(written.exitCode()).as(written.err()).isZero();
+        assertThat(written.out()).contains("Template written to " + template);
+        try (Workbook workbook = new XSSFWorkbook(Files.newInputStream(template))) {
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(ProblemSheets.SHEETS.size());
+            assertThat(workbook.getSheet("demands").getLastRowNum()).as("the example's lines").isPositive();
+        }
+
+        assertThat(run("template").exitCode()).as("-o is required").isEqualTo(Main.BAD_INPUT);
+        Outcome intoMissingDirectory = run("template", "-o", dir.resolve("missing/t.xlsx").toString());
+        assertThat(intoMissingDirectory.exitCode()).isEqualTo(Main.BAD_INPUT);
+        assertThat(intoMissingDirectory.err()).contains("there is no directory");
+    }
+
+    @Test
+    void solveWritesThePlanAsAWorkbookWithAManifestPerVehicle() throws IOException {
+        Path workbookFile = dir.resolve("plan.xlsx");
+        Outcome solved = run("solve", TINY.toString(), "--time-limit", "1s", "--seed", "1", "--quiet",
+                "--xlsx", workbookFile.toString());
+        assertThat(solved.exitCode()).as(solved.err()).isZero();
+        assertThat(solved.out()).contains("Plan workbook written to " + workbookFile);
+        try (Workbook workbook = new XSSFWorkbook(Files.newInputStream(workbookFile))) {
+            assertThat(workbook.getSheetName(0)).isEqualTo("summary");
+            assertThat(workbook.getSheet("van").getLastRowNum()).as("two stops of one supply").isEqualTo(2);
+        }
+
+        Outcome atDirectory = run("solve", TINY.toString(), "--time-limit", "1s", "--xlsx", dir.toString());
+        assertThat(atDirectory.exitCode()).isEqualTo(Main.BAD_INPUT);
+        assertThat(atDirectory.err()).contains("--xlsx " + dir + " is a directory");
+        assertThat(atDirectory.out()).doesNotContain("Plan for");
     }
 }

@@ -15,8 +15,13 @@ public final class HttpCalls {
     }
 
     public static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
+        return send(client, request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    public static <T> HttpResponse<T> send(HttpClient client, HttpRequest.Builder request,
+            HttpResponse.BodyHandler<T> body) {
         try {
-            return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(request.timeout(Duration.ofSeconds(30)).build(), body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
