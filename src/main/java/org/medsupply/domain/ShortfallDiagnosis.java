@@ -81,7 +81,13 @@ public final class ShortfallDiagnosis {
                     line.priority().wireName()));
         }
         if (!line.splittable() && delivered.getOrDefault(line, 0L) > 0) {
-            Vehicle bringing = tripOf(line).getVehicle();
+            Trip trip = tripOf(line);
+            if (trip == null) {
+                return new Shortfall(line, missing, Shortfall.Cause.FLEET, String.format(Locale.ROOT,
+                        "fleet: the line arrives in one stop (not splittable) and %s's trip under way brought part of it",
+                        committedVehicle(line)));
+            }
+            Vehicle bringing = trip.getVehicle();
             return new Shortfall(line, missing, Shortfall.Cause.FLEET, String.format(Locale.ROOT,
                     "fleet: the line arrives in one stop (not splittable) and %s, which brings it, %s",
                     bringing.id(), state(bringing, supply, line.hospital())));
@@ -135,9 +141,18 @@ public final class ShortfallDiagnosis {
         return "has room for " + room + " but no time for a stop at " + hospital.id() + " (" + String.join("; ", times) + ")";
     }
 
+    /** The trip that brings the line some units, or {@code null} when only trips under way do. */
     private Trip tripOf(DemandLine line) {
         return solution.getDeliveries().stream().filter(d -> d.getLine() == line && d.isDispatched())
-                .map(Delivery::getTrip).findFirst().orElseThrow();
+                .map(Delivery::getTrip).findFirst().orElse(null);
+    }
+
+    /** The vehicle whose trip under way brought the line's hospital some of its supply. */
+    private String committedVehicle(DemandLine line) {
+        return solution.getReplanning().committed().stream()
+                .filter(trip -> trip.stops().stream().anyMatch(stop -> stop.hospital() == line.hospital()
+                        && stop.deliver().containsKey(line.supply())))
+                .map(trip -> trip.vehicle().id()).findFirst().orElseThrow();
     }
 
     private static long weightMg(Trip trip) {

@@ -127,7 +127,9 @@ public final class ProblemMapper {
         }
         Replanning replanning = new Replanning(committed, committedUnits(lines, committed),
                 referenceLoads(problem, vehicles, hospitalsById, supplies));
-        ToLongFunction<DemandLine> toBring = line -> line.quantity() - replanning.committedUnits(line);
+        // a line that must arrive in one stop and got units from a trip under way can get no more from another
+        ToLongFunction<DemandLine> toBring = line -> !line.splittable() && replanning.committedUnits(line) > 0 ? 0
+                : line.quantity() - replanning.committedUnits(line);
         Map<DemandLine, Long> fairShares = fairSharesOfShortSupplies(lines, toBring, warehouses.values(), vehicles);
         List<Delivery> deliveries = new ArrayList<>();
         for (DemandLine line : lines) {
@@ -136,7 +138,7 @@ public final class ProblemMapper {
             Long share = fairShares.get(line);
             List<Delivery> chunks = new ArrayList<>();
             if (units == 0) {
-                continue; // brought in full by trips under way
+                continue; // brought by trips under way, in full or as far as an unsplittable line may be
             }
             if (share == null) {
                 // Stock covers the supply: an unsplittable line arrives whole in one stop, so one delivery

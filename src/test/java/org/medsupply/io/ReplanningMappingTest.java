@@ -9,6 +9,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.Test;
+import org.medsupply.check.PlanChecker;
 import org.medsupply.domain.CommittedTrip;
 import org.medsupply.domain.Delivery;
 import org.medsupply.domain.DemandLine;
@@ -16,6 +17,8 @@ import org.medsupply.domain.DispatchSolution;
 import org.medsupply.domain.ReferenceLoad;
 import org.medsupply.domain.Trip;
 import org.medsupply.domain.Vehicle;
+import org.medsupply.solver.Dispatcher;
+import org.medsupply.solver.SolverConfigs;
 
 /** The re-planning fields of a problem: read, mapped onto the planning model, and written back unchanged. */
 class ReplanningMappingTest {
@@ -98,6 +101,25 @@ class ReplanningMappingTest {
 
         assertThat(solution.getReplanning().committedUnits(masks)).isEqualTo(800);
         assertThat(unitsToBring(solution, masks)).isZero();
+    }
+
+    @Test
+    void anUnsplittableLineATripUnderWayBroughtPartOfGetsNoMoreAndSaysWhy() throws Exception {
+        ProblemFile oneStop = ProblemPatch.apply(problem, Json.MAPPER.readTree(
+                "[{\"op\": \"add\", \"path\": \"/hospitals/0/demands/0/splittable\", \"value\": false}]"));
+        DispatchSolution solution = ProblemMapper.toSolution(oneStop);
+        DemandLine ventilators = solution.getLines().get(0);
+
+        assertThat(unitsToBring(solution, ventilators)).as("a second stop would split it").isZero();
+        DispatchSolution planned = Dispatcher.solve(solution, SolverConfigs.greedyOnly(), score -> { });
+        PlanFile plan = PlanWriter.toPlan(planned);
+        assertThat(plan.unmet()).anySatisfy(unmet -> {
+            assertThat(unmet.supply()).isEqualTo("ventilator");
+            assertThat(unmet.quantity()).isEqualTo(8);
+            assertThat(unmet.reason()).isEqualTo(
+                    "fleet: the line arrives in one stop (not splittable) and van-1's trip under way brought part of it");
+        });
+        assertThat(PlanChecker.check(oneStop, plan).violations()).isEmpty();
     }
 
     private static long unitsToBring(DispatchSolution solution, DemandLine line) {
