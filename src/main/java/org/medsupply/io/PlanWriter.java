@@ -43,7 +43,7 @@ public final class PlanWriter {
     public static PlanFile toPlan(DispatchSolution solution) {
         List<RouteDto> routes = new ArrayList<>();
         Map<DemandLine, Long> delivered = new HashMap<>();
-        Map<DemandLine, Long> lastStartMs = new HashMap<>();
+        Map<SiteSupply, Long> lastStartMs = new HashMap<>();
         double totalKm = 0;
         Replanning replanning = solution.getReplanning();
         delivered.putAll(replanning.committedUnits());
@@ -64,7 +64,8 @@ public final class PlanWriter {
                 trips.add(trip(solution, trip));
                 for (Delivery delivery : trip.getDeliveries()) {
                     delivered.merge(delivery.getLine(), delivery.getQuantity(), Long::sum);
-                    lastStartMs.merge(delivery.getLine(), delivery.getStartMs(), Math::max);
+                    lastStartMs.merge(new SiteSupply(delivery.getHospital(), delivery.getSupply()), delivery.getStartMs(),
+                            Math::max);
                 }
             }
             if (!trips.isEmpty()) {
@@ -78,7 +79,7 @@ public final class PlanWriter {
                         s.line().supply().name(), s.quantity(), s.line().priority().wireName(), s.cause().wireName(),
                         s.reason()))
                 .toList();
-        List<LateDto> late = late(solution, lastStartMs);
+        List<LateDto> late = late(solution, delivered, lastStartMs);
         KpisDto kpis = kpis(solution, delivered, round(totalKm, 3), routes.size(), late.size(),
                 replanning.reference().isEmpty() ? null : changedUnits(solution));
         boolean feasible = solution.getScore() != null && solution.getScore().isFeasible();
@@ -86,12 +87,23 @@ public final class PlanWriter {
                 kpis);
     }
 
-    /** The lines whose last delivery starts after their {@code needBy}, in problem order. */
-    private static List<LateDto> late(DispatchSolution solution, Map<DemandLine, Long> lastStartMs) {
+    /** A hospital and a supply: what a plan's stops name, where a problem may have several lines. */
+    private record SiteSupply(Hospital hospital, Supply supply) {
+    }
+
+    /**
+     * The lines that got units and whose hospital's last stop bringing their supply starts after their
+     * {@code needBy}, in problem order. A plan's stops name a hospital and a supply, not a line, so when a hospital
+     * has several lines of one supply every such stop counts for each: the reading a checker of the plan file
+     * makes too.
+     */
+    private static List<LateDto> late(DispatchSolution solution, Map<DemandLine, Long> delivered,
+            Map<SiteSupply, Long> lastStartMs) {
         List<LateDto> late = new ArrayList<>();
         for (DemandLine line : solution.getLines()) {
-            Long start = lastStartMs.get(line);
-            if (line.needByMs() != null && start != null && start > line.needByMs()) {
+            Long start = lastStartMs.get(new SiteSupply(line.hospital(), line.supply()));
+            if (line.needByMs() != null && start != null && start > line.needByMs()
+                    && delivered.getOrDefault(line, 0L) > 0) {
                 late.add(new LateDto(line.hospital().id(), line.hospital().name(), line.supply().id(),
                         line.supply().name(), line.priority().wireName(), time(solution, line.needByMs()),
                         time(solution, start), TimeAxis.ceilMinutes(start - line.needByMs())));
@@ -116,7 +128,7 @@ public final class PlanWriter {
      * brings units to.
      */
     private static TripDto committedTrip(DispatchSolution solution, CommittedTrip trip,
-            Map<DemandLine, Long> lastStartMs) {
+            Map<SiteSupply, Long> lastStartMs) {
         List<StopDto> stops = new ArrayList<>();
         Map<String, Long> load = new LinkedHashMap<>();
         double weightKg = 0;
@@ -132,10 +144,7 @@ public final class PlanWriter {
                 load.merge(supply.id(), entry.getValue(), Long::sum);
                 weightKg += entry.getValue() * supply.weightMg() / 1e6;
                 volumeM3 += entry.getValue() * supply.volumeMm3() / 1e9;
-                solution.getReplanning().committedUnits().entrySet().stream()
-                        .filter(units -> units.getValue() > 0).map(Map.Entry::getKey)
-                        .filter(line -> line.hospital() == stop.hospital() && line.supply() == supply)
-                        .forEach(line -> lastStartMs.merge(line, visit.startMs(), Math::max));
+                lastStartMs.merge(new SiteSupply(stop.hospital(), supply), visit.startMs(), Math::max);
             }
             stops.add(new StopDto(stop.hospital().id(), stop.hospital().name(), time(solution, visit.arrivalMs()),
                     time(solution, visit.startMs()), time(solution, visit.departureMs()), deliver));
