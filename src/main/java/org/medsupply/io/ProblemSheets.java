@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +16,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * FORMAT.md's "Spreadsheets" as data: the sheets of a problem workbook (or the files of a folder of CSV
  * tables), their columns, the JSON field each column holds, its type and the note a coordinator reads.
  * This is the one definition of those names; writing a problem as tables and reading tables back both
- * go through it. Each sheet's rows are objects: a column's {@code field} is a JSON pointer into one row
+ * go through it ({@link ProblemWorkbook} and the CSV writer write tables, {@code io.sheet.TablesToProblem}
+ * reads them). Each sheet's rows are objects: a column's {@code field} is a JSON pointer into one row
  * object, and {@link Rows} says where the row objects sit in the problem.
  */
 public final class ProblemSheets {
@@ -134,8 +136,16 @@ public final class ProblemSheets {
 
         /** The header row: {@code key}, {@code value} for a key-value sheet, else the column names. */
         public List<String> header() {
-            return rows instanceof KeyValue ? List.of(KEY, VALUE)
-                    : columns.stream().map(Column::name).toList();
+            return rows instanceof KeyValue ? List.of(KEY, VALUE) : columnNames();
+        }
+
+        public List<String> columnNames() {
+            return columns.stream().map(Column::name).toList();
+        }
+
+        /** The column headed {@code name} (on a key-value sheet, the key {@code name}). */
+        public Optional<Column> column(String name) {
+            return columns.stream().filter(column -> column.name().equals(name)).findFirst();
         }
     }
 
@@ -230,6 +240,26 @@ public final class ProblemSheets {
             VEHICLES);
 
     private ProblemSheets() {
+    }
+
+    public static Optional<Sheet> sheet(String name) {
+        return SHEETS.stream().filter(sheet -> sheet.name().equals(name)).findFirst();
+    }
+
+    public static List<String> sheetNames() {
+        return SHEETS.stream().map(Sheet::name).toList();
+    }
+
+    /**
+     * The problem as the JSON tree its sheets are cut from.
+     *
+     * @throws IllegalArgumentException for a problem with matrix travel, which tables cannot hold
+     */
+    public static JsonNode tree(ProblemFile problem) {
+        if (problem.travel() != null && "matrix".equals(problem.travel().method())) {
+            throw new IllegalArgumentException("a problem with matrix travel has no table form");
+        }
+        return Json.MAPPER.valueToTree(problem);
     }
 
     @SafeVarargs

@@ -54,8 +54,9 @@ public final class ProblemWorkbook {
         write(templateExample(), out);
     }
 
+    /** @throws IllegalArgumentException for a problem with matrix travel, which sheets cannot hold */
     public static void write(ProblemFile problem, OutputStream out) throws IOException {
-        JsonNode tree = Json.MAPPER.valueToTree(problem);
+        JsonNode tree = ProblemSheets.tree(problem);
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             SheetWriter.Styles styles = SheetWriter.Styles.of(workbook);
             for (ProblemSheets.Sheet table : ProblemSheets.SHEETS) {

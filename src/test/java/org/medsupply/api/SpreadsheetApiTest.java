@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.medsupply.io.ProblemFile;
 import org.medsupply.io.ProblemReader;
-import org.medsupply.io.sheet.ProblemTablesWriter;
+import org.medsupply.io.ProblemWorkbook;
 import org.medsupply.io.sheet.Spreadsheets;
 import org.medsupply.testing.Zips;
 
@@ -80,7 +80,7 @@ class SpreadsheetApiTest {
     @Test
     void zipOfCsvTablesValidates() throws IOException {
         Path folder = dir.resolve("tables");
-        ProblemTablesWriter.writeCsvFolder(problem(), folder);
+        Spreadsheets.writeCsvFolder(problem(), folder);
         HttpResponse<String> valid = post(VALIDATE, Spreadsheets.ZIP_MEDIA_TYPE, Zips.ofFolder(folder, ""));
         assertThat(valid.statusCode()).isEqualTo(200);
         assertThat(TestServer.json(valid).get("valid").asBoolean()).isTrue();
@@ -137,7 +137,7 @@ class SpreadsheetApiTest {
     private static byte[] workbook(int firstQuantity) {
         try {
             ByteArrayOutputStream written = new ByteArrayOutputStream();
-            ProblemTablesWriter.writeWorkbook(problem(), written);
+            ProblemWorkbook.write(problem(), written);
             if (firstQuantity == 0) {
                 return written.toByteArray();
             }

@@ -31,7 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.medsupply.io.Json;
 import org.medsupply.io.ProblemReader;
-import org.medsupply.io.sheet.ProblemTablesWriter;
+import org.medsupply.io.ProblemWorkbook;
 import org.medsupply.service.OptaPlannerJobSolver;
 
 /** The coordinators' page in headless Chromium against the real server. */
@@ -109,7 +109,7 @@ class WebPageBrowserTest {
     void workbookUploadedThroughThePageSolves(@TempDir Path dir) throws Exception {
         Path workbook = dir.resolve("two-trips.xlsx");
         try (OutputStream out = Files.newOutputStream(workbook)) {
-            ProblemTablesWriter.writeWorkbook(ProblemReader.read(TestServer.tinyProblem("two-trips")), out);
+            ProblemWorkbook.write(ProblemReader.read(TestServer.tinyProblem("two-trips")), out);
         }
         open("/ui/");
         WebElement form = waitFor(By.id("submit-form"));

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.medsupply.io.Json;
 import org.medsupply.io.ProblemReader;
-import org.medsupply.io.sheet.ProblemTablesWriter;
+import org.medsupply.io.ProblemWorkbook;
 
 /**
  * The runnable jar as {@code package} leaves it. The solver runs on Bavet, so pom.xml leaves out the Drools
@@ -54,7 +54,7 @@ class ShadedJarIT {
     void importsAWorkbook(@TempDir Path dir) throws Exception {
         Path workbook = dir.resolve("problem.xlsx");
         try (OutputStream out = Files.newOutputStream(workbook)) {
-            ProblemTablesWriter.writeWorkbook(ProblemReader.read(Path.of("problems/demo-city-outbreak.json")), out);
+            ProblemWorkbook.write(ProblemReader.read(Path.of("problems/demo-city-outbreak.json")), out);
         }
         Path problem = dir.resolve("problem.json");
         String output = run(0, "import", workbook.toString(), "-o", problem.toString());

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.medsupply.io.Json;
 import org.medsupply.io.ProblemReader;
-import org.medsupply.io.sheet.ProblemTablesWriter;
+import org.medsupply.io.ProblemWorkbook;
+import org.medsupply.io.sheet.Spreadsheets;
 
 /** {@code import}, and {@code validate} and {@code solve} taking a workbook or CSV tables directly. */
 class ImportCommandTest {
@@ -28,10 +29,10 @@ class ImportCommandTest {
     void importWritesTheProblemOfAWorkbookOrCsvFolder() throws Exception {
         Path workbook = dir.resolve("problem.xlsx");
         try (OutputStream out = Files.newOutputStream(workbook)) {
-            ProblemTablesWriter.writeWorkbook(ProblemReader.read(TINY), out);
+            ProblemWorkbook.write(ProblemReader.read(TINY), out);
         }
         Path folder = dir.resolve("tables");
-        ProblemTablesWriter.writeCsvFolder(ProblemReader.read(TINY), folder);
+        Spreadsheets.writeCsvFolder(ProblemReader.read(TINY), folder);
         for (Path tables : new Path[] {workbook, folder}) {
             Path json = dir.resolve("imported.json");
             CliTest.Outcome imported = CliTest.run("import", tables.toString(), "-o", json.toString());
@@ -45,7 +46,7 @@ class ImportCommandTest {
     @Test
     void errorsNameTheirCellsAndNothingIsWritten() throws Exception {
         Path folder = dir.resolve("tables");
-        ProblemTablesWriter.writeCsvFolder(ProblemReader.read(TINY), folder);
+        Spreadsheets.writeCsvFolder(ProblemReader.read(TINY), folder);
         Files.writeString(folder.resolve("demands.csv"), "hospital,supply,quantity\nh1,n95,-3\nh9,n95,2\n");
         Path json = dir.resolve("imported.json");
         CliTest.Outcome refused = CliTest.run("import", folder.toString(), "-o", json.toString());
@@ -72,7 +73,7 @@ class ImportCommandTest {
     @Test
     void validateAndSolveTakeTablesDirectly() throws Exception {
         Path folder = dir.resolve("tables");
-        ProblemTablesWriter.writeCsvFolder(ProblemReader.read(TINY), folder);
+        Spreadsheets.writeCsvFolder(ProblemReader.read(TINY), folder);
         CliTest.Outcome validated = CliTest.run("validate", folder.toString());
         assertThat(validated.exitCode()).as(validated.err()).isZero();
         assertThat(validated.out()).startsWith("valid: 2 supplies, 1 warehouses, 2 hospitals, 1 vehicles");

@@ -21,7 +21,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.medsupply.io.sheet.ProblemTablesWriter;
 import org.medsupply.io.sheet.Spreadsheets;
 
 /**
@@ -84,7 +83,7 @@ class ProblemReaderFuzzTest {
             SplittableRandom random = new SplittableRandom(seed);
             String example = CSV_EXAMPLES.get(seed % CSV_EXAMPLES.size());
             Path folder = dir.resolve("case-" + seed);
-            ProblemTablesWriter.writeCsvFolder(ProblemReader.read(ExampleProblems.text(example)), folder);
+            Spreadsheets.writeCsvFolder(ProblemReader.read(ExampleProblems.text(example)), folder);
             List<Path> files;
             try (Stream<Path> listed = Files.list(folder)) {
                 files = listed.sorted().toList();

@@ -3,6 +3,7 @@ package org.medsupply.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,15 +18,20 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCol;
 
 import org.medsupply.check.PlanChecker;
+import org.medsupply.io.sheet.Spreadsheets;
 import org.medsupply.testing.TestSolving;
 
-/** The problem template and problems written as workbooks: every sheet, its notes, and nothing of the problem lost. */
+/**
+ * The problem template and problems written as workbooks: every sheet, its notes, and nothing of the problem
+ * lost when the product's reader ({@link Spreadsheets}) reads them back.
+ */
 class ProblemWorkbookTest {
 
     private static byte[] template() throws IOException {
@@ -34,12 +40,24 @@ class ProblemWorkbookTest {
         return out.toByteArray();
     }
 
+    private static byte[] written(ProblemFile problem) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ProblemWorkbook.write(problem, out);
+        return out.toByteArray();
+    }
+
+    private static Workbook open(byte[] xlsx) throws IOException {
+        return new XSSFWorkbook(new ByteArrayInputStream(xlsx));
+    }
+
+    /** The workbook read by the product's reader, as {@code import}, {@code solve} and uploads read it. */
+    private static ProblemFile readBack(byte[] xlsx) throws IOException, InvalidInputException {
+        return Spreadsheets.readWorkbook(new ByteArrayInputStream(xlsx), ProblemReader.Limits.DEFAULT);
+    }
+
     @Test
     void templateExampleReadBackFromItsSheetsSolvesAndTheCheckerFindsNoViolation() throws Exception {
-        ProblemFile readBack;
-        try (Workbook workbook = WorkbookTables.open(template())) {
-            readBack = ProblemReader.read(WorkbookTables.problem(workbook).toString());
-        }
+        ProblemFile readBack = readBack(template());
         assertThat(readBack).isEqualTo(ProblemWorkbook.templateExample());
 
         PlanFile plan = PlanWriter.toPlan(TestSolving.solve(readBack));
@@ -51,7 +69,7 @@ class ProblemWorkbookTest {
 
     @Test
     void templateHasEverySheetInOrderWithEachColumnsNoteAsCommentAndTip() throws IOException {
-        try (Workbook workbook = WorkbookTables.open(template())) {
+        try (Workbook workbook = open(template())) {
             List<String> sheetNames = IntStream.range(0, workbook.getNumberOfSheets())
                     .mapToObj(workbook::getSheetName).toList();
             assertThat(sheetNames).containsExactly("settings", "supplies", "warehouses", "stock", "hospitals",
@@ -106,9 +124,7 @@ class ProblemWorkbookTest {
         "problems/tiny/two-trips.json", "problems/generated/outbreak-h100-w3-v30-s1.json"})
     void aProblemWrittenAsAWorkbookLosesNothing(String file) throws Exception {
         ProblemFile problem = ProblemReader.read(Path.of(file));
-        try (Workbook workbook = WorkbookTables.open(WorkbookTables.written(problem))) {
-            assertThat(ProblemReader.read(WorkbookTables.problem(workbook).toString())).isEqualTo(problem);
-        }
+        assertThat(readBack(written(problem))).isEqualTo(problem);
     }
 
     private static String tipAt(Sheet sheet, int row, int column) {

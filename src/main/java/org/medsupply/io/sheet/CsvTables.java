@@ -4,6 +4,7 @@ package org.medsupply.io.sheet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -22,15 +23,21 @@ import java.util.zip.ZipInputStream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.medsupply.io.InputError;
 import org.medsupply.io.InvalidInputException;
+import org.medsupply.io.ProblemFile;
+import org.medsupply.io.ProblemSheets;
 
 /**
  * Reads CSV tables (UTF-8, comma-separated, one header row; a byte order mark is ignored) from a folder
  * or a zip, with Apache Commons CSV. Their names are the files' names without {@code .csv}; other files
- * are ignored. What a zip inflates to is bounded like a JSON document's size.
+ * are ignored. What a zip inflates to is bounded like a JSON document's size. Writes a problem as such a
+ * folder, one file per sheet of {@link ProblemSheets}.
  */
 final class CsvTables {
 
@@ -39,6 +46,21 @@ final class CsvTables {
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
     private CsvTables() {
+    }
+
+    /** Writes {@code SHEET.csv} for every sheet of {@link ProblemSheets} into {@code folder}, creating it if needed. */
+    static void write(ProblemFile problem, Path folder) throws IOException {
+        JsonNode tree = ProblemSheets.tree(problem);
+        Files.createDirectories(folder);
+        for (ProblemSheets.Sheet sheet : ProblemSheets.SHEETS) {
+            try (Writer out = Files.newBufferedWriter(folder.resolve(sheet.name() + EXTENSION), StandardCharsets.UTF_8);
+                    CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
+                csv.printRecord(sheet.header());
+                for (List<JsonNode> row : ProblemSheets.rows(sheet, tree)) {
+                    csv.printRecord(row.stream().map(value -> value == null ? "" : value.asText()).toList());
+                }
+            }
+        }
     }
 
     /** @param maxBytes what all the tables together may hold */
@@ -155,7 +177,7 @@ final class CsvTables {
     }
 
     private static String expectedFiles() {
-        return String.join(", ", ProblemLayout.tableNames().stream().map(name -> name + EXTENSION).toList());
+        return String.join(", ", ProblemSheets.sheetNames().stream().map(name -> name + EXTENSION).toList());
     }
 
     private static InvalidInputException invalid(String detail) {

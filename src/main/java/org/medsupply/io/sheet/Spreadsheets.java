@@ -68,6 +68,16 @@ public final class Spreadsheets {
         }
     }
 
+    /**
+     * Writes the problem as a folder of CSV tables, which {@link #read} reads back as the same problem;
+     * a workbook is written by {@link org.medsupply.io.ProblemWorkbook#write}.
+     *
+     * @throws IllegalArgumentException for a problem with matrix travel, which tables cannot hold
+     */
+    public static void writeCsvFolder(ProblemFile problem, Path folder) throws IOException {
+        CsvTables.write(problem, folder);
+    }
+
     /** A zip of CSV tables sent as a stream; what it inflates to is bounded by {@code limits.maxBytes()}. */
     public static ProblemFile readCsvZip(InputStream in, ProblemReader.Limits limits) throws InvalidInputException {
         return TablesToProblem.read(CsvTables.readZip(in, limits.maxBytes(), limits.maxListLength()), limits);

@@ -26,12 +26,18 @@ import org.medsupply.io.InputError;
 import org.medsupply.io.InvalidInputException;
 import org.medsupply.io.ProblemFile;
 import org.medsupply.io.ProblemReader;
-import org.medsupply.io.sheet.ProblemLayout.Column;
-import org.medsupply.io.sheet.ProblemLayout.Kind;
-import org.medsupply.io.sheet.ProblemLayout.Table;
+import org.medsupply.io.ProblemSheets;
+import org.medsupply.io.ProblemSheets.Column;
+import org.medsupply.io.ProblemSheets.EachChildOf;
+import org.medsupply.io.ProblemSheets.EachEntryOf;
+import org.medsupply.io.ProblemSheets.EachOf;
+import org.medsupply.io.ProblemSheets.KeyValue;
+import org.medsupply.io.ProblemSheets.Sheet;
+import org.medsupply.io.ProblemSheets.Type;
 
 /**
- * Turns the tables of a workbook or CSV folder into the JSON tree of the problem they describe,
+ * Turns the tables of a workbook or CSV folder, laid out as {@link ProblemSheets} defines them, into the
+ * JSON tree of the problem they describe,
  * remembering the cell each value came from, then checks that tree with the one rule set every problem
  * goes through ({@link ProblemReader#read(JsonNode, ProblemReader.Limits)}) and names each error's cell
  * instead of its JSON pointer: {@code demands!C14: quantity must be between 1 and 1000000000, not -3}.
@@ -72,16 +78,16 @@ final class TablesToProblem {
     private ProblemFile convert(List<CellTable> tables) throws InvalidInputException {
         Map<String, CellTable> byName = new LinkedHashMap<>();
         for (CellTable table : tables) {
-            if (ProblemLayout.table(table.name()).isEmpty()) {
+            if (ProblemSheets.sheet(table.name()).isEmpty()) {
                 tableError(table.name(), "unknown table '" + table.name() + "'; expected one of "
-                        + String.join(", ", ProblemLayout.tableNames()));
+                        + String.join(", ", ProblemSheets.sheetNames()));
             } else {
                 byName.put(table.name(), table);
             }
         }
-        for (Table layout : ProblemLayout.TABLES) {
+        for (Sheet layout : ProblemSheets.SHEETS) {
             CellTable table = byName.get(layout.name());
-            if (table == null && layout.shape() == ProblemLayout.Shape.LIST) {
+            if (table == null && layout.rows() instanceof EachOf) {
                 tableError(layout.name(), "missing table '" + layout.name() + "' (a sheet, or a CSV file "
                         + layout.name() + ".csv)");
                 root.putArray(layout.name());
@@ -101,12 +107,16 @@ final class TablesToProblem {
         throw new InvalidInputException(capped(all));
     }
 
-    private void read(Table layout, CellTable table) {
+    private void read(Sheet layout, CellTable table) {
         List<Column> columns = columns(layout, table);
-        switch (layout.shape()) {
-            case SETTINGS -> settings(layout, table);
-            case LIST -> list(layout, table, columns);
-            case CHILD_LIST, CHILD_MAP -> children(layout, table, columns);
+        if (layout.rows() instanceof KeyValue) {
+            settings(layout, table);
+        } else if (layout.rows() instanceof EachOf list) {
+            list(layout, list, table, columns);
+        } else if (layout.rows() instanceof EachChildOf children) {
+            children(layout, children.parents(), children.parentColumn(), children.children(), table, columns);
+        } else if (layout.rows() instanceof EachEntryOf entries) {
+            children(layout, entries.parents(), entries.parentColumn(), entries.map(), table, columns);
         }
     }
 
@@ -114,9 +124,8 @@ final class TablesToProblem {
      * The layout's column for each of the table's columns ({@code null} where there is none, reported);
      * a settings table has the columns {@code key} and {@code value}.
      */
-    private List<Column> columns(Table layout, CellTable table) {
-        List<String> expected = layout.shape() == ProblemLayout.Shape.SETTINGS ? List.of("key", "value")
-                : layout.columnNames();
+    private List<Column> columns(Sheet layout, CellTable table) {
+        List<String> expected = layout.header();
         List<Column> columns = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (int c = 0; c < table.header().size(); c++) {
@@ -141,9 +150,9 @@ final class TablesToProblem {
         return columns;
     }
 
-    private void settings(Table layout, CellTable table) {
-        int keyColumn = table.header().indexOf("key");
-        int valueColumn = table.header().indexOf("value");
+    private void settings(Sheet layout, CellTable table) {
+        int keyColumn = table.header().indexOf(ProblemSheets.KEY);
+        int valueColumn = table.header().indexOf(ProblemSheets.VALUE);
         if (keyColumn < 0 || valueColumn < 0) {
             tableError(table.name(), "a settings table needs the columns key and value");
             return;
@@ -175,35 +184,38 @@ final class TablesToProblem {
         }
     }
 
-    private void list(Table layout, CellTable table, List<Column> columns) {
-        ArrayNode list = root.putArray(layout.name());
-        places.put("/" + layout.name(), new Place(layout.name(), null));
+    private void list(Sheet layout, EachOf rows, CellTable table, List<Column> columns) {
+        ArrayNode list = root.putArray(rows.array());
+        places.put("/" + rows.array(), new Place(layout.name(), null));
         Map<String, Integer> ids = new HashMap<>();
         int idColumn = table.header().indexOf("id");
         for (CellTable.Row row : table.rows()) {
-            String pointer = "/" + layout.name() + "/" + list.size();
+            String pointer = "/" + rows.array() + "/" + list.size();
             if (idColumn >= 0 && row.cell(idColumn) != null) {
                 ids.putIfAbsent(row.cell(idColumn), list.size());
             }
             ObjectNode object = list.addObject();
             // a row's list of children is there even when no child names it (hospitals without demand)
-            ProblemLayout.TABLES.stream().filter(child -> layout.name().equals(child.parent())
-                    && child.shape() == ProblemLayout.Shape.CHILD_LIST).forEach(child -> object.putArray(child.field()));
+            ProblemSheets.SHEETS.stream().map(Sheet::rows)
+                    .filter(child -> child instanceof EachChildOf each && each.parents().equals(rows.array()))
+                    .forEach(child -> object.putArray(((EachChildOf) child).children()));
             fill(object, pointer, table, row, columns);
         }
-        parentIndexes.put(layout.name(), ids);
+        parentIndexes.put(rows.array(), ids);
     }
 
-    /** Rows of a child table go into the object of the parent row their first column names. */
-    private void children(Table layout, CellTable table, List<Column> tableColumns) {
-        Map<String, Integer> parents = parentIndexes.getOrDefault(layout.parent(), Map.of());
-        String parentColumnName = layout.columns().get(0).name();
+    /**
+     * Rows of a child table go into the object of the parent row their column {@code parentColumnName}
+     * names, in its list or map {@code field}.
+     */
+    private void children(Sheet layout, String parentList, String parentColumnName, String field, CellTable table,
+            List<Column> tableColumns) {
+        Map<String, Integer> parents = parentIndexes.getOrDefault(parentList, Map.of());
         int parentColumn = table.header().indexOf(parentColumnName);
         List<Column> columns = new ArrayList<>(tableColumns); // the parent is where a row goes, not a field of it
         if (parentColumn >= 0) {
             columns.set(parentColumn, null);
         }
-        int keyColumn = table.header().indexOf(layout.columns().get(1).name());
         Map<String, Integer> keyRows = new HashMap<>();
         for (CellTable.Row row : table.rows()) {
             String parentId = parentColumn < 0 ? null : row.cell(parentColumn);
@@ -216,22 +228,23 @@ final class TablesToProblem {
                 error("", table.cellName(parentColumn, row.number()), "unknown " + parentColumnName + " '" + parentId + "'");
                 continue;
             }
-            ObjectNode parentObject = (ObjectNode) root.withArray(layout.parent()).get(parent);
-            String parentPointer = "/" + layout.parent() + "/" + parent + "/" + layout.field();
-            if (layout.shape() == ProblemLayout.Shape.CHILD_LIST) {
-                ArrayNode lines = parentObject.withArray(layout.field());
-                fill(lines.addObject(), parentPointer + "/" + (lines.size() - 1), table, row, columns);
+            ObjectNode parentObject = (ObjectNode) root.withArray(parentList).get(parent);
+            String parentPointer = "/" + parentList + "/" + parent + "/" + field;
+            if (layout.rows() instanceof EachEntryOf entries) {
+                entry(layout, entries, table, row, parentObject.with(field), parentPointer, keyRows);
             } else {
-                stockEntry(layout, table, row, parentObject.with(layout.field()), parentPointer, keyColumn, keyRows);
+                ArrayNode lines = parentObject.withArray(field);
+                fill(lines.addObject(), parentPointer + "/" + (lines.size() - 1), table, row, columns);
             }
         }
     }
 
     /** One row of a map table: {@code warehouse, supply, quantity} sets one entry of the warehouse's stock. */
-    private void stockEntry(Table layout, CellTable table, CellTable.Row row, ObjectNode map, String mapPointer,
-            int keyColumn, Map<String, Integer> keyRows) {
-        String keyName = layout.columns().get(1).name();
-        Column valueColumn = layout.columns().get(2);
+    private void entry(Sheet layout, EachEntryOf entries, CellTable table, CellTable.Row row, ObjectNode map,
+            String mapPointer, Map<String, Integer> keyRows) {
+        String keyName = entries.keyColumn();
+        int keyColumn = table.header().indexOf(keyName);
+        Column valueColumn = layout.column(entries.valueColumn()).orElseThrow();
         String key = keyColumn < 0 ? null : row.cell(keyColumn);
         int column = table.header().indexOf(valueColumn.name());
         String value = column < 0 ? null : row.cell(column);
@@ -239,15 +252,15 @@ final class TablesToProblem {
             error("", table.rowName(row.number()), FieldMessages.missingField(key == null ? keyName : valueColumn.name()));
             return;
         }
-        String parentId = row.cell(table.header().indexOf(layout.columns().get(0).name()));
+        String parentId = row.cell(table.header().indexOf(entries.parentColumn()));
         Integer earlier = keyRows.putIfAbsent(parentId + "\n" + key, row.number());
         if (earlier != null) {
-            error("", table.rowName(row.number()), layout.columns().get(0).name() + " '" + parentId + "' already has its "
+            error("", table.rowName(row.number()), entries.parentColumn() + " '" + parentId + "' already has its "
                     + keyName + " '" + key + "' in row " + earlier);
             return;
         }
         String pointer = mapPointer + "/" + key.replace("~", "~0").replace("/", "~1");
-        map.set(key, value(valueColumn.kind(), value));
+        map.set(key, value(valueColumn.type(), value));
         places.put(pointer, new Place(table.rowName(row.number()), null));
     }
 
@@ -260,27 +273,30 @@ final class TablesToProblem {
         }
     }
 
-    /** Sets the cell's value at the column's field below {@code object}, creating the objects between. */
+    /**
+     * Sets the cell's value at the column's field (a JSON pointer, {@code /window/from}) below {@code object},
+     * creating the objects between.
+     */
     private void put(ObjectNode object, String pointer, Column column, String text, String cell) {
-        String[] path = column.field().split("/");
+        String[] path = column.field().substring(1).split("/");
         ObjectNode parent = object;
         String at = pointer;
         for (int i = 0; i < path.length - 1; i++) {
             parent = parent.with(path[i]);
             at += "/" + path[i];
         }
-        parent.set(path[path.length - 1], value(column.kind(), text));
+        parent.set(path[path.length - 1], value(column.type(), text));
         places.put(at + "/" + path[path.length - 1], new Place(cell, column.name()));
     }
 
     /** The JSON value of a cell's text; text that is not of the column's kind stays text, for the rules to name. */
-    private JsonNode value(Kind kind, String text) {
-        return switch (kind) {
+    private JsonNode value(Type type, String text) {
+        return switch (type) {
             case TEXT -> NODES.textNode(text);
-            case NUMBER -> number(text);
+            case NUMBER, INTEGER -> number(text);
             case BOOLEAN -> text.equalsIgnoreCase("true") ? NODES.booleanNode(true)
                     : text.equalsIgnoreCase("false") ? NODES.booleanNode(false) : NODES.textNode(text);
-            case TIME -> NODES.textNode(time(text));
+            case DATE_TIME -> NODES.textNode(time(text));
         };
     }
 
@@ -335,7 +351,7 @@ final class TablesToProblem {
             return Matcher.quoteReplacement(place == null ? match.group() : place.cell());
         });
         if (error.pointer().isEmpty()) {
-            return new InputError("", detail, detail.startsWith(FieldMessages.MISSING_FIELD) ? ProblemLayout.SETTINGS.name() : null);
+            return new InputError("", detail, detail.startsWith(FieldMessages.MISSING_FIELD) ? ProblemSheets.SETTINGS.name() : null);
         }
         for (String pointer = error.pointer(); !pointer.isEmpty();
                 pointer = pointer.substring(0, pointer.lastIndexOf('/'))) {

@@ -39,6 +39,7 @@ import org.medsupply.io.InputError;
 import org.medsupply.io.InvalidInputException;
 import org.medsupply.io.ProblemFile;
 import org.medsupply.io.ProblemReader;
+import org.medsupply.io.ProblemWorkbook;
 import org.medsupply.testing.Zips;
 
 /**
@@ -283,7 +284,7 @@ class SpreadsheetErrorsTest {
     /** The tiny problem as a CSV folder. */
     private Path tinyCsvFolder() throws IOException {
         Path folder = Files.createTempDirectory(dir, "tables");
-        ProblemTablesWriter.writeCsvFolder(tinyProblem(), folder);
+        Spreadsheets.writeCsvFolder(tinyProblem(), folder);
         return folder;
     }
 
@@ -309,7 +310,7 @@ class SpreadsheetErrorsTest {
     private static byte[] edited(Consumer<XSSFWorkbook> edit) {
         try {
             ByteArrayOutputStream written = new ByteArrayOutputStream();
-            ProblemTablesWriter.writeWorkbook(ProblemReader.read(Path.of(
+            ProblemWorkbook.write(ProblemReader.read(Path.of(
                     "src/test/resources/org/medsupply/io/format-example.json")), written);
             try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(written.toByteArray()));
                     ByteArrayOutputStream out = new ByteArrayOutputStream()) {

@@ -20,6 +20,7 @@ import org.medsupply.io.InvalidInputException;
 import org.medsupply.io.Json;
 import org.medsupply.io.ProblemFile;
 import org.medsupply.io.ProblemReader;
+import org.medsupply.io.ProblemWorkbook;
 import org.medsupply.testing.Zips;
 
 /**
@@ -45,7 +46,7 @@ class SpreadsheetRoundTripTest {
     void workbookReadsBackAsTheSameProblem(String name, ProblemFile problem) throws Exception {
         Path workbook = dir.resolve("problem.xlsx");
         try (OutputStream out = Files.newOutputStream(workbook)) {
-            ProblemTablesWriter.writeWorkbook(problem, out);
+            ProblemWorkbook.write(problem, out);
         }
         assertSameProblem(Spreadsheets.read(workbook, ProblemReader.Limits.DEFAULT), problem);
     }
@@ -54,7 +55,7 @@ class SpreadsheetRoundTripTest {
     @MethodSource("problems")
     void csvFolderAndZipReadBackAsTheSameProblem(String name, ProblemFile problem) throws Exception {
         Path folder = dir.resolve("tables");
-        ProblemTablesWriter.writeCsvFolder(problem, folder);
+        Spreadsheets.writeCsvFolder(problem, folder);
         assertSameProblem(Spreadsheets.read(folder, ProblemReader.Limits.DEFAULT), problem);
         byte[] zip = Zips.ofFolder(folder, "tables/");
         assertSameProblem(Spreadsheets.readCsvZip(new ByteArrayInputStream(zip),
