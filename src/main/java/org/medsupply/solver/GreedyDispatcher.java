@@ -44,6 +44,12 @@ public final class GreedyDispatcher {
     private final Map<Warehouse, Map<Supply, Long>> stockLeft = new IdentityHashMap<>();
     /** The trip whose stop an unsplittable line's first portion went to: the rest may only join it. */
     private final Map<DemandLine, TripState> unsplittableTrip = new HashMap<>();
+    /**
+     * Units announced earlier (a re-planning problem's {@code reference}) not yet placed again, per hospital and
+     * supply and vehicle: a line goes to the vehicle that announced it first, when that vehicle can still take
+     * it on time, so a re-made plan starts from what was announced.
+     */
+    private final Map<Hospital, Map<Supply, Map<Vehicle, Long>>> announced = new IdentityHashMap<>();
 
     /** Whether a chunk larger than what stock or room allow is cut down to it (after solving, see {@link #topUp}). */
     private final boolean cutToFit;
@@ -72,6 +78,11 @@ public final class GreedyDispatcher {
         tripsByVehicle.keySet().forEach(this::measureDay);
         states.values().forEach(state -> state.stops.forEach(stop -> visitedBy(stop.hospital, state)));
         stockLeft.putAll(solution.stockLeft());
+        solution.getReferenceLoads().stream()
+                .filter(load -> load.vehicle() != null && tripsByVehicle.containsKey(load.vehicle()))
+                .forEach(load -> announced.computeIfAbsent(load.hospital(), h -> new IdentityHashMap<>())
+                        .computeIfAbsent(load.supply(), s -> new LinkedHashMap<>())
+                        .merge(load.vehicle(), load.units(), Long::sum));
         states.values().forEach(state -> state.stops.forEach(stop -> stop.deliveries.forEach(d -> {
             if (!d.getLine().splittable()) {
                 unsplittableTrip.put(d.getLine(), state);
@@ -203,6 +214,8 @@ public final class GreedyDispatcher {
                 stop.deliveries.add(chunk);
                 state.load(chunk);
                 stockLeft.get(state.vehicle().warehouse()).merge(line.supply(), -chunk.getQuantity(), Long::sum);
+                announcedBy(line).computeIfPresent(state.vehicle(), (vehicle, units) ->
+                        units > chunk.getQuantity() ? units - chunk.getQuantity() : null);
             }
             if (!line.splittable()) {
                 unsplittableTrip.put(line, state);
@@ -229,6 +242,16 @@ public final class GreedyDispatcher {
         TripFilter eligible = (state, stock) -> stock >= fewest
                 && (hasTimeFor(state.spareMs, line.hospital()) || visiting.contains(state))
                 && mayTake(state, supply, fewest);
+        if (placed == null) {
+            for (Vehicle vehicle : announcedBy(line).keySet()) {
+                for (TripState trip : tripsByVehicle.get(vehicle)) {
+                    Insertion asAnnounced = cheapestOnTime(line.hospital(), trip, supply, eligible);
+                    if (asAnnounced != null) {
+                        return asAnnounced;
+                    }
+                }
+            }
+        }
         Insertion takingAll = cheapestOnTime(line.hospital(), placed, supply, eligible.and(takesAll));
         if (takingAll != null) {
             return takingAll;
@@ -249,6 +272,11 @@ public final class GreedyDispatcher {
             }
         }
         return null;
+    }
+
+    /** The vehicles that announced units of the line's supply to its hospital and have some left to place. */
+    private Map<Vehicle, Long> announcedBy(DemandLine line) {
+        return announced.getOrDefault(line.hospital(), Map.of()).getOrDefault(line.supply(), new LinkedHashMap<>());
     }
 
     /** Which trips a search accepts, given what their warehouse has left of the supply. */

@@ -60,4 +60,20 @@ class GreedyDispatcherTest {
     void whenEverythingCanBeDeliveredTheRemotestOpenTheRoutes() throws InvalidInputException {
         assertThat(routes(nearAndFar(2, "near", "far"))).containsExactly(List.of("far"), List.of("near"));
     }
+
+    @Test
+    void aReplanStartsFromTheVehicleThatAnnouncedTheDelivery() throws InvalidInputException {
+        // two vans, one far hospital; van1 would take it on a tie, but van2 announced it
+        DispatchSolution solution = ProblemMapper.toSolution(ProblemReader.read("""
+                {"name": "announced", "start": "2026-02-01T06:00:00Z", "now": "2026-02-01T06:00:00Z",
+                 "supplies": [{"id": "n95", "name": "N95", "weightKg": 1, "volumeM3": 0.001}],
+                 "warehouses": [{"id": "wh", "name": "Depot", "x": 0, "y": 0, "stock": {"n95": 20}}],
+                 "hospitals": [%s],
+                 "vehicles": [{"id": "van1", "warehouse": "wh", "capacityKg": 10},
+                              {"id": "van2", "warehouse": "wh", "capacityKg": 10}],
+                 "reference": [{"vehicle": "van2", "stops": [{"hospital": "far", "deliver": {"n95": 10}}]}],
+                 "travel": {"method": "euclidean", "minutesPerKm": 1}}""".formatted(hospital("far"))));
+
+        assertThat(routes(solution)).containsExactly(List.of(), List.of("far"));
+    }
 }
