@@ -214,8 +214,12 @@ public final class GreedyDispatcher {
                 stop.deliveries.add(chunk);
                 state.load(chunk);
                 stockLeft.get(state.vehicle().warehouse()).merge(line.supply(), -chunk.getQuantity(), Long::sum);
-                announcedBy(line).computeIfPresent(state.vehicle(), (vehicle, units) ->
-                        units > chunk.getQuantity() ? units - chunk.getQuantity() : null);
+            }
+            Map<Vehicle, Long> announcedUnits = announcedBy(line);
+            if (announcedUnits.containsKey(state.vehicle())) {
+                long placedUnits = taken.stream().mapToLong(Delivery::getQuantity).sum();
+                announcedUnits.computeIfPresent(state.vehicle(), (vehicle, units) ->
+                        units > placedUnits ? units - placedUnits : null);
             }
             if (!line.splittable()) {
                 unsplittableTrip.put(line, state);
@@ -274,9 +278,12 @@ public final class GreedyDispatcher {
         return null;
     }
 
-    /** The vehicles that announced units of the line's supply to its hospital and have some left to place. */
+    /**
+     * The vehicles that announced units of the line's supply to its hospital and have some left to place; an
+     * immutable empty map when none did (most problems), so nothing is allocated on the greedy's hot path.
+     */
     private Map<Vehicle, Long> announcedBy(DemandLine line) {
-        return announced.getOrDefault(line.hospital(), Map.of()).getOrDefault(line.supply(), new LinkedHashMap<>());
+        return announced.getOrDefault(line.hospital(), Map.of()).getOrDefault(line.supply(), Map.of());
     }
 
     /** Which trips a search accepts, given what their warehouse has left of the supply. */
