@@ -52,16 +52,27 @@ class StopAddingTest {
     void aStarvedSiteGetsAStopAndTheTripsLoadIsShared() throws Exception {
         ProblemFile problem = ProblemReader.read(PROBLEM.replace("WINDOW", ""));
         DispatchSolution plan = allToH1(problem);
-        BendableLongScore before = new NaiveScoreCalculator().calculateScore(plan);
-
-        assertThat(StopAdding.add(plan)).isEqualTo(1);
-        LoadSharing.share(plan);
-        Timeline.connect(plan.getTrips());
+        BendableLongScore before = addOneStopAndShare(plan);
 
         assertThat(delivered(plan)).containsOnly(Map.entry("h1", 5L), Map.entry("h2", 5L));
         // h2 first: it lies on the way out, so the van is back soonest
         assertThat(trip(plan, "van#1").getDeliveries().stream().map(d -> d.getHospital().id()).distinct())
                 .containsExactly("h2", "h1");
+        assertSameHighUnitsFairerAndChecked(problem, plan, before);
+    }
+
+    /** Adds one stop to the plan and shares the loads again; the plan's score before. */
+    private static BendableLongScore addOneStopAndShare(DispatchSolution plan) {
+        BendableLongScore before = new NaiveScoreCalculator().calculateScore(plan);
+        assertThat(StopAdding.add(plan)).isEqualTo(1);
+        LoadSharing.share(plan);
+        Timeline.connect(plan.getTrips());
+        return before;
+    }
+
+    /** High units as before, high fairness better, feasible and passing the checker; the plan's score now. */
+    private static BendableLongScore assertSameHighUnitsFairerAndChecked(ProblemFile problem, DispatchSolution plan,
+            BendableLongScore before) {
         BendableLongScore after = new NaiveScoreCalculator().calculateScore(plan);
         assertThat(after.softScore(ScoreLevels.unmet(Priority.HIGH))).isEqualTo(before.softScore(ScoreLevels.unmet(Priority.HIGH)));
         assertThat(after.softScore(ScoreLevels.fairness(Priority.HIGH)))
@@ -69,6 +80,7 @@ class StopAddingTest {
         plan.setScore(after);
         assertThat(after.isFeasible()).isTrue();
         assertThat(PlanChecker.check(problem, PlanWriter.toPlan(plan)).violations()).isEmpty();
+        return after;
     }
 
     @Test
@@ -111,21 +123,12 @@ class StopAddingTest {
     void withoutTimeForOneMoreStopALessUrgentStopGivesWay() throws Exception {
         ProblemFile problem = ProblemReader.read(NO_TIME.replace("GLOVES", "low"));
         DispatchSolution plan = masksToH1AndGlovesToG(problem);
-        BendableLongScore before = new NaiveScoreCalculator().calculateScore(plan);
-
-        assertThat(StopAdding.add(plan)).isEqualTo(1);
-        LoadSharing.share(plan);
-        Timeline.connect(plan.getTrips());
+        BendableLongScore before = addOneStopAndShare(plan);
 
         assertThat(delivered(plan)).containsOnly(Map.entry("h1", 5L), Map.entry("h3", 5L));
-        BendableLongScore after = new NaiveScoreCalculator().calculateScore(plan);
-        assertThat(after.softScore(ScoreLevels.unmet(Priority.HIGH))).isEqualTo(before.softScore(ScoreLevels.unmet(Priority.HIGH)));
-        assertThat(after.softScore(ScoreLevels.fairness(Priority.HIGH)))
-                .isGreaterThan(before.softScore(ScoreLevels.fairness(Priority.HIGH)));
+        BendableLongScore after = assertSameHighUnitsFairerAndChecked(problem, plan, before);
         assertThat(after.softScore(ScoreLevels.unmet(Priority.LOW))).isEqualTo(before.softScore(ScoreLevels.unmet(Priority.LOW)) - 5);
         assertThat(after).isGreaterThan(before);
-        plan.setScore(after);
-        assertThat(PlanChecker.check(problem, PlanWriter.toPlan(plan)).violations()).isEmpty();
     }
 
     @Test
