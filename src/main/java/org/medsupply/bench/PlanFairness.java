@@ -17,8 +17,11 @@ import org.medsupply.domain.FairShares;
  */
 public final class PlanFairness {
 
-    /** One demand line and the units the plan gave it; {@code visited} when the plan stops at its hospital. */
-    public record Line(String supply, String priority, long requested, long delivered, boolean visited) {
+    /**
+     * One demand line and the units the plan gave it; {@code reached} when the plan stops at its hospital with a
+     * trip that could bring the supply (its warehouse held some, and its vehicle may carry it).
+     */
+    public record Line(String supply, String priority, long requested, long delivered, boolean reached) {
     }
 
     /**
@@ -28,10 +31,11 @@ public final class PlanFairness {
      * @param planJain      Jain index of the plan's fill rates
      * @param referenceJain Jain index of the same units shared in proportion to the requests
      * @param groups        groups that got something (a group that got nothing has no Jain index)
-     * @param visitedShare  share of the requests at hospitals the plan stops at: the highest Jain index any
-     *                      sharing among those hospitals alone can reach (Cauchy-Schwarz; reached by equal fill rates)
+     * @param reachedShare  share of the requests on reached lines: the highest Jain index any sharing among those
+     *                      lines alone can reach (Cauchy-Schwarz; reached by equal fill rates), so the most any
+     *                      re-sharing of the plan's loads can give without new stops
      */
-    public record Score(double planJain, double referenceJain, int groups, double visitedShare) {
+    public record Score(double planJain, double referenceJain, int groups, double reachedShare) {
         /** Plan against reference; 1 is as fair as whole units allow. */
         public double ratio() {
             return planJain / referenceJain;
@@ -55,7 +59,7 @@ public final class PlanFairness {
             double weight = 0;
             double planSum = 0;
             double referenceSum = 0;
-            double visitedSum = 0;
+            double reachedSum = 0;
             int counted = 0;
             for (List<Line> group : groups.getOrDefault(priority, Map.of()).values()) {
                 long[] requested = group.stream().mapToLong(Line::requested).toArray();
@@ -68,10 +72,10 @@ public final class PlanFairness {
                 weight += groupRequested;
                 planSum += groupRequested * jain(requested, delivered);
                 referenceSum += groupRequested * jain(requested, proportionalShares(units, requested));
-                visitedSum += group.stream().filter(Line::visited).mapToLong(Line::requested).sum();
+                reachedSum += group.stream().filter(Line::reached).mapToLong(Line::requested).sum();
                 counted++;
             }
-            scores.put(priority, new Score(planSum / weight, referenceSum / weight, counted, visitedSum / weight));
+            scores.put(priority, new Score(planSum / weight, referenceSum / weight, counted, reachedSum / weight));
         }
         return scores;
     }

@@ -18,6 +18,7 @@ import org.medsupply.io.PlanFile.TripDto;
 import org.medsupply.io.ProblemFile;
 import org.medsupply.io.ProblemFile.DemandDto;
 import org.medsupply.io.ProblemFile.HospitalDto;
+import org.medsupply.io.ProblemFile.SupplyDto;
 
 /**
  * What a plan does with scarce supplies, read from the problem and plan files alone (FORMAT.md), so the
@@ -27,15 +28,16 @@ import org.medsupply.io.ProblemFile.HospitalDto;
  *
  * @param deliveredByPriority   units delivered per priority, most urgent first
  * @param fairnessByPriority    how evenly each priority's share of the short supplies is spread
- * @param fairnessAtVisitedSites the same over the lines of the hospitals the plan stops at: how evenly
- *                              what reaches the sites is shared, whatever the fleet could not reach
+ * @param fairnessWithinReach   the same over the reached lines (a trip that could bring the supply stops at
+ *                              the hospital): how evenly the plan shares what its stops could bring,
+ *                              whatever the fleet does not reach
  * @param repeatStops           stops at a hospital the same trip already stopped at, over all trips
  * @param maxStopsAtOneHospital the most stops any one hospital gets in the whole plan
  * @param totalKm               the plan's {@code kpis.totalDistanceKm}
  * @param vehiclesUsed          the plan's {@code kpis.vehiclesUsed}
  */
 public record PlanMetrics(Map<String, Long> deliveredByPriority, Map<String, PlanFairness.Score> fairnessByPriority,
-        Map<String, PlanFairness.Score> fairnessAtVisitedSites, int repeatStops, int maxStopsAtOneHospital, double totalKm, int vehiclesUsed) {
+        Map<String, PlanFairness.Score> fairnessWithinReach, int repeatStops, int maxStopsAtOneHospital, double totalKm, int vehiclesUsed) {
 
     /** FORMAT.md's priorities, most urgent first. */
     public static final List<String> PRIORITIES = List.of("critical", "high", "normal", "low");
@@ -51,7 +53,7 @@ public record PlanMetrics(Map<String, Long> deliveredByPriority, Map<String, Pla
         lines.forEach(line -> delivered.merge(line.priority(), line.delivered(), Long::sum));
         Set<String> shortSupplies = shortSupplies(problem);
         return new PlanMetrics(delivered, PlanFairness.byPriority(lines, shortSupplies, PRIORITIES),
-                PlanFairness.byPriority(lines.stream().filter(PlanFairness.Line::visited).toList(), shortSupplies,
+                PlanFairness.byPriority(lines.stream().filter(PlanFairness.Line::reached).toList(), shortSupplies,
                         PRIORITIES),
                 repeatStops(plan), maxStopsAtOneHospital(plan), plan.kpis().totalDistanceKm(),
                 plan.kpis().vehiclesUsed());
@@ -68,15 +70,16 @@ public record PlanMetrics(Map<String, Long> deliveredByPriority, Map<String, Pla
                 .collect(Collectors.toSet());
     }
 
-    /** Every demand line with the units the plan's stops bring it. */
+    /** Every demand line with the units the plan's stops bring it, and whether a trip that could bring it stops there. */
     static List<PlanFairness.Line> lines(ProblemFile problem, PlanFile plan) {
         Map<HospitalSupply, Long> undistributed = new HashMap<>();
-        Set<String> visited = new HashSet<>();
-        forEachTrip(plan, stops -> stops.forEach(stop -> {
-            visited.add(stop.hospital());
+        Set<HospitalSupply> reached = new HashSet<>();
+        Map<String, Set<String>> carriedByVehicle = carriedByVehicle(problem);
+        plan.routes().forEach(route -> route.trips().forEach(trip -> trip.stops().forEach(stop -> {
+            carriedByVehicle.get(route.vehicle()).forEach(supply -> reached.add(new HospitalSupply(stop.hospital(), supply)));
             stop.deliver().forEach((supply, units) ->
                     undistributed.merge(new HospitalSupply(stop.hospital(), supply), units, Long::sum));
-        }));
+        })));
         List<PlanFairness.Line> lines = new ArrayList<>();
         for (HospitalDto hospital : problem.hospitals()) {
             List<DemandDto> mostUrgentFirst = new ArrayList<>(hospital.demands());
@@ -87,10 +90,24 @@ public record PlanMetrics(Map<String, Long> deliveredByPriority, Map<String, Pla
                 long delivered = Math.min(left, demand.quantity());
                 undistributed.put(key, left - delivered);
                 lines.add(new PlanFairness.Line(demand.supply(), demand.priorityOrDefault(), demand.quantity(),
-                        delivered, visited.contains(hospital.id())));
+                        delivered, reached.contains(key)));
             }
         }
         return lines;
+    }
+
+    /** Per vehicle, the supplies it could bring: its warehouse holds some, and cold chain only if refrigerated. */
+    private static Map<String, Set<String>> carriedByVehicle(ProblemFile problem) {
+        Map<String, Set<String>> heldByWarehouse = new HashMap<>();
+        problem.warehouses().forEach(warehouse -> heldByWarehouse.put(warehouse.id(), warehouse.stock() == null ? Set.of()
+                : warehouse.stock().entrySet().stream().filter(stock -> stock.getValue() > 0).map(Map.Entry::getKey)
+                        .collect(Collectors.toSet())));
+        Set<String> coldChain = problem.supplies().stream().filter(SupplyDto::isColdChain).map(SupplyDto::id)
+                .collect(Collectors.toSet());
+        Map<String, Set<String>> carried = new HashMap<>();
+        problem.vehicles().forEach(vehicle -> carried.put(vehicle.id(), heldByWarehouse.get(vehicle.warehouse()).stream()
+                .filter(supply -> vehicle.isRefrigerated() || !coldChain.contains(supply)).collect(Collectors.toSet())));
+        return carried;
     }
 
     static int repeatStops(PlanFile plan) {

@@ -121,11 +121,13 @@ public final class ScarcityRun {
                 request-weighted Jain index of the fill rates of the lines of each short supply (stock below \
                 demand) and priority, averaged over the supplies weighted by requests: plan / whole-unit \
                 proportional sharing of the same delivered units / ratio (target ratio >= 0.9 for critical and \
-                high; `-` where the priority got none of a short supply). *high J, visited sites*: the same for high \
-                priority over the lines of the hospitals the plan stops at only (how evenly what the fleet \
-                brings is shared, leaving aside the sites it does not reach). *high J ceiling*: the share of the \
-                high requests of short supplies at the hospitals the plan stops at, which is the highest Jain \
-                index any sharing among those hospitals can reach (the others get nothing). *repeat stops* = stops at a hospital \
+                high; `-` where the priority got none of a short supply). *high J within reach*: the same for high \
+                priority over the reached lines only, those at a hospital where the plan stops with a trip that \
+                could bring the supply (its warehouse holds some; cold chain on a refrigerated vehicle): how evenly \
+                the plan shares what its stops could bring, leaving aside the sites it does not reach. *high J \
+                ceiling*: the share of the high requests of short supplies on reached lines, the highest Jain \
+                index any re-sharing of the plan's loads can give without new stops (Cauchy-Schwarz; the other \
+                lines get nothing). *repeat stops* = stops at a hospital \
                 already stopped at earlier in the same trip, over all trips. The last five columns: solver / \
                 greedy.
 
@@ -138,7 +140,7 @@ public final class ScarcityRun {
         StringBuilder text = new StringBuilder("| hospitals | warehouses | stock | fleet (vehicles) ");
         PlanMetrics.PRIORITIES.forEach(priority -> text.append("| ").append(priority).append(" delivered "));
         PlanMetrics.PRIORITIES.forEach(priority -> text.append("| ").append(priority).append(" J "));
-        text.append("| high J, visited sites | high J ceiling | repeat stops | max stops at one hospital | km | vehicles used"
+        text.append("| high J within reach | high J ceiling | repeat stops | max stops at one hospital | km | vehicles used"
                 + " | checker violations |\n|");
         text.append("---:|---:|---:|---|").append("---:|".repeat(2 * PlanMetrics.PRIORITIES.size() + 7)).append('\n');
         for (Row row : rows) {
@@ -155,8 +157,8 @@ public final class ScarcityRun {
             }
             PlanMetrics.PRIORITIES.forEach(priority -> text.append(jain(solver.fairnessByPriority().get(priority))));
             PlanFairness.Score high = solver.fairnessByPriority().get("high");
-            text.append(jain(solver.fairnessAtVisitedSites().get("high")))
-                    .append(high.groups() == 0 ? "| - " : String.format(Locale.ROOT, "| %.3f ", high.visitedShare()));
+            text.append(jain(solver.fairnessWithinReach().get("high")))
+                    .append(high.groups() == 0 ? "| - " : String.format(Locale.ROOT, "| %.3f ", high.reachedShare()));
             text.append(pair(row, outcome -> outcome.metrics().repeatStops()))
                     .append(pair(row, outcome -> outcome.metrics().maxStopsAtOneHospital()))
                     .append(String.format(Locale.ROOT, "| %.1f / %.1f ", solver.totalKm(), greedy.totalKm()))

@@ -60,14 +60,14 @@ class PlanFairnessTest {
     }
 
     @Test
-    void theRequestsAtVisitedSitesBoundTheJainIndex() {
-        // 30 of the 40 masks asked for are at sites the plan stops at; the unvisited site gets nothing
+    void theRequestsOnReachedLinesBoundTheJainIndex() {
+        // 30 of the 40 masks asked for are on lines the plan reaches; the other line gets nothing
         List<Line> lines = List.of(new Line("mask", "high", 20, 4, true), new Line("mask", "high", 10, 2, true),
                 new Line("mask", "high", 10, 0, false));
         PlanFairness.Score high = PlanFairness.byPriority(lines, Set.of("mask"), PlanMetrics.PRIORITIES).get("high");
 
-        assertThat(high.visitedShare()).isCloseTo(0.75, within(1e-12));
-        // equal fill rates at the visited sites reach the bound exactly
-        assertThat(high.planJain()).isCloseTo(high.visitedShare(), within(1e-12));
+        assertThat(high.reachedShare()).isCloseTo(0.75, within(1e-12));
+        // equal fill rates on the reached lines reach the bound exactly
+        assertThat(high.planJain()).isCloseTo(high.reachedShare(), within(1e-12));
     }
 }

@@ -18,6 +18,7 @@ import org.medsupply.io.ProblemFile;
 import org.medsupply.io.ProblemFile.DemandDto;
 import org.medsupply.io.ProblemFile.HospitalDto;
 import org.medsupply.io.ProblemFile.SupplyDto;
+import org.medsupply.io.ProblemFile.VehicleDto;
 import org.medsupply.io.ProblemFile.WarehouseDto;
 
 /** Plan figures read from hand-written problem and plan files. */
@@ -32,7 +33,7 @@ class PlanMetricsTest {
             List.of(hospital("A", demand("ventilator", 5, "high"), demand("ventilator", 10, "critical"),
                             demand("mask", 20, null)),
                     hospital("B", demand("ventilator", 10, "critical"))),
-            List.of(), null, null);
+            List.of(vehicle("van", "wh", false)), null, null);
 
     /** Trip 1 stops at A, B and A again; trip 2 at B; A gets 10 ventilators, B 2. */
     private static final PlanFile PLAN = new PlanFile("short of ventilators", "0hard/0soft", true,
@@ -60,16 +61,41 @@ class PlanMetricsTest {
     }
 
     @Test
-    void fairnessAtVisitedSitesLeavesOutTheHospitalsThePlanDoesNotStopAt() {
+    void fairnessWithinReachLeavesOutTheHospitalsThePlanDoesNotStopAt() {
         PlanFile onlyA = new PlanFile("short of ventilators", "0hard/0soft", true,
                 List.of(new RouteDto("van", "wh", null, 10.0, List.of(trip(stop("A", Map.of("ventilator", 10L)))))),
                 List.of(), List.of(), new KpisDto(10.0, 1, null, null, 0));
         PlanMetrics metrics = PlanMetrics.of(PROBLEM, onlyA);
         // A 10 of 10, B (not visited) 0 of 10
         assertThat(metrics.fairnessByPriority().get("critical").planJain()).isCloseTo(0.5, within(1e-12));
-        assertThat(metrics.fairnessAtVisitedSites().get("critical").planJain()).isCloseTo(1.0, within(1e-12));
-        assertThat(PlanMetrics.lines(PROBLEM, onlyA)).extracting(PlanFairness.Line::visited)
+        assertThat(metrics.fairnessWithinReach().get("critical").planJain()).isCloseTo(1.0, within(1e-12));
+        assertThat(PlanMetrics.lines(PROBLEM, onlyA)).extracting(PlanFairness.Line::reached)
                 .containsExactly(true, true, true, false);
+    }
+
+    /** A stop reaches only the lines its trip could bring: not a supply its warehouse lacks, nor a cold one unrefrigerated. */
+    @Test
+    void aLineIsReachedByAStopOfATripThatCouldBringItsSupply() {
+        ProblemFile twoDepots = new ProblemFile("two depots", "2026-02-01T06:00:00+08:00",
+                List.of(new SupplyDto("ventilator", "Ventilator", 45, 0.35, null, null),
+                        new SupplyDto("vaccine", "Vaccine tray", 4, 0.02, true, null)),
+                List.of(new WarehouseDto("wh", "Depot", 0.0, 0.0, null, null, Map.of("ventilator", 12L, "vaccine", 5L), null),
+                        new WarehouseDto("wh2", "Annex", 0.0, 0.0, null, null, Map.of("ventilator", 0L), null)),
+                List.of(hospital("A", demand("ventilator", 10, "critical"), demand("vaccine", 5, "critical")),
+                        hospital("B", demand("ventilator", 10, "critical"))),
+                List.of(vehicle("van", "wh", false), vehicle("van2", "wh2", false)), null, null);
+        PlanFile plan = new PlanFile("two depots", "0hard/0soft", true, List.of(
+                new RouteDto("van", "wh", null, 10.0, List.of(trip(stop("A", Map.of("ventilator", 10L))))),
+                new RouteDto("van2", "wh2", null, 10.0, List.of(trip(stop("B", Map.of()))))),
+                List.of(), List.of(), new KpisDto(20.0, 2, null, null, 0));
+
+        // A's ventilators come on the van; its vaccine needs a refrigerated vehicle; wh2 holds no ventilators for B
+        assertThat(PlanMetrics.lines(twoDepots, plan)).extracting(PlanFairness.Line::reached)
+                .containsExactly(true, false, false);
+        PlanFairness.Score critical = PlanMetrics.of(twoDepots, plan).fairnessWithinReach().get("critical");
+        assertThat(critical.planJain()).isCloseTo(1.0, within(1e-12));
+        assertThat(PlanMetrics.of(twoDepots, plan).fairnessByPriority().get("critical").reachedShare())
+                .isCloseTo(0.5, within(1e-12));
     }
 
     @Test
@@ -83,6 +109,10 @@ class PlanMetricsTest {
 
     private static HospitalDto hospital(String id, DemandDto... demands) {
         return new HospitalDto(id, id, 0.1, 0.1, null, null, null, null, List.of(demands), null);
+    }
+
+    private static VehicleDto vehicle(String id, String warehouse, boolean refrigerated) {
+        return new VehicleDto(id, warehouse, 1000.0, 10.0, refrigerated, null, null, null, null, null, null);
     }
 
     private static DemandDto demand(String supply, long quantity, String priority) {
