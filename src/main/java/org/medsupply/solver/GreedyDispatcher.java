@@ -55,6 +55,8 @@ public final class GreedyDispatcher {
 
     /** Whether a chunk larger than what stock or room allow is cut down to it (after solving, see {@link #topUp}). */
     private final boolean cutToFit;
+    /** Entries the searches took from their queues and trips they filtered, so far. */
+    private long work;
 
     private GreedyDispatcher(DispatchSolution solution, boolean cutToFit) {
         List<TripState> byTieOrder = new ArrayList<>(); // sorted below
@@ -193,6 +195,9 @@ public final class GreedyDispatcher {
     }
 
     private void dispatch(DemandLine line, List<Delivery> chunks) {
+        if (cutToFit && work > TOP_UP_WORK_LIMIT) {
+            return;
+        }
         List<Delivery> left = new ArrayList<>(chunks);
         left.sort(Comparator.comparingLong(Delivery::getQuantity).reversed());
         while (!left.isEmpty()) {
@@ -333,7 +338,9 @@ public final class GreedyDispatcher {
         }
         while (!queue.isEmpty()) {
             Candidate candidate = queue.poll();
+            work++;
             if (candidate.group() != null) {
+                work += candidate.group().open.size();
                 long stock = stockLeft.get(candidate.group().warehouse).get(supply);
                 for (TripState state : candidate.group().open) {
                     if (accepts.accepts(state, stock)) {
@@ -496,6 +503,13 @@ public final class GreedyDispatcher {
                 : Timeline.replayDay(state.vehicle().shiftFromMs(), routes);
         return day.windowsHeld() && day.endMs() <= state.vehicle().shiftToMs();
     }
+
+    /**
+     * Search work ({@link #work}) after which a top-up tries no more lines (about a second's work):
+     * the lines come by priority, so the most urgent are topped up first, and the step stays short at any scale
+     * with a result that does not depend on the machine. The first plan is built whole.
+     */
+    private static final long TOP_UP_WORK_LIMIT = 5_000_000;
 
     /** Driving times are rounded up to the millisecond, leg by leg. */
     private static final long ROUNDING_MS = 3;
