@@ -57,12 +57,15 @@ public final class GreedyDispatcher {
     private final boolean cutToFit;
     /** Entries the searches took from their queues and trips they filtered, so far. */
     private long work;
+    /** The work after which no more lines are tried. */
+    private final long workLimit;
 
-    private GreedyDispatcher(DispatchSolution solution, boolean cutToFit) {
+    private GreedyDispatcher(DispatchSolution solution, boolean cutToFit, long workLimit) {
         List<TripState> byTieOrder = new ArrayList<>(); // sorted below
         int tieOrder = 0;
         this.solution = solution;
         this.cutToFit = cutToFit;
+        this.workLimit = workLimit;
         this.bound = solution.getVehicles().isEmpty() ? null
                 : TravelBound.of(solution.getVehicles().get(0).travel(), sites(solution)).orElse(null);
         this.shortestUnloadMs = solution.getHospitals().stream().mapToLong(Hospital::unloadMs).min().orElse(0);
@@ -104,20 +107,26 @@ public final class GreedyDispatcher {
 
     /** The trips' new delivery lists; deliveries not in any of them stay in the unserved pool. */
     public static Map<Trip, List<Delivery>> plan(DispatchSolution solution) {
-        return plan(solution, false);
+        return plan(solution, false, Long.MAX_VALUE);
     }
 
     /**
      * The same on a solved plan, cutting chunks to what is left in stock and in each vehicle: the new
      * pieces are added to the solution's deliveries, what remains of a cut chunk stays unserved. So no
      * stock stays in a warehouse while its lines go short and a vehicle there has room and time.
+     * Lines are tried until {@link #TOP_UP_WORK_LIMIT}.
      */
     public static Map<Trip, List<Delivery>> topUp(DispatchSolution solution) {
-        return plan(solution, true);
+        return topUp(solution, TOP_UP_WORK_LIMIT);
     }
 
-    private static Map<Trip, List<Delivery>> plan(DispatchSolution solution, boolean cutToFit) {
-        GreedyDispatcher dispatcher = new GreedyDispatcher(solution, cutToFit);
+    /** {@link #topUp} trying no more lines once the search work ({@link #work}) passes {@code workLimit}. */
+    static Map<Trip, List<Delivery>> topUp(DispatchSolution solution, long workLimit) {
+        return plan(solution, true, workLimit);
+    }
+
+    private static Map<Trip, List<Delivery>> plan(DispatchSolution solution, boolean cutToFit, long workLimit) {
+        GreedyDispatcher dispatcher = new GreedyDispatcher(solution, cutToFit, workLimit);
         Map<DemandLine, Portion> shares = new HashMap<>();
         Map<DemandLine, Portion> rests = new HashMap<>();
         for (Delivery delivery : solution.unservedPool().getDeliveries()) {
@@ -195,7 +204,7 @@ public final class GreedyDispatcher {
     }
 
     private void dispatch(DemandLine line, List<Delivery> chunks) {
-        if (cutToFit && work > TOP_UP_WORK_LIMIT) {
+        if (work > workLimit) {
             return;
         }
         List<Delivery> left = new ArrayList<>(chunks);
