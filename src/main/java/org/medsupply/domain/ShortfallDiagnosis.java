@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -40,6 +42,12 @@ public final class ShortfallDiagnosis {
     private final Map<Trip, long[]> loads = new IdentityHashMap<>();
     private final Map<Supply, Carriers> carriers = new IdentityHashMap<>();
     private final Map<Supply, Map<Priority, Long>> requestedByPriority = new IdentityHashMap<>();
+    /** A vehicle of each reach class, by class number. */
+    private final List<Vehicle> classSamples = new ArrayList<>();
+    private final Map<ReachClass, Integer> classNumbers = new HashMap<>();
+    /** Whether each class reaches {@link #reachHospital} ({@code null}: not worked out yet). */
+    private Hospital reachHospital;
+    private Boolean[] reaches;
     /** The trip that brings each line its first dispatched units, looked up when first needed. */
     private Map<DemandLine, Trip> firstTrips;
 
@@ -56,6 +64,7 @@ public final class ShortfallDiagnosis {
                         trip.getDeliveries().stream().mapToLong(Delivery::volumeMm3).sum() });
             }
         }
+        solution.getVehicles().forEach(this::classOf);
         for (DemandLine line : solution.getLines()) {
             requestedByPriority.computeIfAbsent(line.supply(), supply -> new EnumMap<>(Priority.class))
                     .merge(line.priority(), line.quantity(), Long::sum);
@@ -64,43 +73,48 @@ public final class ShortfallDiagnosis {
 
     /**
      * The warehouses holding a supply and the vehicles loading there that may carry it, in problem order, with
-     * each vehicle's reach class: vehicles of one class (warehouse, speed, shift) reach the same hospitals.
+     * each vehicle's reach class ({@link #classOf}).
      */
-    private record Carriers(List<Warehouse> stocking, List<Vehicle> vehicles, int[] reachClass,
-            List<Vehicle> classSamples) {
+    private record Carriers(List<Warehouse> stocking, List<Vehicle> vehicles, int[] reachClass) {
 
-        static Carriers of(Supply supply, DispatchSolution solution) {
+        static Carriers of(Supply supply, DispatchSolution solution, ToIntFunction<Vehicle> classOf) {
             List<Warehouse> stocking = solution.getWarehouses().stream().filter(w -> w.stockOf(supply) > 0).toList();
             Set<Warehouse> stocked = Set.copyOf(stocking);
             List<Vehicle> vehicles = solution.getVehicles().stream()
                     .filter(v -> v.canCarry(supply) && stocked.contains(v.warehouse())).toList();
-            Map<ReachClass, Integer> classes = new HashMap<>();
-            List<Vehicle> samples = new ArrayList<>();
-            int[] reachClass = new int[vehicles.size()];
-            for (int i = 0; i < vehicles.size(); i++) {
-                Vehicle vehicle = vehicles.get(i);
-                reachClass[i] = classes.computeIfAbsent(new ReachClass(vehicle), c -> {
-                    samples.add(vehicle);
-                    return samples.size() - 1;
-                });
-            }
-            return new Carriers(stocking, vehicles, reachClass, samples);
+            return new Carriers(stocking, vehicles, vehicles.stream().mapToInt(classOf).toArray());
         }
 
-        /** Those that could go to the hospital at the start of their shift and come back in time. */
-        List<Vehicle> reaching(Hospital hospital) {
-            boolean[] reaches = new boolean[classSamples.size()];
-            for (int c = 0; c < reaches.length; c++) {
-                reaches[c] = canReach(classSamples.get(c), hospital);
-            }
+        /** Those whose class reaches the hospital. */
+        List<Vehicle> reaching(IntPredicate classReaches) {
             List<Vehicle> reaching = new ArrayList<>();
             for (int i = 0; i < vehicles.size(); i++) {
-                if (reaches[reachClass[i]]) {
+                if (classReaches.test(reachClass[i])) {
                     reaching.add(vehicles.get(i));
                 }
             }
             return reaching;
         }
+    }
+
+    /** The number of the vehicle's reach class: vehicles of one class reach the same hospitals. */
+    private int classOf(Vehicle vehicle) {
+        return classNumbers.computeIfAbsent(new ReachClass(vehicle), c -> {
+            classSamples.add(vehicle);
+            return classSamples.size() - 1;
+        });
+    }
+
+    /** Whether the vehicles of a class can reach the hospital; remembered for the hospital last asked about. */
+    private boolean classReaches(int reachClass, Hospital hospital) {
+        if (hospital != reachHospital) {
+            reachHospital = hospital;
+            reaches = new Boolean[classSamples.size()];
+        }
+        if (reaches[reachClass] == null) {
+            reaches[reachClass] = canReach(classSamples.get(reachClass), hospital);
+        }
+        return reaches[reachClass];
     }
 
     /** What decides whether a vehicle can reach a hospital in time ({@link #canReach}). */
@@ -123,7 +137,7 @@ public final class ShortfallDiagnosis {
 
     private Shortfall diagnose(DemandLine line, long missing) {
         Supply supply = line.supply();
-        Carriers ofSupply = carriers.computeIfAbsent(supply, s -> Carriers.of(s, solution));
+        Carriers ofSupply = carriers.computeIfAbsent(supply, s -> Carriers.of(s, solution, this::classOf));
         List<Warehouse> stocking = ofSupply.stocking();
         if (stocking.isEmpty()) {
             return new Shortfall(line, missing, Shortfall.Cause.STOCK,
@@ -133,7 +147,7 @@ public final class ShortfallDiagnosis {
             return new Shortfall(line, missing, Shortfall.Cause.COLD_CHAIN, "cold-chain: " + supply.id()
                     + " needs a refrigerated vehicle and none loads at " + ids(stocking));
         }
-        List<Vehicle> reaching = ofSupply.reaching(line.hospital());
+        List<Vehicle> reaching = ofSupply.reaching(reachClass -> classReaches(reachClass, line.hospital()));
         if (reaching.isEmpty()) {
             return new Shortfall(line, missing, Shortfall.Cause.TIME, "time: none of " + ids(ofSupply.vehicles())
                     + " can reach " + line.hospital().id() + " inside its receiving window and be back by the end of its shift");
@@ -260,7 +274,9 @@ public final class ShortfallDiagnosis {
 
     /** Whether the vehicle alone could go there at the start of its shift and come back in time. */
     private static boolean canReach(Vehicle vehicle, Hospital hospital) {
-        return Timeline.replay(vehicle, vehicle.shiftFromMs(), List.of(List.of(hospital))) <= vehicle.shiftToMs();
+        Timeline.Visit visit = Timeline.visit(vehicle, vehicle.warehouse(), vehicle.shiftFromMs(), hospital);
+        return visit.startMs() <= hospital.windowToMs()
+                && Timeline.returnMs(vehicle, hospital, visit.departureMs()) <= vehicle.shiftToMs();
     }
 
     /** A few ids, then how many more: a reason is read by a coordinator, not a list of the whole fleet. */

@@ -68,8 +68,9 @@ public final class Timeline {
     }
 
     /**
-     * One trip of a day as a replay reads it: its stops in order and how long each leg drives. Callers that
-     * replay many variants of a day keep the driving times instead of computing them again.
+     * One trip of a day as a replay reads it: its stops in order and how long each leg drives (the vehicle's
+     * {@link Vehicle#drivingMs}). Callers that replay many variants of a day keep the driving times instead of
+     * computing them again.
      */
     public interface Route {
         int stopCount();
@@ -78,39 +79,13 @@ public final class Timeline {
 
         /** Driving time to stop {@code leg} (from the warehouse for 0); leg {@link #stopCount()} is the way back. */
         long legMs(int leg);
-
-        /** The hospitals in order for a vehicle, driving times computed when read. */
-        static Route of(Vehicle vehicle, List<Hospital> hospitals) {
-            return new Route() {
-                @Override
-                public int stopCount() {
-                    return hospitals.size();
-                }
-
-                @Override
-                public Hospital stop(int index) {
-                    return hospitals.get(index);
-                }
-
-                @Override
-                public long legMs(int leg) {
-                    Site from = leg == 0 ? vehicle.warehouse() : hospitals.get(leg - 1);
-                    return vehicle.drivingMs(from, leg == hospitals.size() ? vehicle.warehouse() : hospitals.get(leg));
-                }
-            };
-        }
     }
 
     /**
-     * Replays a vehicle's trips, each a list of hospitals, one after the other from {@code departureMs}:
-     * when it is back from the last, or {@link Long#MAX_VALUE} when a stop would start after its window closes.
+     * Replays a vehicle's trips one after the other from {@code departureMs}: when it is back from the last, the
+     * time it waited for windows, and whether every stop started within its window (if not, where the first
+     * did not).
      */
-    public static long replay(Vehicle vehicle, long departureMs, List<List<Hospital>> trips) {
-        Day day = replayDay(departureMs, trips.stream().map(hospitals -> Route.of(vehicle, hospitals)).toList());
-        return day.windowsHeld() ? day.endMs() : Long.MAX_VALUE;
-    }
-
-    /** {@link #replay} of routes, with the time waited for windows, and where a window first fails. */
     public static Day replayDay(long departureMs, List<? extends Route> trips) {
         long clock = departureMs;
         long waited = 0;
