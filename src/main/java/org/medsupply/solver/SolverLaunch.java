@@ -130,10 +130,13 @@ public final class SolverLaunch {
     public Run solve() {
         DispatchSolution solved = solver.solve(problem);
         long finishingStarted = System.nanoTime();
-        DispatchSolution greedy = finishedGreedy == null ? null : finishedGreedy.join();
-        // a greedy-only config: the greedy plan is the solved one, finished already
-        DispatchSolution best = phasesEnded == 1 && greedy != null ? greedy
-                : PlanTopUp.better(finishing.finish(solved), greedy);
+        DispatchSolution best;
+        if (phasesEnded == 1 && finishedGreedy != null) { // a greedy-only config: the solved plan is the greedy one
+            best = finishedGreedy.join();
+        } else { // finished while the greedy plan's finishing, if still under way, goes on on its own thread
+            DispatchSolution finished = finishing.finish(solved);
+            best = PlanTopUp.better(finished, finishedGreedy == null ? null : finishedGreedy.join());
+        }
         return new Run(best, constructionMillis, solver.getTimeMillisSpent(), scoreCalculationCount,
                 (System.nanoTime() - finishingStarted) / 1_000_000);
     }
