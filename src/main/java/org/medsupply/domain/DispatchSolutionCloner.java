@@ -17,7 +17,8 @@ public final class DispatchSolutionCloner implements SolutionCloner<DispatchSolu
 
     @Override
     public DispatchSolution cloneSolution(DispatchSolution original) {
-        Map<Delivery, Delivery> deliveryClones = new IdentityHashMap<>(original.getDeliveries().size() * 2);
+        // sized for its entries only: at 244,000 deliveries the lookups miss the cache, and a smaller table misses less
+        Map<Delivery, Delivery> deliveryClones = new IdentityHashMap<>(original.getDeliveries().size());
         List<Delivery> deliveries = new ArrayList<>(original.getDeliveries().size());
         for (Delivery delivery : original.getDeliveries()) {
             Delivery clone = new Delivery(delivery.getId(), delivery.getLine(), delivery.getQuantity(),
@@ -37,8 +38,9 @@ public final class DispatchSolutionCloner implements SolutionCloner<DispatchSolu
             tripClones.put(trip, clone);
             trips.add(clone);
         }
-        for (Delivery delivery : original.getDeliveries()) {
-            Delivery clone = deliveryClones.get(delivery);
+        for (int i = 0; i < deliveries.size(); i++) {
+            Delivery delivery = original.getDeliveries().get(i);
+            Delivery clone = deliveries.get(i);
             clone.setTrip(delivery.getTrip() == null ? null : tripClones.get(delivery.getTrip()));
             clone.setArrivalMs(delivery.getArrivalMs());
             clone.setStartMs(delivery.getStartMs());

@@ -4,9 +4,15 @@ package org.medsupply.domain;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.IntPredicate;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -20,6 +26,9 @@ import java.util.stream.Collectors;
  * <li>fleet: stock is left, but the vehicles that could bring it are full or out of time (each named with
  * its load against its capacity, or its return against its shift end).</li>
  * </ol>
+ * What every line's explanation looks up (trips per vehicle and their loads, carriers per supply, units requested
+ * per supply and priority) is worked out once, so a plan with tens of thousands of short lines is explained in
+ * about linear time.
  */
 public final class ShortfallDiagnosis {
 
@@ -28,12 +37,91 @@ public final class ShortfallDiagnosis {
     private final DispatchSolution solution;
     private final Map<DemandLine, Long> delivered;
     private final Map<Warehouse, Map<Supply, Long>> stockLeft;
+    private final Map<Vehicle, List<Trip>> tripsByVehicle = new IdentityHashMap<>();
+    /** Weight and volume each trip carries. */
+    private final Map<Trip, long[]> loads = new IdentityHashMap<>();
+    private final Map<Supply, Carriers> carriers = new IdentityHashMap<>();
+    private final Map<Supply, Map<Priority, Long>> requestedByPriority = new IdentityHashMap<>();
+    /** A vehicle of each reach class, by class number. */
+    private final List<Vehicle> classSamples = new ArrayList<>();
+    private final Map<ReachClass, Integer> classNumbers = new HashMap<>();
+    /** Whether each class reaches {@link #reachHospital} ({@code null}: not worked out yet). */
+    private Hospital reachHospital;
+    private Boolean[] reaches;
+    /** The trip that brings each line its first dispatched units, looked up when first needed. */
+    private Map<DemandLine, Trip> firstTrips;
 
     /** @param delivered units delivered per line in the plan (missing = none) */
     public ShortfallDiagnosis(DispatchSolution solution, Map<DemandLine, Long> delivered) {
         this.solution = solution;
         this.delivered = delivered;
         this.stockLeft = solution.stockLeft();
+        for (Trip trip : solution.getTrips()) {
+            if (!trip.isUnservedPool()) {
+                tripsByVehicle.computeIfAbsent(trip.getVehicle(), v -> new ArrayList<>()).add(trip);
+                loads.put(trip, new long[] {
+                        trip.getDeliveries().stream().mapToLong(Delivery::weightMg).sum(),
+                        trip.getDeliveries().stream().mapToLong(Delivery::volumeMm3).sum() });
+            }
+        }
+        solution.getVehicles().forEach(this::classOf);
+        for (DemandLine line : solution.getLines()) {
+            requestedByPriority.computeIfAbsent(line.supply(), supply -> new EnumMap<>(Priority.class))
+                    .merge(line.priority(), line.quantity(), Long::sum);
+        }
+    }
+
+    /**
+     * The warehouses holding a supply and the vehicles loading there that may carry it, in problem order, with
+     * each vehicle's reach class ({@link #classOf}).
+     */
+    private record Carriers(List<Warehouse> stocking, List<Vehicle> vehicles, int[] reachClass) {
+
+        static Carriers of(Supply supply, DispatchSolution solution, ToIntFunction<Vehicle> classOf) {
+            List<Warehouse> stocking = solution.getWarehouses().stream().filter(w -> w.stockOf(supply) > 0).toList();
+            Set<Warehouse> stocked = Set.copyOf(stocking);
+            List<Vehicle> vehicles = solution.getVehicles().stream()
+                    .filter(v -> v.canCarry(supply) && stocked.contains(v.warehouse())).toList();
+            return new Carriers(stocking, vehicles, vehicles.stream().mapToInt(classOf).toArray());
+        }
+
+        /** Those whose class reaches the hospital. */
+        List<Vehicle> reaching(IntPredicate classReaches) {
+            List<Vehicle> reaching = new ArrayList<>();
+            for (int i = 0; i < vehicles.size(); i++) {
+                if (classReaches.test(reachClass[i])) {
+                    reaching.add(vehicles.get(i));
+                }
+            }
+            return reaching;
+        }
+    }
+
+    /** The number of the vehicle's reach class: vehicles of one class reach the same hospitals. */
+    private int classOf(Vehicle vehicle) {
+        return classNumbers.computeIfAbsent(new ReachClass(vehicle), c -> {
+            classSamples.add(vehicle);
+            return classSamples.size() - 1;
+        });
+    }
+
+    /** Whether the vehicles of a class can reach the hospital; remembered for the hospital last asked about. */
+    private boolean classReaches(int reachClass, Hospital hospital) {
+        if (hospital != reachHospital) {
+            reachHospital = hospital;
+            reaches = new Boolean[classSamples.size()];
+        }
+        if (reaches[reachClass] == null) {
+            reaches[reachClass] = canReach(classSamples.get(reachClass), hospital);
+        }
+        return reaches[reachClass];
+    }
+
+    /** What decides whether a vehicle can reach a hospital in time ({@link #canReach}). */
+    private record ReachClass(Warehouse warehouse, double speedKmh, long shiftFromMs, long shiftToMs, Travel travel) {
+        ReachClass(Vehicle vehicle) {
+            this(vehicle.warehouse(), vehicle.speedKmh(), vehicle.shiftFromMs(), vehicle.shiftToMs(), vehicle.travel());
+        }
     }
 
     public List<Shortfall> shortfalls() {
@@ -49,20 +137,19 @@ public final class ShortfallDiagnosis {
 
     private Shortfall diagnose(DemandLine line, long missing) {
         Supply supply = line.supply();
-        List<Warehouse> stocking = solution.getWarehouses().stream().filter(w -> w.stockOf(supply) > 0).toList();
+        Carriers ofSupply = carriers.computeIfAbsent(supply, s -> Carriers.of(s, solution, this::classOf));
+        List<Warehouse> stocking = ofSupply.stocking();
         if (stocking.isEmpty()) {
             return new Shortfall(line, missing, Shortfall.Cause.STOCK,
                     "stock: no warehouse holds any " + supply.id());
         }
-        List<Vehicle> carriers = solution.getVehicles().stream()
-                .filter(v -> v.canCarry(supply) && stocking.contains(v.warehouse())).toList();
-        if (carriers.isEmpty()) {
+        if (ofSupply.vehicles().isEmpty()) {
             return new Shortfall(line, missing, Shortfall.Cause.COLD_CHAIN, "cold-chain: " + supply.id()
                     + " needs a refrigerated vehicle and none loads at " + ids(stocking));
         }
-        List<Vehicle> reaching = carriers.stream().filter(v -> canReach(v, line.hospital())).toList();
+        List<Vehicle> reaching = ofSupply.reaching(reachClass -> classReaches(reachClass, line.hospital()));
         if (reaching.isEmpty()) {
-            return new Shortfall(line, missing, Shortfall.Cause.TIME, "time: none of " + ids(carriers)
+            return new Shortfall(line, missing, Shortfall.Cause.TIME, "time: none of " + ids(ofSupply.vehicles())
                     + " can reach " + line.hospital().id() + " inside its receiving window and be back by the end of its shift");
         }
         List<Warehouse> sources = reaching.stream().map(Vehicle::warehouse).distinct().toList();
@@ -110,7 +197,7 @@ public final class ShortfallDiagnosis {
         if (stockLeft.get(warehouse).get(supply) <= 0) {
             return "loads at " + warehouse.id() + ", which has none left";
         }
-        List<Trip> trips = solution.getTrips().stream().filter(trip -> trip.getVehicle() == vehicle).toList();
+        List<Trip> trips = tripsByVehicle.getOrDefault(vehicle, List.of());
         long room = 0;
         Trip fullest = null;
         for (Trip trip : trips) {
@@ -143,8 +230,12 @@ public final class ShortfallDiagnosis {
 
     /** The trip that brings the line some units, or {@code null} when only trips under way do. */
     private Trip tripOf(DemandLine line) {
-        return solution.getDeliveries().stream().filter(d -> d.getLine() == line && d.isDispatched())
-                .map(Delivery::getTrip).findFirst().orElse(null);
+        if (firstTrips == null) {
+            firstTrips = new HashMap<>();
+            solution.getDeliveries().stream().filter(Delivery::isDispatched)
+                    .forEach(delivery -> firstTrips.putIfAbsent(delivery.getLine(), delivery.getTrip()));
+        }
+        return firstTrips.get(line);
     }
 
     /** The vehicle whose trip under way brought the line's hospital some of its supply. */
@@ -155,12 +246,12 @@ public final class ShortfallDiagnosis {
                 .map(trip -> trip.vehicle().id()).findFirst().orElseThrow();
     }
 
-    private static long weightMg(Trip trip) {
-        return trip.getDeliveries().stream().mapToLong(Delivery::weightMg).sum();
+    private long weightMg(Trip trip) {
+        return loads.get(trip)[0];
     }
 
-    private static long volumeMm3(Trip trip) {
-        return trip.getDeliveries().stream().mapToLong(Delivery::volumeMm3).sum();
+    private long volumeMm3(Trip trip) {
+        return loads.get(trip)[1];
     }
 
     /** Up to three decimals, trailing zeros dropped: 9, 9.5, 599.8. */
@@ -176,15 +267,16 @@ public final class ShortfallDiagnosis {
 
     /** Units of a supply requested at priorities above (strictly) or at-or-above the given one. */
     private long requested(Supply supply, Priority priority, boolean strictlyHigher) {
-        return solution.getLines().stream()
-                .filter(l -> l.supply() == supply && (strictlyHigher
-                        ? l.priority().compareTo(priority) < 0 : l.priority().compareTo(priority) <= 0))
-                .mapToLong(DemandLine::quantity).sum();
+        return requestedByPriority.get(supply).entrySet().stream()
+                .filter(entry -> strictlyHigher ? entry.getKey().compareTo(priority) < 0 : entry.getKey().compareTo(priority) <= 0)
+                .mapToLong(Map.Entry::getValue).sum();
     }
 
     /** Whether the vehicle alone could go there at the start of its shift and come back in time. */
     private static boolean canReach(Vehicle vehicle, Hospital hospital) {
-        return Timeline.replay(vehicle, vehicle.shiftFromMs(), List.of(List.of(hospital))) <= vehicle.shiftToMs();
+        Timeline.Visit visit = Timeline.visit(vehicle, vehicle.warehouse(), vehicle.shiftFromMs(), hospital);
+        return visit.startMs() <= hospital.windowToMs()
+                && Timeline.returnMs(vehicle, hospital, visit.departureMs()) <= vehicle.shiftToMs();
     }
 
     /** A few ids, then how many more: a reason is read by a coordinator, not a list of the whole fleet. */

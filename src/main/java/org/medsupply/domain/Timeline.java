@@ -43,9 +43,13 @@ public final class Timeline {
      * unloaded.
      */
     public static Visit visit(Vehicle vehicle, Site from, long leaveMs, Hospital hospital) {
-        long arrival = leaveMs + vehicle.drivingMs(from, hospital);
-        long start = Math.max(arrival, hospital.windowFromMs());
-        return new Visit(arrival, start, start + hospital.unloadMs());
+        return arrive(leaveMs + vehicle.drivingMs(from, hospital), hospital);
+    }
+
+    /** {@link #visit} of a vehicle arriving at {@code arrivalMs}. */
+    private static Visit arrive(long arrivalMs, Hospital hospital) {
+        long start = Math.max(arrivalMs, hospital.windowFromMs());
+        return new Visit(arrivalMs, start, start + hospital.unloadMs());
     }
 
     /** When a vehicle that leaves {@code from} at {@code leaveMs} is back at its warehouse. */
@@ -64,30 +68,39 @@ public final class Timeline {
     }
 
     /**
-     * Replays a vehicle's trips, each a list of hospitals, one after the other from {@code departureMs}:
-     * when it is back from the last, or {@link Long#MAX_VALUE} when a stop would start after its window closes.
+     * One trip of a day as a replay reads it: its stops in order and how long each leg drives (the vehicle's
+     * {@link Vehicle#drivingMs}). Callers that replay many variants of a day keep the driving times instead of
+     * computing them again.
      */
-    public static long replay(Vehicle vehicle, long departureMs, List<List<Hospital>> trips) {
-        Day day = replayDay(vehicle, departureMs, trips);
-        return day.windowsHeld() ? day.endMs() : Long.MAX_VALUE;
+    public interface Route {
+        int stopCount();
+
+        Hospital stop(int index);
+
+        /** Driving time to stop {@code leg} (from the warehouse for 0); leg {@link #stopCount()} is the way back. */
+        long legMs(int leg);
     }
 
-    /** {@link #replay} with the time waited for windows, and where a window first fails. */
-    public static Day replayDay(Vehicle vehicle, long departureMs, List<List<Hospital>> trips) {
+    /**
+     * Replays a vehicle's trips one after the other from {@code departureMs}: when it is back from the last, the
+     * time it waited for windows, and whether every stop started within its window (if not, where the first
+     * did not).
+     */
+    public static Day replayDay(long departureMs, List<? extends Route> trips) {
         long clock = departureMs;
         long waited = 0;
-        for (List<Hospital> route : trips) {
-            Site here = vehicle.warehouse();
-            for (Hospital hospital : route) {
-                Visit visit = visit(vehicle, here, clock, hospital);
+        for (Route route : trips) {
+            int stops = route.stopCount();
+            for (int i = 0; i < stops; i++) {
+                Hospital hospital = route.stop(i);
+                Visit visit = arrive(clock + route.legMs(i), hospital);
                 if (visit.startMs() > hospital.windowToMs()) {
                     return new Day(false, visit.startMs(), waited);
                 }
                 waited += visit.startMs() - visit.arrivalMs();
                 clock = visit.departureMs();
-                here = hospital;
             }
-            clock = returnMs(vehicle, here, clock);
+            clock += route.legMs(stops);
         }
         return new Day(true, clock, waited);
     }

@@ -41,6 +41,8 @@ public final class GreedyDispatcher {
     private final Map<Warehouse, TripGroup> groups = new LinkedHashMap<>();
     /** {@code null} when the travel has none (a matrix): then every trip is looked at. */
     private final TravelBound bound;
+    /** The shortest unloading of any hospital: a vehicle with less spare time takes no new stop anywhere. */
+    private final long shortestUnloadMs;
     private final Map<Warehouse, Map<Supply, Long>> stockLeft = new IdentityHashMap<>();
     /** The trip whose stop an unsplittable line's first portion went to: the rest may only join it. */
     private final Map<DemandLine, TripState> unsplittableTrip = new HashMap<>();
@@ -53,20 +55,27 @@ public final class GreedyDispatcher {
 
     /** Whether a chunk larger than what stock or room allow is cut down to it (after solving, see {@link #topUp}). */
     private final boolean cutToFit;
+    /** Entries the searches took from their queues and trips they filtered, so far. */
+    private long work;
+    /** The work after which no more lines are tried. */
+    private final long workLimit;
 
-    private GreedyDispatcher(DispatchSolution solution, boolean cutToFit) {
+    private GreedyDispatcher(DispatchSolution solution, boolean cutToFit, long workLimit) {
         List<TripState> byTieOrder = new ArrayList<>(); // sorted below
         int tieOrder = 0;
         this.solution = solution;
         this.cutToFit = cutToFit;
+        this.workLimit = workLimit;
         this.bound = solution.getVehicles().isEmpty() ? null
                 : TravelBound.of(solution.getVehicles().get(0).travel(), sites(solution)).orElse(null);
+        this.shortestUnloadMs = solution.getHospitals().stream().mapToLong(Hospital::unloadMs).min().orElse(0);
         for (Trip trip : solution.getTrips()) {
             if (!trip.isUnservedPool()) {
                 TripGroup group = groups.computeIfAbsent(trip.getVehicle().warehouse(), TripGroup::new);
-                TripState state = new TripState(trip, group, bound);
+                List<TripState> day = tripsByVehicle.computeIfAbsent(trip.getVehicle(), v -> new ArrayList<>());
+                TripState state = new TripState(trip, group, bound, day);
                 states.put(trip, state);
-                tripsByVehicle.computeIfAbsent(trip.getVehicle(), v -> new ArrayList<>()).add(state);
+                day.add(state);
                 byTieOrder.add(state);
             }
         }
@@ -98,20 +107,26 @@ public final class GreedyDispatcher {
 
     /** The trips' new delivery lists; deliveries not in any of them stay in the unserved pool. */
     public static Map<Trip, List<Delivery>> plan(DispatchSolution solution) {
-        return plan(solution, false);
+        return plan(solution, false, Long.MAX_VALUE);
     }
 
     /**
      * The same on a solved plan, cutting chunks to what is left in stock and in each vehicle: the new
      * pieces are added to the solution's deliveries, what remains of a cut chunk stays unserved. So no
      * stock stays in a warehouse while its lines go short and a vehicle there has room and time.
+     * Lines are tried until {@link #TOP_UP_WORK_LIMIT}.
      */
     public static Map<Trip, List<Delivery>> topUp(DispatchSolution solution) {
-        return plan(solution, true);
+        return topUp(solution, TOP_UP_WORK_LIMIT);
     }
 
-    private static Map<Trip, List<Delivery>> plan(DispatchSolution solution, boolean cutToFit) {
-        GreedyDispatcher dispatcher = new GreedyDispatcher(solution, cutToFit);
+    /** {@link #topUp} trying no more lines once the search work ({@link #work}) passes {@code workLimit}. */
+    static Map<Trip, List<Delivery>> topUp(DispatchSolution solution, long workLimit) {
+        return plan(solution, true, workLimit);
+    }
+
+    private static Map<Trip, List<Delivery>> plan(DispatchSolution solution, boolean cutToFit, long workLimit) {
+        GreedyDispatcher dispatcher = new GreedyDispatcher(solution, cutToFit, workLimit);
         Map<DemandLine, Portion> shares = new HashMap<>();
         Map<DemandLine, Portion> rests = new HashMap<>();
         for (Delivery delivery : solution.unservedPool().getDeliveries()) {
@@ -189,6 +204,9 @@ public final class GreedyDispatcher {
     }
 
     private void dispatch(DemandLine line, List<Delivery> chunks) {
+        if (work > workLimit) {
+            return;
+        }
         List<Delivery> left = new ArrayList<>(chunks);
         left.sort(Comparator.comparingLong(Delivery::getQuantity).reversed());
         while (!left.isEmpty()) {
@@ -244,7 +262,7 @@ public final class GreedyDispatcher {
         TripFilter takesAll = (state, stock) -> stock >= allUnits && state.fits(allMg, allMm3);
         List<TripState> visiting = visitors(line.hospital());
         TripFilter eligible = (state, stock) -> stock >= fewest
-                && (hasTimeFor(state.spareMs, line.hospital()) || visiting.contains(state))
+                && (hasTimeFor(state.spareMs, line.hospital().unloadMs()) || visiting.contains(state))
                 && mayTake(state, supply, fewest);
         if (placed == null) {
             for (Vehicle vehicle : announcedBy(line).keySet()) {
@@ -313,10 +331,15 @@ public final class GreedyDispatcher {
     private Insertion cheapestOnTime(Hospital hospital, TripState only, Supply supply, TripFilter accepts) {
         PriorityQueue<Candidate> queue = new PriorityQueue<>();
         if (only == null) {
+            // every search takes at least a unit from stock; a trip stopping there already is not among the open
             for (TripGroup group : groups.values()) {
-                boolean visiting = visitors(hospital).stream().anyMatch(state -> state.group == group);
-                if (visiting || hasTimeFor(group.spareMs, hospital)) {
+                if (stockLeft.get(group.warehouse).get(supply) > 0 && hasTimeFor(group.spareMs, hospital.unloadMs())) {
                     queue.add(Candidate.of(group, group.costBound(hospital, bound)));
+                }
+            }
+            for (TripState visiting : visitors(hospital)) {
+                if (accepts.accepts(visiting, stockOf(visiting, supply))) {
+                    queue.add(Candidate.of(visiting, visiting.costBound(hospital)));
                 }
             }
         } else if (accepts.accepts(only, stockOf(only, supply))) {
@@ -324,9 +347,11 @@ public final class GreedyDispatcher {
         }
         while (!queue.isEmpty()) {
             Candidate candidate = queue.poll();
+            work++;
             if (candidate.group() != null) {
+                work += candidate.group().open.size();
                 long stock = stockLeft.get(candidate.group().warehouse).get(supply);
-                for (TripState state : candidate.group().trips) {
+                for (TripState state : candidate.group().open) {
                     if (accepts.accepts(state, stock)) {
                         queue.add(Candidate.of(state, state.costBound(hospital)));
                     }
@@ -421,8 +446,8 @@ public final class GreedyDispatcher {
     }
 
     /** Whether a vehicle with so much spare time may take a new stop at the hospital ({@link #spareMs}). */
-    private boolean hasTimeFor(long spareMs, Hospital hospital) {
-        return bound == null || !bound.detoursTakeTime() || spareMs + ROUNDING_MS >= hospital.unloadMs();
+    private boolean hasTimeFor(long spareMs, long unloadMs) {
+        return bound == null || !bound.detoursTakeTime() || spareMs + ROUNDING_MS >= unloadMs;
     }
 
     private List<TripState> visitors(Hospital hospital) {
@@ -433,16 +458,40 @@ public final class GreedyDispatcher {
         visits.computeIfAbsent(hospital, h -> new ArrayList<>()).add(state);
     }
 
-    /** Works out the vehicle's spare time again, and so its warehouse's most. */
+    /**
+     * Replays the vehicle's day trip by trip, keeping when each trip leaves, and works out its spare time
+     * ({@link #spareMs}) again, and so its warehouse's most.
+     */
     private void measureDay(Vehicle vehicle) {
-        long spareMs = spareMs(vehicle);
-        tripsByVehicle.get(vehicle).forEach(state -> state.spareMs = spareMs);
-        TripGroup group = tripsByVehicle.get(vehicle).get(0).group;
+        List<TripState> day = tripsByVehicle.get(vehicle);
+        long clock = vehicle.shiftFromMs();
+        long waited = 0;
+        boolean held = true;
+        for (TripState state : day) {
+            state.departureMs = clock;
+            state.waitedBeforeMs = waited;
+            Timeline.Day trip = Timeline.replayDay(clock, List.of(state));
+            if (!trip.windowsHeld()) {
+                held = false;
+                break;
+            }
+            clock = trip.endMs();
+            waited += trip.waitedMs();
+        }
+        long spareMs = spareMs(vehicle, held, clock, waited);
+        for (TripState state : day) {
+            state.spareMs = spareMs;
+            state.dayHeld = held;
+        }
+        TripGroup group = day.get(0).group;
         group.spareMs = group.trips.stream().mapToLong(state -> state.spareMs).max().orElse(-1);
+        if (!hasTimeFor(spareMs, shortestUnloadMs)) { // spare time only shrinks as stops are added
+            group.open.removeAll(day);
+        }
     }
 
-    private boolean isFirstEmptyTrip(TripState state) {
-        for (TripState trip : tripsByVehicle.get(state.vehicle())) {
+    private static boolean isFirstEmptyTrip(TripState state) {
+        for (TripState trip : state.day) {
             if (trip.stops.isEmpty()) {
                 return trip == state;
             }
@@ -450,11 +499,26 @@ public final class GreedyDispatcher {
         return false;
     }
 
-    /** Replays the vehicle's day with the new stop: every window and the shift end must hold. */
-    private boolean isOnTime(Insertion insertion) {
-        Timeline.Day day = replay(insertion.state.vehicle(), insertion);
-        return day.windowsHeld() && day.endMs() <= insertion.state.vehicle().shiftToMs();
+    /**
+     * Replays the vehicle's day with the new stop: every window and the shift end must hold. When the day held
+     * before, the trips ahead of the insertion's are as measured, so the replay starts where that trip leaves.
+     */
+    private static boolean isOnTime(Insertion insertion) {
+        TripState state = insertion.state;
+        List<Timeline.Route> routes = new ArrayList<>(state.day);
+        routes.set(state.day.indexOf(state), insertion.route());
+        Timeline.Day day = state.dayHeld
+                ? Timeline.replayDay(state.departureMs, routes.subList(state.day.indexOf(state), routes.size()))
+                : Timeline.replayDay(state.vehicle().shiftFromMs(), routes);
+        return day.windowsHeld() && day.endMs() <= state.vehicle().shiftToMs();
     }
+
+    /**
+     * Search work ({@link #work}) after which a top-up tries no more lines (about a second's work):
+     * the lines come by priority, so the most urgent are topped up first, and the step stays short at any scale
+     * with a result that does not depend on the machine. The first plan is built whole.
+     */
+    private static final long TOP_UP_WORK_LIMIT = 5_000_000;
 
     /** Driving times are rounded up to the millisecond, leg by leg. */
     private static final long ROUNDING_MS = 3;
@@ -464,22 +528,8 @@ public final class GreedyDispatcher {
      * for windows (which a later arrival may use up). Where detours never save time (travel obeying the
      * triangle inequality) a new stop adds at least its unloading, so a vehicle with less spare takes none.
      */
-    private long spareMs(Vehicle vehicle) {
-        Timeline.Day day = replay(vehicle, null);
-        return day.windowsHeld() ? vehicle.shiftToMs() - day.endMs() + day.waitedMs() : -1;
-    }
-
-    /** The vehicle's day, trip after trip, with the insertion's new stop if it is not {@code null}. */
-    private Timeline.Day replay(Vehicle vehicle, Insertion insertion) {
-        List<List<Hospital>> routes = new ArrayList<>();
-        for (TripState state : tripsByVehicle.get(vehicle)) {
-            List<Hospital> route = state.route();
-            if (insertion != null && state == insertion.state) {
-                route.add(insertion.position, insertion.hospital);
-            }
-            routes.add(route);
-        }
-        return Timeline.replayDay(vehicle, vehicle.shiftFromMs(), routes);
+    private static long spareMs(Vehicle vehicle, boolean held, long endMs, long waitedMs) {
+        return held ? vehicle.shiftToMs() - endMs + waitedMs : -1;
     }
 
     private static final class Stop {
@@ -504,6 +554,8 @@ public final class GreedyDispatcher {
     private static final class TripGroup {
         final Warehouse warehouse;
         final List<TripState> trips = new ArrayList<>();
+        /** Those whose vehicles may still have time for a new stop somewhere ({@link #measureDay}). */
+        final List<TripState> open = new ArrayList<>();
         int firstTieOrder = Integer.MAX_VALUE;
         double lowestCostPerKm = Double.MAX_VALUE;
         double highestCostPerKm;
@@ -519,6 +571,7 @@ public final class GreedyDispatcher {
 
         void add(TripState state) {
             trips.add(state);
+            open.add(state);
             firstTieOrder = Math.min(firstTieOrder, state.tieOrder);
             lowestCostPerKm = Math.min(lowestCostPerKm, state.vehicle().costPerKm());
             highestCostPerKm = Math.max(highestCostPerKm, state.vehicle().costPerKm());
@@ -543,8 +596,10 @@ public final class GreedyDispatcher {
         }
     }
 
-    private static final class TripState {
+    private static final class TripState implements Timeline.Route {
         final Trip trip;
+        /** Its vehicle's trips in order, this one among them. */
+        final List<TripState> day;
         /**
          * Which of equally cheap trips comes first: the larger vehicle (more can join the route it opens;
          * on the generated 60-site problems of {@code GreedyBaselineTest} 519, 1,339 and 181 high-priority
@@ -564,11 +619,19 @@ public final class GreedyDispatcher {
         double innerLegKm;
         /** Its vehicle's {@link GreedyDispatcher#spareMs}; before it is worked out, any time. */
         long spareMs = Long.MAX_VALUE;
+        /** Whether every window of its vehicle's day held when last measured; then the two figures below are set. */
+        boolean dayHeld;
+        /** When it leaves, and how long its vehicle waited for windows on the trips before, as last measured. */
+        long departureMs;
+        long waitedBeforeMs;
+        /** The driving time of each leg of its route ({@link Timeline.Route#legMs}), kept between replays. */
+        long[] legMs;
 
-        TripState(Trip trip, TripGroup group, TravelBound bound) {
+        TripState(Trip trip, TripGroup group, TravelBound bound, List<TripState> day) {
             this.trip = trip;
             this.group = group;
             this.bound = bound;
+            this.day = day;
             for (Delivery delivery : trip.getDeliveries()) {
                 if (stops.isEmpty() || stops.get(stops.size() - 1).hospital != delivery.getHospital()) {
                     stops.add(new Stop(delivery.getHospital()));
@@ -579,8 +642,36 @@ public final class GreedyDispatcher {
             measure();
         }
 
-        /** Works out the figures the cost bounds use again, after a stop was added. */
+        @Override
+        public int stopCount() {
+            return stops.size();
+        }
+
+        @Override
+        public Hospital stop(int index) {
+            return stops.get(index).hospital;
+        }
+
+        @Override
+        public long legMs(int leg) {
+            return legMs[leg];
+        }
+
+        /** Times the legs of its route again, after a stop was added. */
+        void timeLegs() {
+            Vehicle vehicle = vehicle();
+            legMs = new long[stops.size() + 1];
+            Site here = vehicle.warehouse();
+            for (int i = 0; i < stops.size(); i++) {
+                legMs[i] = vehicle.drivingMs(here, stops.get(i).hospital);
+                here = stops.get(i).hospital;
+            }
+            legMs[stops.size()] = vehicle.drivingMs(here, vehicle.warehouse());
+        }
+
+        /** Works out the legs' driving times and the figures the cost bounds use again, after a stop was added. */
         void measure() {
+            timeLegs();
             if (bound == null || stops.isEmpty()) {
                 return;
             }
@@ -654,12 +745,6 @@ public final class GreedyDispatcher {
             volumeMm3 += delivery.volumeMm3();
         }
 
-        List<Hospital> route() {
-            List<Hospital> route = new ArrayList<>(stops.size() + 1);
-            stops.forEach(stop -> route.add(stop.hospital));
-            return route;
-        }
-
         List<Delivery> deliveries() {
             List<Delivery> deliveries = new ArrayList<>();
             stops.forEach(stop -> deliveries.addAll(stop.deliveries));
@@ -707,6 +792,35 @@ public final class GreedyDispatcher {
     /** @param cheapestOfTrip whether this is the trip's first candidate (its others are added only if it fails) */
     private record Insertion(TripState state, int position, Hospital hospital, long cost, Stop existingStop,
             boolean cheapestOfTrip) {
+
+        /** The trip's route with the new stop; only its two new legs are timed. */
+        Timeline.Route route() {
+            Vehicle vehicle = state.vehicle();
+            Site before = position == 0 ? vehicle.warehouse() : state.stop(position - 1);
+            Site after = position == state.stopCount() ? vehicle.warehouse() : state.stop(position);
+            long inMs = vehicle.drivingMs(before, hospital);
+            long outMs = vehicle.drivingMs(hospital, after);
+            return new Timeline.Route() {
+                @Override
+                public int stopCount() {
+                    return state.stopCount() + 1;
+                }
+
+                @Override
+                public Hospital stop(int index) {
+                    return index < position ? state.stop(index) : index == position ? hospital : state.stop(index - 1);
+                }
+
+                @Override
+                public long legMs(int leg) {
+                    if (leg < position) {
+                        return state.legMs(leg);
+                    }
+                    return leg == position ? inMs : leg == position + 1 ? outMs : state.legMs(leg - 1);
+                }
+            };
+        }
+
         Stop apply() {
             if (existingStop != null) {
                 return existingStop;

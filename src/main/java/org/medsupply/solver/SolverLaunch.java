@@ -21,7 +21,8 @@ import org.optaplanner.core.impl.solver.DefaultSolver;
  * <p>
  * Finishing is part of the time limit: the greedy plan is finished on a thread of its own while local search
  * runs, and once that is done local search stops early by its duration (times {@link #FINISHING_RESERVE}), so
- * finishing the searched plan ends about when the limit does.
+ * finishing the searched plan ends about when the limit does. Until it is done, the time it has taken so far
+ * stands for its duration ({@link #reserveMillis}).
  */
 public final class SolverLaunch {
 
@@ -46,8 +47,8 @@ public final class SolverLaunch {
     private final PlanTopUp finishing;
     /** The config's time limit in ms, or {@code null} when it has none. */
     private final Long limitMillis;
-    /** Time kept back from local search for finishing its plan; 0 until the greedy plan is finished. */
-    private volatile long reserveMillis;
+    /** How long finishing the greedy plan took; {@code null} until it is finished. */
+    private volatile Long greedyFinishingMillis;
     private volatile boolean stopAsked;
     private long constructionMillis = -1;
     private long scoreCalculationCount;
@@ -75,8 +76,9 @@ public final class SolverLaunch {
 
             @Override
             public void stepEnded(AbstractStepScope<DispatchSolution> stepScope) {
-                if (limitMillis != null && reserveMillis > 0
-                        && stepScope.getPhaseScope().calculateSolverTimeMillisSpentUpToNow() + reserveMillis >= limitMillis) {
+                long spentMillis = stepScope.getPhaseScope().calculateSolverTimeMillisSpentUpToNow();
+                if (limitMillis != null && finishedGreedy != null && spentMillis
+                        + reserveMillis(greedyFinishingMillis, constructionMillis, spentMillis) >= limitMillis) {
                     solver.terminateEarly();
                 }
             }
@@ -89,7 +91,7 @@ public final class SolverLaunch {
                     finishedGreedy = CompletableFuture.supplyAsync(() -> {
                         long started = System.nanoTime();
                         DispatchSolution finished = finishing.finish(greedy);
-                        reserveMillis = (long) ((System.nanoTime() - started) / 1e6 * FINISHING_RESERVE);
+                        greedyFinishingMillis = (System.nanoTime() - started) / 1_000_000;
                         return finished;
                     }, SolverLaunch::onOwnThread);
                 }
@@ -97,6 +99,19 @@ public final class SolverLaunch {
                 scoreCalculationCount = phaseScope.getSolverScope().getScoreCalculationCount();
             }
         });
+    }
+
+    /**
+     * The time local search keeps back for finishing its plan: {@link #FINISHING_RESERVE} times how long finishing
+     * the greedy plan took, or, while that is still under way, has taken so far (less than it will take, so local
+     * search still stops in time to finish when the greedy plan's finishing overruns).
+     *
+     * @param greedyFinishingMillis how long finishing the greedy plan took, {@code null} while it is under way
+     * @param constructionMillis    when the greedy plan was ready, and its finishing started
+     */
+    static long reserveMillis(Long greedyFinishingMillis, long constructionMillis, long spentMillis) {
+        long finishingMillis = greedyFinishingMillis != null ? greedyFinishingMillis : spentMillis - constructionMillis;
+        return (long) (finishingMillis * FINISHING_RESERVE);
     }
 
     /**
@@ -115,10 +130,13 @@ public final class SolverLaunch {
     public Run solve() {
         DispatchSolution solved = solver.solve(problem);
         long finishingStarted = System.nanoTime();
-        DispatchSolution greedy = finishedGreedy == null ? null : finishedGreedy.join();
-        // a greedy-only config: the greedy plan is the solved one, finished already
-        DispatchSolution best = phasesEnded == 1 && greedy != null ? greedy
-                : PlanTopUp.better(finishing.finish(solved), greedy);
+        DispatchSolution best;
+        if (phasesEnded == 1 && finishedGreedy != null) { // a greedy-only config: the solved plan is the greedy one
+            best = finishedGreedy.join();
+        } else { // finished while the greedy plan's finishing, if still under way, goes on on its own thread
+            DispatchSolution finished = finishing.finish(solved);
+            best = PlanTopUp.better(finished, finishedGreedy == null ? null : finishedGreedy.join());
+        }
         return new Run(best, constructionMillis, solver.getTimeMillisSpent(), scoreCalculationCount,
                 (System.nanoTime() - finishingStarted) / 1_000_000);
     }

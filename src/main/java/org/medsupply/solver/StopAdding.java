@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.medsupply.solver;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -38,8 +40,9 @@ final class StopAdding {
     /** Of those trips, the nearest ones tried for a stop that gives way when none has time for one more. */
     private static final int TRIPS_GIVING_WAY = 4;
     /**
-     * Deliveries timed while trying stops, at most (about a second's work): past it no more lines are tried, so
-     * the step stays short at any scale and its result does not depend on the machine.
+     * Deliveries timed while trying stops, and deliveries looked at for a unit to give, at most (about a second's
+     * work): past it no more lines are tried, so the step stays short at any scale and its result does not depend
+     * on the machine.
      */
     private static final long WORK_LIMIT = 20_000_000;
     /** Places tried on each of those trips, the shortest detours first. */
@@ -59,6 +62,8 @@ final class StopAdding {
     /** The deliveries on trips, per supply and priority: where a new stop's unit may come from. */
     private final Map<Group, List<Delivery>> dispatched = new HashMap<>();
     private final Set<String> ids = new HashSet<>();
+    /** The unserved pool's deliveries of each line, in the pool's order. */
+    private final Map<DemandLine, Deque<Delivery>> waitingByLine = new HashMap<>();
     private int nextId;
     private long work;
 
@@ -67,6 +72,8 @@ final class StopAdding {
         plan.getDeliveries().forEach(delivery -> ids.add(delivery.getId()));
         plan.getLines().forEach(line -> linesAt.computeIfAbsent(line.hospital(), h -> new ArrayList<>()).add(line));
         delivered.putAll(plan.getReplanning().committedUnits()); // trips under way count toward their lines
+        plan.unservedPool().getDeliveries().forEach(delivery -> waitingByLine
+                .computeIfAbsent(delivery.getLine(), line -> new ArrayDeque<>()).addLast(delivery));
         for (Trip trip : plan.getTrips()) {
             if (!trip.isUnservedPool()) {
                 Set<Hospital> hospitals = new HashSet<>();
@@ -120,9 +127,10 @@ final class StopAdding {
         }
         Hospital hospital = poor.hospital();
         Map<Trip, Delivery> donors = donors(poor);
+        Map<Trip, Double> kmAway = new IdentityHashMap<>();
+        donors.forEach((trip, donor) -> kmAway.put(trip, trip.getVehicle().distanceKm(donor.getHospital(), hospital)));
         List<Trip> nearest = donors.keySet().stream()
-                .sorted(Comparator.comparingDouble((Trip trip) -> trip.getVehicle()
-                        .distanceKm(donors.get(trip).getHospital(), hospital)).thenComparing(Trip::getId))
+                .sorted(Comparator.comparingDouble((Trip trip) -> kmAway.get(trip)).thenComparing(Trip::getId))
                 .limit(TRIPS_TRIED).toList();
         Delivery probe = new Delivery("probe", poor, 1);
         Trip bestTrip = null;
@@ -154,7 +162,7 @@ final class StopAdding {
             giveWay(bestTrip, givingWay);
         }
         Delivery donor = donors.get(bestTrip);
-        plan.unservedPool().getDeliveries().add(split(donor, 1));
+        toPool(split(donor, 1));
         delivered.merge(donor.getLine(), -1L, Long::sum);
         bestTrip.getDeliveries().add(best.position(), unitFromPool(poor));
         Timeline.update(bestTrip, Timeline.SILENT);
@@ -281,7 +289,7 @@ final class StopAdding {
     private void giveWay(Trip trip, Hospital hospital) {
         List<Delivery> unloading = trip.getDeliveries().stream().filter(d -> d.getHospital() == hospital).toList();
         trip.getDeliveries().removeAll(unloading);
-        plan.unservedPool().getDeliveries().addAll(unloading);
+        unloading.forEach(this::toPool);
         for (Delivery delivery : unloading) {
             delivered.merge(delivery.getLine(), -delivery.getQuantity(), Long::sum);
             dispatched.get(new Group(delivery.getLine())).remove(delivery);
@@ -338,7 +346,9 @@ final class StopAdding {
         double gain = (2.0 * (poor.quantity() - got(poor)) - 1) / poor.quantity();
         Map<Trip, Delivery> donors = new IdentityHashMap<>();
         Map<Trip, Double> leastLoss = new IdentityHashMap<>();
-        for (Delivery delivery : dispatched.getOrDefault(new Group(poor), List.of())) {
+        List<Delivery> sameGroup = dispatched.getOrDefault(new Group(poor), List.of());
+        work += sameGroup.size();
+        for (Delivery delivery : sameGroup) {
             Trip trip = delivery.getTrip();
             DemandLine line = delivery.getLine();
             if (delivery.getQuantity() < 2 || stops.get(trip).contains(poor.hospital())
@@ -356,13 +366,18 @@ final class StopAdding {
 
     /** One unit of the poor line, out of the unserved pool. */
     private Delivery unitFromPool(DemandLine poor) {
-        Delivery waiting = plan.unservedPool().getDeliveries().stream()
-                .filter(delivery -> delivery.getLine() == poor).findFirst().orElseThrow();
+        Delivery waiting = waitingByLine.get(poor).getFirst();
         if (waiting.getQuantity() == 1) {
             plan.unservedPool().getDeliveries().remove(waiting);
+            waitingByLine.get(poor).removeFirst();
             return waiting;
         }
         return split(waiting, 1);
+    }
+
+    private void toPool(Delivery delivery) {
+        plan.unservedPool().getDeliveries().add(delivery);
+        waitingByLine.computeIfAbsent(delivery.getLine(), line -> new ArrayDeque<>()).addLast(delivery);
     }
 
     private Delivery split(Delivery delivery, long units) {

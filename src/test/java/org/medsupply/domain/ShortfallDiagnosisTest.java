@@ -75,6 +75,33 @@ class ShortfallDiagnosisTest {
                 + " car is full (10 of 10 kg)");
     }
 
+    /** A site 30 minutes' drive from the warehouse; the vehicles are put in by each test. */
+    private static final String FAR_SITE = "{\"name\": \"far site\", \"start\": \"2026-02-01T06:00:00Z\","
+            + " \"supplies\": [{\"id\": \"n95\", \"weightKg\": 1, \"volumeM3\": 0.001}],"
+            + " \"warehouses\": [{\"id\": \"wh\", \"x\": 0, \"y\": 0, \"stock\": {\"n95\": 100}}],"
+            + " \"hospitals\": [{\"id\": \"h\", \"x\": 0, \"y\": 30, \"demands\": [{\"supply\": \"n95\", \"quantity\": 50}]}],"
+            + " \"vehicles\": [], \"travel\": {\"method\": \"euclidean\", \"minutesPerKm\": 1}}";
+
+    /**
+     * Two vans alike but for their shifts, and a third like the first: vehicles are judged by class for reach, so the
+     * reason names those whose shift allows the way there and back, in problem order, and not the other.
+     */
+    @Test
+    void onlyVehiclesWhoseShiftReachesTheSiteAreNamed() throws Exception {
+        String early = """
+                {"id": "early", "warehouse": "wh", "capacityKg": 100,
+                 "shift": {"from": "2026-02-01T06:00:00Z", "to": "2026-02-01T06:45:00Z"}}""";
+        String problem = FAR_SITE.replace("\"vehicles\": []", "\"vehicles\": [" + early + ", "
+                + "{\"id\": \"day-1\", \"warehouse\": \"wh\", \"capacityKg\": 10}, "
+                + "{\"id\": \"day-2\", \"warehouse\": \"wh\", \"capacityKg\": 10}]");
+
+        PlanFile.UnmetDto unmet = onlyShortfall(problem);
+
+        assertThat(unmet.quantity()).isEqualTo(30);
+        assertThat(unmet.reason()).isEqualTo("fleet: 80 n95 left at wh, but day-1 is full (10 of 10 kg);"
+                + " day-2 is full (10 of 10 kg)");
+    }
+
     /** A van with room but whose shift ends before it could come back from the second site. */
     @Test
     void aVehicleWithRoomButNoTimeSaysWhenItIsBackAndWhenItsShiftEnds() throws Exception {

@@ -76,4 +76,31 @@ class GreedyDispatcherTest {
 
         assertThat(routes(solution)).containsExactly(List.of(), List.of("far"));
     }
+
+    /**
+     * A top-up past its work limit tries no more lines: the lines come by priority, so with no work allowed only
+     * the first, critical one is loaded, and with the default limit both are.
+     */
+    @Test
+    void aTopUpPastItsWorkLimitLoadsOnlyTheMostUrgentLines() throws InvalidInputException {
+        String json = """
+                {"name": "two priorities", "start": "2026-02-01T06:00:00Z",
+                 "supplies": [{"id": "n95", "name": "N95", "weightKg": 1, "volumeM3": 0.001}],
+                 "warehouses": [{"id": "wh", "name": "Depot", "x": 0, "y": 0, "stock": {"n95": 20}}],
+                 "hospitals": [{"id": "low", "x": 1, "y": 0, "demands": [{"supply": "n95", "quantity": 5, "priority": "low"}]},
+                               {"id": "critical", "x": 2, "y": 0,
+                                "demands": [{"supply": "n95", "quantity": 5, "priority": "critical"}]}],
+                 "vehicles": [{"id": "van", "warehouse": "wh", "capacityKg": 20}],
+                 "travel": {"method": "euclidean", "minutesPerKm": 1}}""";
+
+        assertThat(loadedHospitals(GreedyDispatcher.topUp(ProblemMapper.toSolution(ProblemReader.read(json)), 0)))
+                .containsExactly("critical");
+        assertThat(loadedHospitals(GreedyDispatcher.topUp(ProblemMapper.toSolution(ProblemReader.read(json)))))
+                .containsExactlyInAnyOrder("critical", "low");
+    }
+
+    private static List<String> loadedHospitals(Map<Trip, List<Delivery>> loads) {
+        return loads.values().stream().flatMap(List::stream).map(delivery -> delivery.getHospital().id()).distinct()
+                .toList();
+    }
 }

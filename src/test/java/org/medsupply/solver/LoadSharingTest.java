@@ -18,6 +18,7 @@ import org.medsupply.domain.DispatchSolution;
 import org.medsupply.domain.Priority;
 import org.medsupply.domain.ScoreLevels;
 import org.medsupply.domain.Timeline;
+import org.medsupply.io.InvalidInputException;
 import org.medsupply.io.PlanWriter;
 import org.medsupply.io.ProblemFile;
 import org.medsupply.io.ProblemMapper;
@@ -118,16 +119,25 @@ class LoadSharingTest {
         assertConsistent(problem, plan);
     }
 
-    @Test
-    void unitsMoveBetweenTripsFromTheBestServedLineAndLowerPrioritiesMakeRoom() throws Exception {
-        // the van (60 kg) brings h1 46 boxes; the car (10 kg) brings h2 2 boxes and 8 low-priority masks
-        ProblemFile problem = ProblemReader.read(PROBLEM.replace("P1", "high").replace("P2", "high")
+    private static ProblemFile vanAndCar() throws InvalidInputException {
+        return ProblemReader.read(PROBLEM.replace("P1", "high").replace("P2", "high")
                 .replace("S2", "}, {\"supply\": \"mask\", \"quantity\": 10, \"priority\": \"low\"")
                 .replace("\"capacityKg\": 200", "\"capacityKg\": 10"));
-        DispatchSolution plan = ProblemMapper.toSolution(problem);
+    }
+
+    /** The van (60 kg) brings h1 46 boxes; the car (10 kg) brings h2 2 boxes and 8 low-priority masks. */
+    private static DispatchSolution loaded(ProblemFile vanAndCar) {
+        DispatchSolution plan = ProblemMapper.toSolution(vanAndCar);
         load(plan, "van#1", "h1", "box", 2, 4, 8, 32);
         load(plan, "car#1", "h2", "box", 2);
         load(plan, "car#1", "h2", "mask", 4, 3, 1);
+        return plan;
+    }
+
+    @Test
+    void unitsMoveBetweenTripsFromTheBestServedLineAndLowerPrioritiesMakeRoom() throws Exception {
+        ProblemFile problem = vanAndCar();
+        DispatchSolution plan = loaded(problem);
         BendableLongScore before = score(plan);
 
         assertThat(LoadSharing.share(plan)).isTrue();
@@ -139,6 +149,18 @@ class LoadSharingTest {
         assertThat(after.softScore(ScoreLevels.unmet(Priority.HIGH))).isEqualTo(before.softScore(ScoreLevels.unmet(Priority.HIGH)));
         assertThat(after.softScore(ScoreLevels.fairness(Priority.HIGH))).isGreaterThan(before.softScore(ScoreLevels.fairness(Priority.HIGH)));
         assertConsistent(problem, plan);
+    }
+
+    /** Past the work limit no round between trips starts: the same loads stay where they are. */
+    @Test
+    void pastItsWorkLimitNoUnitsMoveBetweenTrips() throws Exception {
+        DispatchSolution plan = loaded(vanAndCar());
+
+        assertThat(LoadSharing.share(plan, -1)).isFalse();
+        Timeline.connect(plan.getTrips());
+
+        assertThat(carried(plan)).containsOnly(Map.entry("van#1 h1 box", 46L), Map.entry("car#1 h2 box", 2L),
+                Map.entry("car#1 h2 mask", 8L));
     }
 
     @Test

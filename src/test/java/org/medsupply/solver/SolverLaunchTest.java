@@ -49,4 +49,15 @@ class SolverLaunchTest {
         assertThat(run.get(60, TimeUnit.SECONDS).best().getScore()).isNotNull();
         assertThat(launch.addProblemChange((solution, director) -> { })).as("solving has ended").isFalse();
     }
+
+    @Test
+    void localSearchKeepsBackOneAndAHalfTimesWhatFinishingTheGreedyPlanTook() {
+        assertThat(SolverLaunch.reserveMillis(4_000L, 10_000, 50_000)).isEqualTo(6_000);
+    }
+
+    /** Finishing the greedy plan from 10 s, still under way at 30 s: 20 s so far stands for its duration. */
+    @Test
+    void whileTheGreedyPlanIsBeingFinishedTheTimeItHasTakenSoFarIsKeptBack() {
+        assertThat(SolverLaunch.reserveMillis(null, 10_000, 30_000)).isEqualTo(30_000);
+    }
 }
