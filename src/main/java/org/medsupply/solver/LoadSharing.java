@@ -194,13 +194,13 @@ final class LoadSharing {
      * @return whether any units moved
      */
     private boolean shareAcrossTrips() {
-        Map<Supply, Map<Priority, List<DemandLine>>> groups = new LinkedHashMap<>();
-        plan.getLines().forEach(line -> groups.computeIfAbsent(line.supply(), s -> new EnumMap<>(Priority.class))
-                .computeIfAbsent(line.priority(), p -> new ArrayList<>()).add(line));
+        // most urgent first across supplies, so that a work limit reached leaves only less urgent lines unshared
+        Map<Priority, Map<Supply, List<DemandLine>>> groups = new EnumMap<>(Priority.class);
+        plan.getLines().forEach(line -> groups.computeIfAbsent(line.priority(), p -> new LinkedHashMap<>())
+                .computeIfAbsent(line.supply(), s -> new ArrayList<>()).add(line));
         boolean moved = false;
-        for (Map<Priority, List<DemandLine>> byPriority : groups.values()) {
-            for (List<DemandLine> group : byPriority.values()) {
-
+        for (Map<Supply, List<DemandLine>> bySupply : groups.values()) {
+            for (List<DemandLine> group : bySupply.values()) {
                 for (int round = 0; round < MAX_ROUNDS && work <= moveWorkLimit && moveRound(group); round++) {
                     moved = true;
                 }
