@@ -26,9 +26,13 @@ public class NearbyMoveIteratorFactory implements MoveIteratorFactory<DispatchSo
     private double routeEmptyingShare = DEFAULT_ROUTE_EMPTYING_SHARE;
     private NearbyMoves moves;
 
-    /** Share of moves that remove strings of stops and recreate them ({@link RuinAndRecreate}). */
-    static final double DEFAULT_STRING_REMOVAL_SHARE = 0.01;
-    /** Share of moves that empty a route into the others. */
+    /**
+     * Share of moves that remove strings of stops and recreate them ({@link RuinAndRecreate}). At 20 s on
+     * eight to eleven classic instances 0.3 came out ahead of 0.01, 0.03 and 0.1 and level with 0.6
+     * (benchmarks/results/quality-classic.md, session 7).
+     */
+    static final double DEFAULT_STRING_REMOVAL_SHARE = 0.3;
+    /** Share of moves that empty a route into the others: rare, its recreate fails on most routes. */
     static final double DEFAULT_ROUTE_EMPTYING_SHARE = 0.01;
 
     /** Set from {@code <moveIteratorFactoryCustomProperties>}; at least 1. */
