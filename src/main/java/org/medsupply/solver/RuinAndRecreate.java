@@ -104,11 +104,11 @@ final class RuinAndRecreate {
 
     private double averageStopsPerUsedRoute() {
         int used = 0;
-        int stops = 0;
+        long stops = 0;
         for (Trip trip : vehicleTrips) {
             if (!trip.getDeliveries().isEmpty()) {
                 used++;
-                stops += trip.getDeliveries().size();
+                stops += trip.getDeliveries().stream().filter(Delivery::startsStop).count();
             }
         }
         return used == 0 ? 1 : (double) stops / used;
