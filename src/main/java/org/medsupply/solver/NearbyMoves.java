@@ -32,8 +32,9 @@ import org.optaplanner.core.impl.heuristic.selector.move.generic.list.SubListSwa
  * (2-opt) or by two routes trading their tails (2-opt*), and deliveries go in and out of the unserved
  * pool. Moves that would leave the plan as it is (a swap inside one stop, a move within the pool) are
  * not made, but for one idle move when a step has found nothing to take (see
- * {@link #IDLE_AFTER_AT_MOST}). Each move is one of OptaPlanner's own list moves, so doing, undoing and
- * rebasing are theirs.
+ * {@link #IDLE_AFTER_AT_MOST}). Each of these is one of OptaPlanner's own list moves, so doing, undoing
+ * and rebasing are theirs. Where stock and fleet cover all demand a share of the moves are
+ * {@link RuinAndRecreate}'s, which take many stops off their routes and put them back.
  */
 final class NearbyMoves {
 

@@ -2,6 +2,7 @@
 package org.medsupply.solver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -88,6 +89,16 @@ class NearbyMoveIteratorFactoryTest {
             assertThat(lists(solution)).as(description).isEqualTo(lists);
         }
         return kinds;
+    }
+
+    @Test
+    void sharesOfRuinAndRecreateOutsideZeroToOneAreRefused() {
+        NearbyMoveIteratorFactory factory = new NearbyMoveIteratorFactory();
+        assertThatThrownBy(() -> factory.setStringRemovalShare(1.5)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("stringRemovalShare");
+        assertThatThrownBy(() -> factory.setRouteEmptyingShare(-0.1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("routeEmptyingShare");
+        assertThatThrownBy(() -> factory.setStringRemovalShare(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
     }
 
     /** Without it a plan where no move is acceptable would never finish a step, and step limits never fire. */
