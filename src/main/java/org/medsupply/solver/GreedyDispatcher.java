@@ -179,7 +179,7 @@ public final class GreedyDispatcher {
     }
 
     /** Whether the stock covers every supply's demand and the fleet's trips could carry all of it. */
-    private static boolean stockAndFleetCoverAll(DispatchSolution solution) {
+    static boolean stockAndFleetCoverAll(DispatchSolution solution) {
         Map<Supply, Long> demand = new HashMap<>();
         double weightMg = 0; // doubles: unlimited capacities are Long.MAX_VALUE, and only the order matters
         double volumeMm3 = 0;

@@ -22,7 +22,18 @@ public class NearbyMoveIteratorFactory implements MoveIteratorFactory<DispatchSo
 
     /** Nearest hospitals (the hospital itself included) a delivery may be moved towards. */
     private int nearbyCount = 20;
+    private double stringRemovalShare = DEFAULT_STRING_REMOVAL_SHARE;
+    private double routeEmptyingShare = DEFAULT_ROUTE_EMPTYING_SHARE;
     private NearbyMoves moves;
+
+    /**
+     * Share of moves that remove strings of stops and recreate them ({@link RuinAndRecreate}). At 20 s on
+     * eight to eleven classic instances 0.3 came out ahead of 0.01, 0.03 and 0.1 and level with 0.6
+     * (benchmarks/results/quality-classic.md, session 7).
+     */
+    static final double DEFAULT_STRING_REMOVAL_SHARE = 0.3;
+    /** Share of moves that empty a route into the others: rare, its recreate fails on most routes. */
+    static final double DEFAULT_ROUTE_EMPTYING_SHARE = 0.01;
 
     /** Set from {@code <moveIteratorFactoryCustomProperties>}; at least 1. */
     public void setNearbyCount(int nearbyCount) {
@@ -32,9 +43,27 @@ public class NearbyMoveIteratorFactory implements MoveIteratorFactory<DispatchSo
         this.nearbyCount = nearbyCount;
     }
 
+    /** Set from {@code <moveIteratorFactoryCustomProperties>}; 0 to 1. */
+    public void setStringRemovalShare(double share) {
+        stringRemovalShare = checkedShare("stringRemovalShare", share);
+    }
+
+    /** Set from {@code <moveIteratorFactoryCustomProperties>}; 0 to 1. */
+    public void setRouteEmptyingShare(double share) {
+        routeEmptyingShare = checkedShare("routeEmptyingShare", share);
+    }
+
+    private static double checkedShare(String name, double share) {
+        if (!(share >= 0 && share <= 1)) {
+            throw new IllegalArgumentException(name + " must be between 0 and 1, not " + share);
+        }
+        return share;
+    }
+
     @Override
     public void phaseStarted(ScoreDirector<DispatchSolution> scoreDirector) {
-        moves = new NearbyMoves(scoreDirector.getWorkingSolution(), deliveriesVariable(scoreDirector), nearbyCount);
+        moves = new NearbyMoves(scoreDirector.getWorkingSolution(), deliveriesVariable(scoreDirector), nearbyCount,
+                new NearbyMoves.Shares(stringRemovalShare, routeEmptyingShare));
     }
 
     @Override

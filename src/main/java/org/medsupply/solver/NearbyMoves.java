@@ -32,8 +32,9 @@ import org.optaplanner.core.impl.heuristic.selector.move.generic.list.SubListSwa
  * (2-opt) or by two routes trading their tails (2-opt*), and deliveries go in and out of the unserved
  * pool. Moves that would leave the plan as it is (a swap inside one stop, a move within the pool) are
  * not made, but for one idle move when a step has found nothing to take (see
- * {@link #IDLE_AFTER_AT_MOST}). Each move is one of OptaPlanner's own list moves, so doing, undoing and
- * rebasing are theirs.
+ * {@link #IDLE_AFTER_AT_MOST}). Each of these is one of OptaPlanner's own list moves, so doing, undoing
+ * and rebasing are theirs. Where stock and fleet cover all demand a share of the moves are
+ * {@link RuinAndRecreate}'s, which take many stops off their routes and put them back.
  */
 final class NearbyMoves {
 
@@ -79,9 +80,27 @@ final class NearbyMoves {
     private final Map<Warehouse, Trip[]> tripsByWarehouse;
     private final Map<Hospital, Delivery[]> deliveriesByHospital;
     private final Map<Supply, Delivery[]> deliveriesBySupply;
+    private final RuinAndRecreate ruinAndRecreate;
+    private final Shares shares;
 
-    NearbyMoves(DispatchSolution solution, ListVariableDescriptor<DispatchSolution> variable, int nearbyCount) {
+    /**
+     * How often a generated move is one of {@link RuinAndRecreate}'s instead of a neighbour move: string
+     * removal, and emptying a route.
+     */
+    record Shares(double stringRemoval, double routeEmptying) {
+        static final Shares NONE = new Shares(0, 0);
+
+        double total() {
+            return stringRemoval + routeEmptying;
+        }
+    }
+
+    NearbyMoves(DispatchSolution solution, ListVariableDescriptor<DispatchSolution> variable, int nearbyCount,
+            Shares shares) {
         this.variable = variable;
+        // Ruin and recreate only reroutes: where stock or fleet fall short, units and fairness decide and
+        // the search stays as it was (on GreedyBaselineTest's scarce problems it ended worse on two of three)
+        this.shares = GreedyDispatcher.stockAndFleetCoverAll(solution) ? shares : Shares.NONE;
         this.size = (long) solution.getDeliveries().size() * Math.min(nearbyCount, solution.getHospitals().size());
         this.idleAfter = (int) Math.max(1, Math.min(IDLE_AFTER_AT_MOST, size));
         this.deliveries = solution.getDeliveries().toArray(Delivery[]::new);
@@ -94,9 +113,11 @@ final class NearbyMoves {
                 trips.isEmpty() ? null : trips.get(0).getVehicle().travel(), nearbyCount);
         this.deliveriesByHospital = group(solution.getDeliveries(), Delivery::getHospital, Delivery[]::new);
         this.deliveriesBySupply = group(solution.getDeliveries(), Delivery::getSupply, Delivery[]::new);
+        this.ruinAndRecreate = new RuinAndRecreate(sites, deliveriesByHospital, vehicleTrips);
     }
 
-    private static <K, V> Map<K, V[]> group(List<V> values, Function<V, K> key, IntFunction<V[]> newArray) {
+    /** The values by key, keys in first-seen order. */
+    static <K, V> Map<K, V[]> group(List<V> values, Function<V, K> key, IntFunction<V[]> newArray) {
         Map<K, List<V>> lists = new LinkedHashMap<>();
         values.forEach(value -> lists.computeIfAbsent(key.apply(value), k -> new ArrayList<>()).add(value));
         Map<K, V[]> arrays = new LinkedHashMap<>();
@@ -144,6 +165,17 @@ final class NearbyMoves {
             return null;
         }
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            if (shares.total() > 0) { // no draw otherwise, so the neighbour moves stay as they were
+                double draw = random.nextDouble();
+                if (draw < shares.total()) {
+                    Move<DispatchSolution> move = draw < shares.stringRemoval() ? removeStrings(random)
+                            : ruinAndRecreate.emptyRoute(random);
+                    if (move != null) {
+                        return move;
+                    }
+                    continue;
+                }
+            }
             Move<DispatchSolution> move = switch (kind(random)) {
                 case RELOCATE -> relocate(random);
                 case SWAP -> swap(random);
@@ -157,6 +189,11 @@ final class NearbyMoves {
             }
         }
         return null;
+    }
+
+    private Move<DispatchSolution> removeStrings(Random random) {
+        Delivery seed = dispatched(random);
+        return seed == null ? null : ruinAndRecreate.removeStrings(seed, random);
     }
 
     /**

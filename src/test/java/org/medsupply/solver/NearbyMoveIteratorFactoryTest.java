@@ -2,6 +2,7 @@
 package org.medsupply.solver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.medsupply.domain.Delivery;
 import org.medsupply.domain.DispatchSolution;
 import org.medsupply.domain.Trip;
+import org.medsupply.io.ProblemFile;
 import org.medsupply.io.ProblemMapper;
 import org.medsupply.testing.TestProblems;
 import org.optaplanner.core.api.solver.SolverFactory;
@@ -52,10 +54,24 @@ class NearbyMoveIteratorFactoryTest {
         return started(scoreDirector).createRandomMoveIterator(scoreDirector, new Random(7));
     }
 
+    /** On a problem with a shortage, where units and fairness are at stake: the neighbour moves only. */
     @Test
     void everyKindOfMoveChangesThePlanAndIsUndoneExactly() {
-        InnerScoreDirector<DispatchSolution, ?> scoreDirector =
-                scoreDirector(ProblemMapper.toSolution(TestProblems.random(5, 15, 4, 2)), true);
+        assertThat(kindsMade(TestProblems.random(5, 15, 4, 2))).containsExactlyInAnyOrder("into the pool",
+                "out of the pool", "relocate", "swap", "swap with the pool", "move a stop", "2-opt", "swap stops",
+                "swap tails");
+    }
+
+    /** Where stock and fleet cover everything the search is pure routing, and ruin and recreate joins in. */
+    @Test
+    void withNothingShortRuinAndRecreateMovesJoinAndAreUndoneExactly() {
+        assertThat(kindsMade(TestProblems.randomWithAmpleStock(5, 15, 4, 2)))
+                .contains("relocate", "swap", "2-opt", "swap tails", "remove strings", "empty route");
+    }
+
+    /** The kinds of 3,000 moves on the greedy plan, each of which must change the plan and be undone exactly. */
+    private static Set<String> kindsMade(ProblemFile problem) {
+        InnerScoreDirector<DispatchSolution, ?> scoreDirector = scoreDirector(ProblemMapper.toSolution(problem), true);
         DispatchSolution solution = scoreDirector.getWorkingSolution();
         NearbyMoveIteratorFactory factory = started(scoreDirector);
         Random random = new Random(7);
@@ -72,8 +88,17 @@ class NearbyMoveIteratorFactoryTest {
             undo.doMoveOnly(scoreDirector);
             assertThat(lists(solution)).as(description).isEqualTo(lists);
         }
-        assertThat(kinds).containsExactlyInAnyOrder("into the pool", "out of the pool", "relocate", "swap",
-                "swap with the pool", "move a stop", "2-opt", "swap stops", "swap tails");
+        return kinds;
+    }
+
+    @Test
+    void sharesOfRuinAndRecreateOutsideZeroToOneAreRefused() {
+        NearbyMoveIteratorFactory factory = new NearbyMoveIteratorFactory();
+        assertThatThrownBy(() -> factory.setStringRemovalShare(1.5)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("stringRemovalShare");
+        assertThatThrownBy(() -> factory.setRouteEmptyingShare(-0.1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("routeEmptyingShare");
+        assertThatThrownBy(() -> factory.setStringRemovalShare(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
     }
 
     /** Without it a plan where no move is acceptable would never finish a step, and step limits never fire. */
@@ -129,6 +154,9 @@ class NearbyMoveIteratorFactoryTest {
         if (move instanceof SubListSwapMove<DispatchSolution> swap) {
             return endsItsTrip(swap.getLeftSubList()) && endsItsTrip(swap.getRightSubList()) ? "swap tails"
                     : "swap stops";
+        }
+        if (move instanceof TripListsMove lists) {
+            return lists.description();
         }
         return move.getClass().getSimpleName();
     }

@@ -62,6 +62,13 @@ class ScoreAgreementTest {
         assertEveryStepAgrees(TestProblems.random(seed, 10, 2, 3), seed, 1000);
     }
 
+    /** Nothing short: the local search's ruin and recreate moves run too. */
+    @ParameterizedTest
+    @ValueSource(longs = {21, 22})
+    void ruinAndRecreateKeepsScoresExact(long seed) {
+        assertEveryStepAgrees(TestProblems.randomWithAmpleStock(seed, 12, 3, 2), seed, 1000);
+    }
+
     private static void assertEveryStepAgrees(ProblemFile problem, long seed, int steps) {
         SolverConfig config = SolverConfigs.production()
                 .withEnvironmentMode(EnvironmentMode.FULL_ASSERT)

@@ -69,6 +69,32 @@ public final class TestProblems {
                 new TravelDto("euclidean", null, null, 1.0, null, null, null, null), null);
     }
 
+    /**
+     * {@link #random} with every warehouse stocked for all the demand and every vehicle as large as the
+     * demand: nothing runs short but time, so the search is pure routing (as on the classic instances).
+     */
+    public static ProblemFile randomWithAmpleStock(long seed, int hospitals, int vehicles, int tripsPerVehicle) {
+        ProblemFile problem = random(seed, hospitals, vehicles, tripsPerVehicle);
+        Map<String, Long> demand = new java.util.HashMap<>();
+        double demandKg = 0;
+        for (HospitalDto hospital : problem.hospitals()) {
+            for (DemandDto line : hospital.demands()) {
+                demand.merge(line.supply(), line.quantity(), Long::sum);
+                double kg = problem.supplies().stream().filter(supply -> supply.id().equals(line.supply()))
+                        .findFirst().orElseThrow().weightKg();
+                demandKg += kg * line.quantity();
+            }
+        }
+        List<WarehouseDto> stocked = problem.warehouses().stream().map(w -> new WarehouseDto(w.id(), w.name(),
+                w.lat(), w.lon(), w.x(), w.y(), demand, w.extensions())).toList();
+        double capacityKg = demandKg;
+        List<VehicleDto> large = problem.vehicles().stream().map(v -> new VehicleDto(v.id(), v.warehouse(),
+                capacityKg, null, v.refrigerated(), v.speedKmh(), v.shift(), v.fixedCost(), v.costPerKm(),
+                v.maxTrips(), v.extensions())).toList();
+        return new ProblemFile(problem.name(), problem.start(), problem.supplies(), stocked, problem.hospitals(),
+                large, problem.travel(), problem.extensions());
+    }
+
     /** A time so many minutes after 06:00 on the test day. */
     public static String time(int minutes) {
         return java.time.OffsetDateTime.parse("2026-02-01T06:00:00+08:00").plusMinutes(minutes).toString();
