@@ -79,6 +79,27 @@ public final class Timeline {
 
         /** Driving time to stop {@code leg} (from the warehouse for 0); leg {@link #stopCount()} is the way back. */
         long legMs(int leg);
+
+        /** A trip of {@code vehicle} through {@code hospitals} from and back to its warehouse, legs driven as asked. */
+        static Route of(Vehicle vehicle, List<Hospital> hospitals) {
+            return new Route() {
+                @Override
+                public int stopCount() {
+                    return hospitals.size();
+                }
+
+                @Override
+                public Hospital stop(int index) {
+                    return hospitals.get(index);
+                }
+
+                @Override
+                public long legMs(int leg) {
+                    Site from = leg == 0 ? vehicle.warehouse() : hospitals.get(leg - 1);
+                    return vehicle.drivingMs(from, leg == hospitals.size() ? vehicle.warehouse() : hospitals.get(leg));
+                }
+            };
+        }
     }
 
     /**

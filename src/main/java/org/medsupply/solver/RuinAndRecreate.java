@@ -219,16 +219,16 @@ final class RuinAndRecreate {
     /** Replays the vehicle's day with the stop placed: every window and the shift's end must hold. */
     private boolean isOnTime(Routes routes, Place place, Hospital hospital) {
         Vehicle vehicle = place.trip.getVehicle();
-        List<List<Hospital>> day = new ArrayList<>();
+        List<Timeline.Route> day = new ArrayList<>();
         for (Trip trip : tripsByVehicle.get(vehicle)) {
             List<Hospital> route = new ArrayList<>();
             routes.stops(trip).forEach(stop -> route.add(stop.get(0).getHospital()));
             if (trip == place.trip) {
                 route.add(place.index, hospital);
             }
-            day.add(route);
+            day.add(Timeline.Route.of(vehicle, route));
         }
-        Timeline.Day replayed = Timeline.replayDay(vehicle, vehicle.shiftFromMs(), day);
+        Timeline.Day replayed = Timeline.replayDay(vehicle.shiftFromMs(), day);
         return replayed.windowsHeld() && replayed.endMs() <= vehicle.shiftToMs();
     }
 
