@@ -136,11 +136,7 @@ public final class Timeline {
             trip.getDeliveries().forEach(delivery -> clear(delivery, notifier));
             return;
         }
-        Trip first = trip;
-        while (first.getPreviousTrip() != null) {
-            first = first.getPreviousTrip();
-        }
-        for (Trip current = first; current != null; current = current.getNextTrip()) {
+        for (Trip current = trip.firstOfDay(); current != null; current = current.getNextTrip()) {
             schedule(current, notifier);
         }
     }

@@ -95,6 +95,15 @@ public class Trip {
         return nextTrip;
     }
 
+    /** The vehicle's first trip of the day: its later trips follow from it by {@link #getNextTrip()}. */
+    public Trip firstOfDay() {
+        Trip first = this;
+        while (first.previousTrip != null) {
+            first = first.previousTrip;
+        }
+        return first;
+    }
+
     public List<Delivery> getDeliveries() {
         return deliveries;
     }

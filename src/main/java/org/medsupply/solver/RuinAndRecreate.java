@@ -43,15 +43,11 @@ final class RuinAndRecreate {
     private final NearbySites sites;
     private final Map<Hospital, Delivery[]> deliveriesByHospital;
     private final Trip[] vehicleTrips;
-    private final Map<Vehicle, List<Trip>> tripsByVehicle = new IdentityHashMap<>();
 
     RuinAndRecreate(NearbySites sites, Map<Hospital, Delivery[]> deliveriesByHospital, Trip[] vehicleTrips) {
         this.sites = sites;
         this.deliveriesByHospital = deliveriesByHospital;
         this.vehicleTrips = vehicleTrips;
-        for (Trip trip : vehicleTrips) {
-            tripsByVehicle.computeIfAbsent(trip.getVehicle(), vehicle -> new ArrayList<>()).add(trip);
-        }
     }
 
     /** Strings of stops off the routes near {@code seed}'s stop, recreated; {@code null} if no move comes of it. */
@@ -220,7 +216,7 @@ final class RuinAndRecreate {
     private boolean isOnTime(Routes routes, Place place, Hospital hospital) {
         Vehicle vehicle = place.trip.getVehicle();
         List<Timeline.Route> day = new ArrayList<>();
-        for (Trip trip : tripsByVehicle.get(vehicle)) {
+        for (Trip trip = place.trip.firstOfDay(); trip != null; trip = trip.getNextTrip()) {
             List<Hospital> route = new ArrayList<>();
             routes.stops(trip).forEach(stop -> route.add(stop.get(0).getHospital()));
             if (trip == place.trip) {

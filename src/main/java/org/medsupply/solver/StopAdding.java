@@ -415,11 +415,7 @@ final class StopAdding {
 
     /** Whether every stop of the trip's vehicle starts within its window and the vehicle is back by shift end. */
     private static boolean keepsWindowsAndShift(Trip trip) {
-        Trip current = trip;
-        while (current.getPreviousTrip() != null) {
-            current = current.getPreviousTrip();
-        }
-        for (; current != null; current = current.getNextTrip()) {
+        for (Trip current = trip.firstOfDay(); current != null; current = current.getNextTrip()) {
             for (Delivery delivery : current.getDeliveries()) {
                 if (delivery.startsStop() && delivery.getStartMs() > delivery.getHospital().windowToMs()) {
                     return false;
