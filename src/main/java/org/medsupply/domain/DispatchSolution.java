@@ -123,6 +123,21 @@ public class DispatchSolution {
         return lines;
     }
 
+    /**
+     * The units each line gets, by {@link DemandLine#index()}: on its trips and on trips already under way
+     * (a re-planning problem's committed units). An array, for the finishing steps that look them up per delivery.
+     */
+    public long[] unitsByLine() {
+        long[] units = new long[lines.stream().mapToInt(DemandLine::index).max().orElse(-1) + 1];
+        replanning.committedUnits().forEach((line, committed) -> units[line.index()] += committed);
+        for (Trip trip : trips) {
+            if (!trip.isUnservedPool()) {
+                trip.getDeliveries().forEach(delivery -> units[delivery.getLine().index()] += delivery.getQuantity());
+            }
+        }
+        return units;
+    }
+
     public List<Vehicle> getVehicles() {
         return vehicles;
     }

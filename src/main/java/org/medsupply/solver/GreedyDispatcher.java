@@ -7,9 +7,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -35,15 +37,14 @@ public final class GreedyDispatcher {
     private final DispatchSolution solution;
     private final Map<Trip, TripState> states = new IdentityHashMap<>();
     private final Map<Vehicle, List<TripState>> tripsByVehicle = new IdentityHashMap<>();
-    /** The trips stopping at each hospital, which take more of it without a new stop. */
-    private final Map<Hospital, List<TripState>> visits = new IdentityHashMap<>();
+    /** The trips stopping at each hospital, which take more of it without a new stop; in the order they came. */
+    private final Map<Hospital, Set<TripState>> visits = new IdentityHashMap<>();
     /** The trips by warehouse, which a search looks into nearest first. */
     private final Map<Warehouse, TripGroup> groups = new LinkedHashMap<>();
     /** {@code null} when the travel has none (a matrix): then every trip is looked at. */
     private final TravelBound bound;
     /** The shortest unloading of any hospital: a vehicle with less spare time takes no new stop anywhere. */
     private final long shortestUnloadMs;
-    private final Map<Warehouse, Map<Supply, Long>> stockLeft = new IdentityHashMap<>();
     /** The trip whose stop an unsplittable line's first portion went to: the rest may only join it. */
     private final Map<DemandLine, TripState> unsplittableTrip = new HashMap<>();
     /**
@@ -69,9 +70,11 @@ public final class GreedyDispatcher {
         this.bound = solution.getVehicles().isEmpty() ? null
                 : TravelBound.of(solution.getVehicles().get(0).travel(), sites(solution)).orElse(null);
         this.shortestUnloadMs = solution.getHospitals().stream().mapToLong(Hospital::unloadMs).min().orElse(0);
+        Map<Warehouse, Map<Supply, Long>> stockLeft = solution.stockLeft();
         for (Trip trip : solution.getTrips()) {
             if (!trip.isUnservedPool()) {
-                TripGroup group = groups.computeIfAbsent(trip.getVehicle().warehouse(), TripGroup::new);
+                TripGroup group = groups.computeIfAbsent(trip.getVehicle().warehouse(),
+                        warehouse -> new TripGroup(warehouse, stockLeft.get(warehouse)));
                 List<TripState> day = tripsByVehicle.computeIfAbsent(trip.getVehicle(), v -> new ArrayList<>());
                 TripState state = new TripState(trip, group, bound, day);
                 states.put(trip, state);
@@ -86,7 +89,6 @@ public final class GreedyDispatcher {
         }
         tripsByVehicle.keySet().forEach(this::measureDay);
         states.values().forEach(state -> state.stops.forEach(stop -> visitedBy(stop.hospital, state)));
-        stockLeft.putAll(solution.stockLeft());
         solution.getReferenceLoads().stream()
                 .filter(load -> load.vehicle() != null && tripsByVehicle.containsKey(load.vehicle()))
                 .forEach(load -> announced.computeIfAbsent(load.hospital(), h -> new IdentityHashMap<>())
@@ -231,7 +233,7 @@ public final class GreedyDispatcher {
             for (Delivery chunk : taken) {
                 stop.deliveries.add(chunk);
                 state.load(chunk);
-                stockLeft.get(state.vehicle().warehouse()).merge(line.supply(), -chunk.getQuantity(), Long::sum);
+                state.group.stock.merge(line.supply(), -chunk.getQuantity(), Long::sum);
             }
             Map<Vehicle, Long> announcedUnits = announcedBy(line);
             if (announcedUnits.containsKey(state.vehicle())) {
@@ -260,7 +262,7 @@ public final class GreedyDispatcher {
         TripState placed = unsplittableTrip.get(line);
         // chunks are taken largest first while they fit, so a trip takes them all exactly when their sum fits
         TripFilter takesAll = (state, stock) -> stock >= allUnits && state.fits(allMg, allMm3);
-        List<TripState> visiting = visitors(line.hospital());
+        Set<TripState> visiting = visitors(line.hospital());
         TripFilter eligible = (state, stock) -> stock >= fewest
                 && (hasTimeFor(state.spareMs, line.hospital().unloadMs()) || visiting.contains(state))
                 && mayTake(state, supply, fewest);
@@ -319,7 +321,7 @@ public final class GreedyDispatcher {
     }
 
     private long stockOf(TripState state, Supply supply) {
-        return stockLeft.get(state.vehicle().warehouse()).get(supply);
+        return state.group.stock.get(supply);
     }
 
     /**
@@ -333,7 +335,7 @@ public final class GreedyDispatcher {
         if (only == null) {
             // every search takes at least a unit from stock; a trip stopping there already is not among the open
             for (TripGroup group : groups.values()) {
-                if (stockLeft.get(group.warehouse).get(supply) > 0 && hasTimeFor(group.spareMs, hospital.unloadMs())) {
+                if (group.stock.get(supply) > 0 && hasTimeFor(group.spareMs, hospital.unloadMs())) {
                     queue.add(Candidate.of(group, group.costBound(hospital, bound)));
                 }
             }
@@ -350,7 +352,7 @@ public final class GreedyDispatcher {
             work++;
             if (candidate.group() != null) {
                 work += candidate.group().open.size();
-                long stock = stockLeft.get(candidate.group().warehouse).get(supply);
+                long stock = candidate.group().stock.get(supply);
                 for (TripState state : candidate.group().open) {
                     if (accepts.accepts(state, stock)) {
                         queue.add(Candidate.of(state, state.costBound(hospital)));
@@ -412,7 +414,7 @@ public final class GreedyDispatcher {
 
     /** The waiting chunks (largest first) the trip would take, as its capacity and its warehouse's stock allow. */
     private Load chunksTaken(TripState state, Supply supply, List<Delivery> left) {
-        long stock = stockLeft.get(state.vehicle().warehouse()).get(supply);
+        long stock = stockOf(state, supply);
         long weightMg = state.weightMg;
         long volumeMm3 = state.volumeMm3;
         List<Delivery> taken = new ArrayList<>();
@@ -450,12 +452,12 @@ public final class GreedyDispatcher {
         return bound == null || !bound.detoursTakeTime() || spareMs + ROUNDING_MS >= unloadMs;
     }
 
-    private List<TripState> visitors(Hospital hospital) {
-        return visits.getOrDefault(hospital, List.of());
+    private Set<TripState> visitors(Hospital hospital) {
+        return visits.getOrDefault(hospital, Set.of());
     }
 
     private void visitedBy(Hospital hospital, TripState state) {
-        visits.computeIfAbsent(hospital, h -> new ArrayList<>()).add(state);
+        visits.computeIfAbsent(hospital, h -> new LinkedHashSet<>()).add(state);
     }
 
     /**
@@ -553,6 +555,8 @@ public final class GreedyDispatcher {
      */
     private static final class TripGroup {
         final Warehouse warehouse;
+        /** What the warehouse has left per supply, as the plan so far leaves it. */
+        final Map<Supply, Long> stock;
         final List<TripState> trips = new ArrayList<>();
         /** Those whose vehicles may still have time for a new stop somewhere ({@link #measureDay}). */
         final List<TripState> open = new ArrayList<>();
@@ -565,8 +569,9 @@ public final class GreedyDispatcher {
         /** The most spare time of one of its vehicles ({@link GreedyDispatcher#spareMs}). */
         long spareMs;
 
-        TripGroup(Warehouse warehouse) {
+        TripGroup(Warehouse warehouse, Map<Supply, Long> stock) {
             this.warehouse = warehouse;
+            this.stock = stock;
         }
 
         void add(TripState state) {

@@ -64,7 +64,8 @@ final class LoadSharing {
     private final List<Trip> trips;
     /** Units each line gets on each trip (only non-zero entries). */
     private final Map<Trip, Map<DemandLine, Long>> units = new IdentityHashMap<>();
-    private final Map<DemandLine, Long> delivered = new HashMap<>();
+    /** Units per line, by {@link DemandLine#index()}. */
+    private final long[] delivered;
     private final Map<Trip, Set<Hospital>> stops = new IdentityHashMap<>();
     private final Map<Hospital, List<DemandLine>> linesAt = new IdentityHashMap<>();
     private final Set<DemandLine> changed = new LinkedHashSet<>();
@@ -85,13 +86,12 @@ final class LoadSharing {
         this.moveWorkLimit = moveWorkLimit;
         this.trips = plan.getTrips().stream().filter(trip -> !trip.isUnservedPool()).toList();
         plan.getLines().forEach(line -> linesAt.computeIfAbsent(line.hospital(), h -> new ArrayList<>()).add(line));
-        delivered.putAll(plan.getReplanning().committedUnits()); // trips under way count toward their lines
+        this.delivered = plan.unitsByLine();
         for (Trip trip : trips) {
             Map<DemandLine, Long> ofTrip = new LinkedHashMap<>();
             Set<Hospital> hospitals = new LinkedHashSet<>();
             for (Delivery delivery : trip.getDeliveries()) {
                 ofTrip.merge(delivery.getLine(), delivery.getQuantity(), Long::sum);
-                delivered.merge(delivery.getLine(), delivery.getQuantity(), Long::sum);
                 hospitals.add(delivery.getHospital());
             }
             units.put(trip, ofTrip);
@@ -161,7 +161,7 @@ final class LoadSharing {
             }
         }
         Map<DemandLine, Long> elsewhere = new HashMap<>();
-        lines.forEach(line -> elsewhere.put(line, delivered.getOrDefault(line, 0L) - onTrip.getOrDefault(line, 0L)));
+        lines.forEach(line -> elsewhere.put(line, got(line) - onTrip.getOrDefault(line, 0L)));
         Map<DemandLine, Long> shared = new HashMap<>();
         long left = load;
         for (Priority priority : Priority.values()) {
@@ -244,8 +244,12 @@ final class LoadSharing {
         return moved;
     }
 
+    private long got(DemandLine line) {
+        return delivered[line.index()];
+    }
+
     private double fill(DemandLine line) {
-        return (double) delivered.getOrDefault(line, 0L) / line.quantity();
+        return (double) got(line) / line.quantity();
     }
 
     /** How many units {@link #move} may take from the rich line on one trip to the poor one on another. */
@@ -254,8 +258,8 @@ final class LoadSharing {
         if (onGiving == 0) {
             return 0;
         }
-        long richGot = delivered.get(rich);
-        long poorGot = delivered.getOrDefault(poor, 0L);
+        long richGot = got(rich);
+        long poorGot = got(poor);
         // the most that leaves the rich line's fill rate at or above the poor one's: (a q_b - b q_a) / (q_a + q_b)
         long units = (richGot * poor.quantity() - poorGot * rich.quantity()) / (rich.quantity() + poor.quantity());
         units = Math.min(units, Math.min(onGiving, poor.quantity() - poorGot));
@@ -318,7 +322,7 @@ final class LoadSharing {
             onTrip.put(line, after);
             carriers.computeIfAbsent(line, l -> new LinkedHashSet<>()).add(trip);
         }
-        delivered.merge(line, quantity, Long::sum);
+        delivered[line.index()] += quantity;
         addLoad(loads.get(trip), line.supply(), quantity);
         stockLeft.get(trip.getVehicle().warehouse()).merge(line.supply(), -quantity, Long::sum);
         changed.add(line);
@@ -342,7 +346,7 @@ final class LoadSharing {
     /** A line that must arrive in one stop may get units here only when no other trip brings it any. */
     private boolean mayJoin(DemandLine line, Trip trip) {
         return line.splittable()
-                || delivered.getOrDefault(line, 0L) == units.get(trip).getOrDefault(line, 0L);
+                || got(line) == units.get(trip).getOrDefault(line, 0L);
     }
 
     /**
@@ -472,7 +476,7 @@ final class LoadSharing {
             return ofChangedLine;
         });
         for (DemandLine line : changed) {
-            long missing = line.quantity() - delivered.getOrDefault(line, 0L);
+            long missing = line.quantity() - got(line);
             if (missing > 0) {
                 pool.getDeliveries().add(newDelivery(line, missing, next));
             }

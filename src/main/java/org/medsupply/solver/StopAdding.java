@@ -56,7 +56,8 @@ final class StopAdding {
     }
 
     private final DispatchSolution plan;
-    private final Map<DemandLine, Long> delivered = new HashMap<>();
+    /** Units on trips per line, by {@link DemandLine#index()}: looked up for every delivery a donor scan passes. */
+    private final long[] delivered;
     private final Map<Trip, Set<Hospital>> stops = new IdentityHashMap<>();
     private final Map<Hospital, List<DemandLine>> linesAt = new HashMap<>();
     /** The deliveries on trips, per supply and priority: where a new stop's unit may come from. */
@@ -69,16 +70,15 @@ final class StopAdding {
 
     private StopAdding(DispatchSolution plan) {
         this.plan = plan;
+        this.delivered = plan.unitsByLine();
         plan.getDeliveries().forEach(delivery -> ids.add(delivery.getId()));
         plan.getLines().forEach(line -> linesAt.computeIfAbsent(line.hospital(), h -> new ArrayList<>()).add(line));
-        delivered.putAll(plan.getReplanning().committedUnits()); // trips under way count toward their lines
         plan.unservedPool().getDeliveries().forEach(delivery -> waitingByLine
                 .computeIfAbsent(delivery.getLine(), line -> new ArrayDeque<>()).addLast(delivery));
         for (Trip trip : plan.getTrips()) {
             if (!trip.isUnservedPool()) {
                 Set<Hospital> hospitals = new HashSet<>();
                 for (Delivery delivery : trip.getDeliveries()) {
-                    delivered.merge(delivery.getLine(), delivery.getQuantity(), Long::sum);
                     dispatched.computeIfAbsent(new Group(delivery.getLine()), g -> new ArrayList<>()).add(delivery);
                     hospitals.add(delivery.getHospital());
                 }
@@ -163,10 +163,10 @@ final class StopAdding {
         }
         Delivery donor = donors.get(bestTrip);
         toPool(split(donor, 1));
-        delivered.merge(donor.getLine(), -1L, Long::sum);
+        delivered[donor.getLine().index()]--;
         bestTrip.getDeliveries().add(best.position(), unitFromPool(poor));
         Timeline.update(bestTrip, Timeline.SILENT);
-        delivered.merge(poor, 1L, Long::sum);
+        delivered[poor.index()]++;
         stops.get(bestTrip).add(hospital);
         return true;
     }
@@ -291,7 +291,7 @@ final class StopAdding {
         trip.getDeliveries().removeAll(unloading);
         unloading.forEach(this::toPool);
         for (Delivery delivery : unloading) {
-            delivered.merge(delivery.getLine(), -delivery.getQuantity(), Long::sum);
+            delivered[delivery.getLine().index()] -= delivery.getQuantity();
             dispatched.get(new Group(delivery.getLine())).remove(delivery);
         }
         stops.get(trip).remove(hospital);
@@ -349,14 +349,15 @@ final class StopAdding {
         List<Delivery> sameGroup = dispatched.getOrDefault(new Group(poor), List.of());
         work += sameGroup.size();
         for (Delivery delivery : sameGroup) {
-            Trip trip = delivery.getTrip();
-            DemandLine line = delivery.getLine();
-            if (delivery.getQuantity() < 2 || stops.get(trip).contains(poor.hospital())
-                    || !trip.getVehicle().canCarry(poor.supply())) {
+            if (delivery.getQuantity() < 2) {
                 continue;
             }
+            DemandLine line = delivery.getLine();
             double loss = (2.0 * (line.quantity() - got(line)) + 1) / line.quantity();
-            if (loss < gain && loss < leastLoss.getOrDefault(trip, Double.MAX_VALUE)) {
+            Trip trip = delivery.getTrip();
+            // the arithmetic first: most deliveries lose too much, and the trip's lookups cost more
+            if (loss < gain && loss < leastLoss.getOrDefault(trip, Double.MAX_VALUE)
+                    && !stops.get(trip).contains(poor.hospital()) && trip.getVehicle().canCarry(poor.supply())) {
                 donors.put(trip, delivery);
                 leastLoss.put(trip, loss);
             }
@@ -435,7 +436,7 @@ final class StopAdding {
     }
 
     private long got(DemandLine line) {
-        return delivered.getOrDefault(line, 0L);
+        return delivered[line.index()];
     }
 
     private double fill(DemandLine line) {
