@@ -262,9 +262,8 @@ public final class GreedyDispatcher {
         TripState placed = unsplittableTrip.get(line);
         // chunks are taken largest first while they fit, so a trip takes them all exactly when their sum fits
         TripFilter takesAll = (state, stock) -> stock >= allUnits && state.fits(allMg, allMm3);
-        Set<TripState> visiting = visitors(line.hospital());
         TripFilter eligible = (state, stock) -> stock >= fewest
-                && (hasTimeFor(state.spareMs, line.hospital().unloadMs()) || visiting.contains(state))
+                && (hasTimeFor(state.spareMs, line.hospital().unloadMs()) || state.stopAt(line.hospital()) != null)
                 && mayTake(state, supply, fewest);
         if (placed == null) {
             for (Vehicle vehicle : announcedBy(line).keySet()) {
@@ -758,10 +757,9 @@ public final class GreedyDispatcher {
 
         /** A free insertion into the trip's stop at the hospital if it has one, else the cheapest new stop. */
         Insertion cheapestInsertion(Hospital hospital) {
-            for (Stop stop : stops) {
-                if (stop.hospital == hospital) {
-                    return new Insertion(this, -1, hospital, 0, stop, true);
-                }
+            Stop existing = stopAt(hospital);
+            if (existing != null) {
+                return new Insertion(this, -1, hospital, 0, existing, true);
             }
             Insertion cheapest = null;
             for (int position = 0; position <= stops.size(); position++) {
@@ -771,6 +769,16 @@ public final class GreedyDispatcher {
                 }
             }
             return cheapest;
+        }
+
+        /** Its stop at the hospital, or {@code null}: a walk over a few stops, cheaper than any lookup. */
+        Stop stopAt(Hospital hospital) {
+            for (Stop stop : stops) {
+                if (stop.hospital == hospital) {
+                    return stop;
+                }
+            }
+            return null;
         }
 
         /** Every new-stop position but the one already tried. */
