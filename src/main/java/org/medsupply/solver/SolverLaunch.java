@@ -22,7 +22,9 @@ import org.optaplanner.core.impl.solver.DefaultSolver;
  * Finishing is part of the time limit: the greedy plan is finished on a thread of its own while local search
  * runs, and once that is done local search stops early by its duration (times {@link #FINISHING_RESERVE}), so
  * finishing the searched plan ends about when the limit does. Until it is done, the time it has taken so far
- * stands for its duration ({@link #reserveMillis}).
+ * stands for its duration ({@link #reserveMillis}). When local search found nothing better than the greedy plan,
+ * the finished greedy plan is the answer: finishing is deterministic, so finishing the same plan again would only
+ * give it again, late (on large problems under load, local search may find nothing in its time).
  */
 public final class SolverLaunch {
 
@@ -31,9 +33,11 @@ public final class SolverLaunch {
      *
      * @param constructionMillis when the greedy plan (the first complete plan) was ready; -1 on a warm start
      * @param scoreCalculationCount score calculations over the whole solve
+     * @param finishedGreedy        whether {@code best} is the greedy plan, finished: local search found nothing
+     *                              better, or finishing its plan did not beat the greedy one's
      */
     public record Run(DispatchSolution best, long constructionMillis, long totalMillis, long scoreCalculationCount,
-            long finishingMillis) {
+            long finishingMillis, boolean finishedGreedy) {
         public long scoreCalculationsPerSecond() {
             return totalMillis == 0 ? 0 : scoreCalculationCount * 1000 / totalMillis;
         }
@@ -50,6 +54,10 @@ public final class SolverLaunch {
     /** How long finishing the greedy plan took; {@code null} until it is finished. */
     private volatile Long greedyFinishingMillis;
     private volatile boolean stopAsked;
+    /** Whether the problem changed while solving: then the greedy plan answers another problem. */
+    private volatile boolean problemChanged;
+    /** Whether local search (or a problem change) gave a new best plan after the greedy one. */
+    private boolean improvedAfterGreedy;
     private long constructionMillis = -1;
     private long scoreCalculationCount;
     /** The greedy plan, being finished; {@code null} on a warm start. */
@@ -64,7 +72,10 @@ public final class SolverLaunch {
         this.finishing = new PlanTopUp(solverFactory);
         this.limitMillis = config.getTerminationConfig() == null ? null
                 : config.getTerminationConfig().calculateTimeMillisSpentLimit();
-        solver.addEventListener(event -> onNewBest.accept(event.getNewBestSolution()));
+        solver.addEventListener(event -> {
+            improvedAfterGreedy |= phasesEnded > 0;
+            onNewBest.accept(event.getNewBestSolution());
+        });
         solver.addPhaseLifecycleListener(new PhaseLifecycleListenerAdapter<>() {
             @Override
             public void phaseStarted(AbstractPhaseScope<DispatchSolution> phaseScope) {
@@ -130,15 +141,18 @@ public final class SolverLaunch {
     public Run solve() {
         DispatchSolution solved = solver.solve(problem);
         long finishingStarted = System.nanoTime();
+        boolean greedyAnswers = finishedGreedy != null && !problemChanged;
+        DispatchSolution greedy;
         DispatchSolution best;
-        if (phasesEnded == 1 && finishedGreedy != null) { // a greedy-only config: the solved plan is the greedy one
-            best = finishedGreedy.join();
+        if (greedyAnswers && !improvedAfterGreedy) { // the solved plan is the greedy one (or a greedy-only config)
+            best = greedy = finishedGreedy.join();
         } else { // finished while the greedy plan's finishing, if still under way, goes on on its own thread
             DispatchSolution finished = finishing.finish(solved);
-            best = PlanTopUp.better(finished, finishedGreedy == null ? null : finishedGreedy.join());
+            greedy = greedyAnswers ? finishedGreedy.join() : null;
+            best = PlanTopUp.better(finished, greedy);
         }
         return new Run(best, constructionMillis, solver.getTimeMillisSpent(), scoreCalculationCount,
-                (System.nanoTime() - finishingStarted) / 1_000_000);
+                (System.nanoTime() - finishingStarted) / 1_000_000, best == greedy);
     }
 
     private static void onOwnThread(Runnable task) {
@@ -162,6 +176,7 @@ public final class SolverLaunch {
         if (!solver.isSolving()) {
             return false;
         }
+        problemChanged = true;
         solver.addProblemChange(change);
         return true;
     }

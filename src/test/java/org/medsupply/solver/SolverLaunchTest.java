@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.medsupply.domain.DispatchSolution;
 import org.medsupply.io.ProblemMapper;
 import org.medsupply.testing.TestProblems;
 
@@ -28,9 +27,16 @@ class SolverLaunchTest {
         SolverLaunch launch = launch();
         launch.terminateEarly();
 
-        DispatchSolution best = launch.solve().best();
+        SolverLaunch.Run run = launch.solve();
 
-        assertThat(best.getScore()).isNotNull();
+        assertThat(run.best().getScore()).isNotNull();
+        assertThat(run.finishedGreedy()).as("local search had no step, so the finished greedy plan answers").isTrue();
+        assertThat(run.best().getScore()).isEqualTo(greedyOnly().best().getScore());
+    }
+
+    private static SolverLaunch.Run greedyOnly() {
+        return SolverLaunch.of(ProblemMapper.toSolution(TestProblems.random(5, 12, 3)), SolverConfigs.greedyOnly(),
+                false, best -> { }).solve();
     }
 
     @Test
@@ -46,7 +52,9 @@ class SolverLaunchTest {
 
         assertThat(applied.await(60, TimeUnit.SECONDS)).as("the solver applied the change").isTrue();
         launch.terminateEarly();
-        assertThat(run.get(60, TimeUnit.SECONDS).best().getScore()).isNotNull();
+        SolverLaunch.Run ended = run.get(60, TimeUnit.SECONDS);
+        assertThat(ended.best().getScore()).isNotNull();
+        assertThat(ended.finishedGreedy()).as("the greedy plan answered the problem before the change").isFalse();
         assertThat(launch.addProblemChange((solution, director) -> { })).as("solving has ended").isFalse();
     }
 
