@@ -22,9 +22,10 @@ import org.optaplanner.core.impl.solver.DefaultSolver;
  * Finishing is part of the time limit: the greedy plan is finished on a thread of its own while local search
  * runs, and once that is done local search stops early by its duration (times {@link #FINISHING_RESERVE}), so
  * finishing the searched plan ends about when the limit does. Until it is done, the time it has taken so far
- * stands for its duration ({@link #reserveMillis}). When local search found nothing better than the greedy plan,
- * the finished greedy plan is the answer: finishing is deterministic, so finishing the same plan again would only
- * give it again, late (on large problems under load, local search may find nothing in its time).
+ * stands for its duration ({@link #reserveMillis}). The finished greedy plan answers instead when local search
+ * found nothing better (finishing is deterministic: the same plan finished again would only come later), and when
+ * finishing the greedy plan took so long that no time is left to finish another ({@link #searchedPlanFits}: on the
+ * largest problems the greedy plan and its finishing take most of the limit).
  */
 public final class SolverLaunch {
 
@@ -59,6 +60,7 @@ public final class SolverLaunch {
     /** Whether local search (or a problem change) gave a new best plan after the greedy one. */
     private boolean improvedAfterGreedy;
     private long constructionMillis = -1;
+    private long startedNanos;
     private long scoreCalculationCount;
     /** The greedy plan, being finished; {@code null} on a warm start. */
     private CompletableFuture<DispatchSolution> finishedGreedy;
@@ -126,6 +128,17 @@ public final class SolverLaunch {
     }
 
     /**
+     * Whether the searched plan can be finished within the limit. When the greedy plan was finished before local
+     * search ended, the search stopped in time for it; otherwise it stopped on a guess, and now that finishing the
+     * greedy plan is over, its duration tells.
+     */
+    static boolean searchedPlanFits(boolean greedyFinishedFirst, long nowMillis, long greedyFinishingMillis,
+            Long limitMillis) {
+        return greedyFinishedFirst || limitMillis == null
+                || nowMillis + (long) (greedyFinishingMillis * FINISHING_RESERVE) <= limitMillis;
+    }
+
+    /**
      * @param warmStart whether {@code problem} is already planned (a checkpoint, a plan under way): the
      *                  config then has no construction phase and the finishing steps have no greedy plan
      *                  to compare with
@@ -139,20 +152,24 @@ public final class SolverLaunch {
 
     /** Solves on the calling thread until the config's termination or {@link #terminateEarly()}. */
     public Run solve() {
+        startedNanos = System.nanoTime();
         DispatchSolution solved = solver.solve(problem);
         long finishingStarted = System.nanoTime();
-        boolean greedyAnswers = finishedGreedy != null && !problemChanged;
-        DispatchSolution greedy;
+        boolean greedyFinishedFirst = finishedGreedy != null && finishedGreedy.isDone();
+        DispatchSolution greedy = finishedGreedy == null || problemChanged ? null : finishedGreedy.join();
         DispatchSolution best;
-        if (greedyAnswers && !improvedAfterGreedy) { // the solved plan is the greedy one (or a greedy-only config)
-            best = greedy = finishedGreedy.join();
-        } else { // finished while the greedy plan's finishing, if still under way, goes on on its own thread
-            DispatchSolution finished = finishing.finish(solved);
-            greedy = greedyAnswers ? finishedGreedy.join() : null;
-            best = PlanTopUp.better(finished, greedy);
+        if (greedy != null && (!improvedAfterGreedy || !searchedPlanFits(greedyFinishedFirst,
+                millisSince(startedNanos), greedyFinishingMillis, limitMillis))) {
+            best = greedy;
+        } else {
+            best = PlanTopUp.better(finishing.finish(solved), greedy);
         }
         return new Run(best, constructionMillis, solver.getTimeMillisSpent(), scoreCalculationCount,
-                (System.nanoTime() - finishingStarted) / 1_000_000, best == greedy);
+                millisSince(finishingStarted), best == greedy);
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
     }
 
     private static void onOwnThread(Runnable task) {

@@ -63,6 +63,20 @@ class SolverLaunchTest {
         assertThat(SolverLaunch.reserveMillis(4_000L, 10_000, 50_000)).isEqualTo(6_000);
     }
 
+    @Test
+    void aSearchedPlanIsFinishedWhenTheGreedyPlanWasFinishedBeforeTheSearchEnded() {
+        assertThat(SolverLaunch.searchedPlanFits(true, 59_000, 20_000, 60_000L)).isTrue();
+    }
+
+    /** The greedy plan's finishing ended after the search, at 48 s: 1.5 times its 20 s no longer fit in 60 s. */
+    @Test
+    void noSearchedPlanIsFinishedWhenTheGreedyPlansFinishingLeftNoTimeForIt() {
+        assertThat(SolverLaunch.searchedPlanFits(false, 48_000, 20_000, 60_000L)).isFalse();
+        assertThat(SolverLaunch.searchedPlanFits(false, 25_000, 20_000, 60_000L)).as("stopped early, time left")
+                .isTrue();
+        assertThat(SolverLaunch.searchedPlanFits(false, 48_000, 20_000, null)).as("no time limit").isTrue();
+    }
+
     /** Finishing the greedy plan from 10 s, still under way at 30 s: 20 s so far stands for its duration. */
     @Test
     void whileTheGreedyPlanIsBeingFinishedTheTimeItHasTakenSoFarIsKeptBack() {
