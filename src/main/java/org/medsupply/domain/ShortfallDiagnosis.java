@@ -4,13 +4,16 @@ package org.medsupply.domain;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
@@ -75,26 +78,49 @@ public final class ShortfallDiagnosis {
      * The warehouses holding a supply and the vehicles loading there that may carry it, in problem order, with
      * each vehicle's reach class ({@link #classOf}).
      */
-    private record Carriers(List<Warehouse> stocking, List<Vehicle> vehicles, int[] reachClass) {
+    private record Carriers(List<Warehouse> stocking, List<Vehicle> vehicles, int[] reachClass,
+            Map<Integer, Integer> vehiclesByClass) {
 
         static Carriers of(Supply supply, DispatchSolution solution, ToIntFunction<Vehicle> classOf) {
             List<Warehouse> stocking = solution.getWarehouses().stream().filter(w -> w.stockOf(supply) > 0).toList();
             Set<Warehouse> stocked = Set.copyOf(stocking);
             List<Vehicle> vehicles = solution.getVehicles().stream()
                     .filter(v -> v.canCarry(supply) && stocked.contains(v.warehouse())).toList();
-            return new Carriers(stocking, vehicles, vehicles.stream().mapToInt(classOf).toArray());
+            int[] reachClass = vehicles.stream().mapToInt(classOf).toArray();
+            // in the order of each class's first vehicle, so the warehouses of the reaching come in problem order
+            Map<Integer, Integer> vehiclesByClass = new LinkedHashMap<>();
+            Arrays.stream(reachClass).forEach(c -> vehiclesByClass.merge(c, 1, Integer::sum));
+            return new Carriers(stocking, vehicles, reachClass, vehiclesByClass);
         }
 
-        /** Those whose class reaches the hospital. */
-        List<Vehicle> reaching(IntPredicate classReaches) {
-            List<Vehicle> reaching = new ArrayList<>();
-            for (int i = 0; i < vehicles.size(); i++) {
-                if (classReaches.test(reachClass[i])) {
-                    reaching.add(vehicles.get(i));
+        /**
+         * Those whose class reaches the hospital: how many, the first {@code named} in problem order, and their
+         * warehouses in the order of their first vehicle. Counted by class (a few hundred at province scale)
+         * rather than vehicle by vehicle, as it is asked for every short line.
+         */
+        Reaching reaching(IntPredicate classReaches, int named, IntFunction<Warehouse> warehouseOfClass) {
+            int count = 0;
+            List<Warehouse> sources = new ArrayList<>();
+            for (Map.Entry<Integer, Integer> vehiclesOfClass : vehiclesByClass.entrySet()) {
+                if (classReaches.test(vehiclesOfClass.getKey())) {
+                    count += vehiclesOfClass.getValue();
+                    Warehouse warehouse = warehouseOfClass.apply(vehiclesOfClass.getKey());
+                    if (!sources.contains(warehouse)) {
+                        sources.add(warehouse);
+                    }
                 }
             }
-            return reaching;
+            List<Vehicle> first = new ArrayList<>(named);
+            for (int i = 0; i < vehicles.size() && first.size() < Math.min(named, count); i++) {
+                if (classReaches.test(reachClass[i])) {
+                    first.add(vehicles.get(i));
+                }
+            }
+            return new Reaching(count, first, sources);
         }
+    }
+
+    private record Reaching(int count, List<Vehicle> first, List<Warehouse> sources) {
     }
 
     /** The number of the vehicle's reach class: vehicles of one class reach the same hospitals. */
@@ -147,12 +173,13 @@ public final class ShortfallDiagnosis {
             return new Shortfall(line, missing, Shortfall.Cause.COLD_CHAIN, "cold-chain: " + supply.id()
                     + " needs a refrigerated vehicle and none loads at " + ids(stocking));
         }
-        List<Vehicle> reaching = ofSupply.reaching(reachClass -> classReaches(reachClass, line.hospital()));
-        if (reaching.isEmpty()) {
+        Reaching reaching = ofSupply.reaching(reachClass -> classReaches(reachClass, line.hospital()), IDS_NAMED,
+                reachClass -> classSamples.get(reachClass).warehouse());
+        if (reaching.count() == 0) {
             return new Shortfall(line, missing, Shortfall.Cause.TIME, "time: none of " + ids(ofSupply.vehicles())
                     + " can reach " + line.hospital().id() + " inside its receiving window and be back by the end of its shift");
         }
-        List<Warehouse> sources = reaching.stream().map(Vehicle::warehouse).distinct().toList();
+        List<Warehouse> sources = reaching.sources();
         long stock = sources.stream().mapToLong(w -> w.stockOf(supply)).sum();
         long left = sources.stream().mapToLong(w -> stockLeft.get(w).get(supply)).sum();
         if (left <= 0) {
@@ -179,9 +206,9 @@ public final class ShortfallDiagnosis {
                     "fleet: the line arrives in one stop (not splittable) and %s, which brings it, %s",
                     bringing.id(), state(bringing, supply, line.hospital())));
         }
-        List<String> states = reaching.stream().limit(IDS_NAMED)
+        List<String> states = reaching.first().stream()
                 .map(vehicle -> vehicle.id() + " " + state(vehicle, supply, line.hospital())).toList();
-        String more = reaching.size() > IDS_NAMED ? "; and " + (reaching.size() - IDS_NAMED) + " more" : "";
+        String more = reaching.count() > IDS_NAMED ? "; and " + (reaching.count() - IDS_NAMED) + " more" : "";
         return new Shortfall(line, missing, Shortfall.Cause.FLEET, String.format(Locale.ROOT,
                 "fleet: %d %s left at %s, but %s%s", left, supply.id(), ids(sources), String.join("; ", states), more));
     }
