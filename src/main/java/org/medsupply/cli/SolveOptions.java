@@ -80,10 +80,10 @@ final class SolveOptions {
         }
         if (stats) {
             err.printf(Locale.ROOT, "first complete plan (greedy) after %.2f s; solved in %.1f s; "
-                    + "%,d score calculations/s; finishing steps %.2f s; answer: the %s plan, finished; "
+                    + "%,d score calculations/s; finishing steps %.2f s; answer: %s; "
                     + "peak heap at most %d MiB%n",
                     run.constructionMillis() / 1e3, run.totalMillis() / 1e3, run.scoreCalculationsPerSecond(),
-                    run.finishingMillis() / 1e3, run.finishedGreedy() ? "greedy" : "searched", peakHeapBytes() >> 20);
+                    run.finishingMillis() / 1e3, run.answer().description(), peakHeapBytes() >> 20);
         }
         PlanFile plan = PlanWriter.toPlan(run.best());
         // saved before anything else can fail

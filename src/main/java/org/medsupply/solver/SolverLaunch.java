@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.medsupply.solver;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -23,9 +24,11 @@ import org.optaplanner.core.impl.solver.DefaultSolver;
  * runs, and once that is done local search stops early by its duration (times {@link #FINISHING_RESERVE}), so
  * finishing the searched plan ends about when the limit does. Until it is done, the time it has taken so far
  * stands for its duration ({@link #reserveMillis}). The finished greedy plan answers instead when local search
- * found nothing better (finishing is deterministic: the same plan finished again would only come later), and when
+ * found nothing better (finishing is deterministic: the same plan finished again would only come later). When
  * finishing the greedy plan took so long that no time is left to finish another ({@link #searchedPlanFits}: on the
- * largest problems the greedy plan and its finishing take most of the limit).
+ * largest problems the greedy plan and its finishing take most of the limit), local search goes on from the
+ * finished greedy plan for the time left, and its best plan answers as it is: never worse than the finished greedy
+ * plan, as local search never returns a plan worse than its start.
  */
 public final class SolverLaunch {
 
@@ -34,21 +37,46 @@ public final class SolverLaunch {
      *
      * @param constructionMillis when the greedy plan (the first complete plan) was ready; -1 on a warm start
      * @param scoreCalculationCount score calculations over the whole solve
-     * @param finishedGreedy        whether {@code best} is the greedy plan, finished: local search found nothing
-     *                              better, or finishing its plan did not beat the greedy one's
+     * @param answer                which plan {@code best} is
      */
     public record Run(DispatchSolution best, long constructionMillis, long totalMillis, long scoreCalculationCount,
-            long finishingMillis, boolean finishedGreedy) {
+            long finishingMillis, Answer answer) {
         public long scoreCalculationsPerSecond() {
             return totalMillis == 0 ? 0 : scoreCalculationCount * 1000 / totalMillis;
         }
     }
 
+    /** Which plan answers a solve. */
+    public enum Answer {
+        SEARCHED_THEN_FINISHED("the searched plan, finished"),
+        /** Local search found nothing better, or the searched plan finished scored lower. */
+        GREEDY_FINISHED("the greedy plan, finished"),
+        /** No time was left to finish the searched plan (see {@link SolverLaunch}). */
+        GREEDY_FINISHED_THEN_SEARCHED("the greedy plan, finished, then searched");
+
+        private final String description;
+
+        Answer(String description) {
+            this.description = description;
+        }
+
+        public String description() {
+            return description;
+        }
+    }
+
+    /** Local search from the finished greedy plan is not started with less time than this left. */
+    private static final long SHORTEST_SEARCH_MILLIS = 1_000;
+
     /** The searched plan has more stops to share and merge than the greedy one, so finishing it takes longer. */
     private static final double FINISHING_RESERVE = 1.5;
 
     private final DispatchSolution problem;
+    private final SolverConfig config;
+    private final Consumer<DispatchSolution> onNewBest;
     private final DefaultSolver<DispatchSolution> solver;
+    /** The solver searching on from the finished greedy plan, once there is one. */
+    private volatile DefaultSolver<DispatchSolution> searchingOn;
     private final PlanTopUp finishing;
     /** The config's time limit in ms, or {@code null} when it has none. */
     private final Long limitMillis;
@@ -62,6 +90,7 @@ public final class SolverLaunch {
     private long constructionMillis = -1;
     private long startedNanos;
     private long scoreCalculationCount;
+    private long searchCalculationCount;
     /** The greedy plan, being finished; {@code null} on a warm start. */
     private CompletableFuture<DispatchSolution> finishedGreedy;
     private int phasesEnded;
@@ -69,6 +98,8 @@ public final class SolverLaunch {
     private SolverLaunch(DispatchSolution problem, SolverConfig config, boolean warmStart,
             Consumer<DispatchSolution> onNewBest) {
         this.problem = problem;
+        this.config = config;
+        this.onNewBest = onNewBest;
         SolverFactory<DispatchSolution> solverFactory = SolverFactory.create(config);
         this.solver = (DefaultSolver<DispatchSolution>) solverFactory.buildSolver();
         this.finishing = new PlanTopUp(solverFactory);
@@ -158,14 +189,55 @@ public final class SolverLaunch {
         boolean greedyFinishedFirst = finishedGreedy != null && finishedGreedy.isDone();
         DispatchSolution greedy = finishedGreedy == null || problemChanged ? null : finishedGreedy.join();
         DispatchSolution best;
-        if (greedy != null && (!improvedAfterGreedy || !searchedPlanFits(greedyFinishedFirst,
-                millisSince(startedNanos), greedyFinishingMillis, limitMillis))) {
+        Answer answer;
+        if (greedy != null && !improvedAfterGreedy) {
             best = greedy;
+            answer = Answer.GREEDY_FINISHED;
+        } else if (greedy != null && !searchedPlanFits(greedyFinishedFirst, millisSince(startedNanos),
+                greedyFinishingMillis, limitMillis)) {
+            best = searchedOnFrom(greedy, limitMillis - millisSince(startedNanos));
+            answer = best == greedy ? Answer.GREEDY_FINISHED : Answer.GREEDY_FINISHED_THEN_SEARCHED;
         } else {
             best = PlanTopUp.better(finishing.finish(solved), greedy);
+            answer = best == greedy ? Answer.GREEDY_FINISHED : Answer.SEARCHED_THEN_FINISHED;
         }
-        return new Run(best, constructionMillis, solver.getTimeMillisSpent(), scoreCalculationCount,
-                millisSince(finishingStarted), best == greedy);
+        long searchMillis = solver.getTimeMillisSpent()
+                + (searchingOn == null ? 0 : searchingOn.getTimeMillisSpent());
+        return new Run(best, constructionMillis, searchMillis, scoreCalculationCount, millisSince(finishingStarted),
+                answer);
+    }
+
+    /**
+     * Local search on from the finished greedy plan for the time left, the config's other terminations kept; its
+     * best plan, or the finished greedy plan itself when it found nothing better or too little time is left.
+     */
+    DispatchSolution searchedOnFrom(DispatchSolution finishedGreedy, long leftMillis) {
+        if (leftMillis < SHORTEST_SEARCH_MILLIS || stopAsked) {
+            return finishedGreedy;
+        }
+        SolverConfig searchOnly = config.copyConfig();
+        searchOnly.setPhaseConfigList(config.getPhaseConfigList().subList(1, config.getPhaseConfigList().size()));
+        searchOnly.getTerminationConfig().setSpentLimit(Duration.ofMillis(leftMillis));
+        DefaultSolver<DispatchSolution> search =
+                (DefaultSolver<DispatchSolution>) SolverFactory.<DispatchSolution>create(searchOnly).buildSolver();
+        search.addEventListener(event -> onNewBest.accept(event.getNewBestSolution()));
+        search.addPhaseLifecycleListener(new PhaseLifecycleListenerAdapter<>() {
+            @Override
+            public void phaseStarted(AbstractPhaseScope<DispatchSolution> phaseScope) {
+                if (stopAsked) { // as for the first solver: a stop asked before solving started
+                    search.terminateEarly();
+                }
+            }
+
+            @Override
+            public void phaseEnded(AbstractPhaseScope<DispatchSolution> phaseScope) {
+                searchCalculationCount = phaseScope.getSolverScope().getScoreCalculationCount();
+            }
+        });
+        searchingOn = search;
+        DispatchSolution searched = search.solve(finishedGreedy);
+        scoreCalculationCount += searchCalculationCount;
+        return searched.getScore().compareTo(finishedGreedy.getScore()) > 0 ? searched : finishedGreedy;
     }
 
     private static long millisSince(long nanos) {
@@ -182,6 +254,10 @@ public final class SolverLaunch {
     public void terminateEarly() {
         stopAsked = true;
         solver.terminateEarly();
+        DefaultSolver<DispatchSolution> searching = searchingOn;
+        if (searching != null) {
+            searching.terminateEarly();
+        }
     }
 
     /**

@@ -4,14 +4,21 @@ package org.medsupply.solver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.medsupply.check.PlanChecker;
+import org.medsupply.domain.DispatchSolution;
+import org.medsupply.io.PlanWriter;
+import org.medsupply.io.ProblemFile;
 import org.medsupply.io.ProblemMapper;
 import org.medsupply.testing.TestProblems;
+import org.optaplanner.core.api.score.buildin.bendablelong.BendableLongScore;
 
 /** The solver handle: stopped from another thread, before or while it solves, and fed problem changes. */
 class SolverLaunchTest {
@@ -30,13 +37,13 @@ class SolverLaunchTest {
         SolverLaunch.Run run = launch.solve();
 
         assertThat(run.best().getScore()).isNotNull();
-        assertThat(run.finishedGreedy()).as("local search had no step, so the finished greedy plan answers").isTrue();
-        assertThat(run.best().getScore()).isEqualTo(greedyOnly().best().getScore());
+        assertThat(run.answer()).as("local search had no step, so the finished greedy plan answers")
+                .isEqualTo(SolverLaunch.Answer.GREEDY_FINISHED);
+        assertThat(run.best().getScore()).isEqualTo(greedyOnly(TestProblems.random(5, 12, 3)).best().getScore());
     }
 
-    private static SolverLaunch.Run greedyOnly() {
-        return SolverLaunch.of(ProblemMapper.toSolution(TestProblems.random(5, 12, 3)), SolverConfigs.greedyOnly(),
-                false, best -> { }).solve();
+    private static SolverLaunch.Run greedyOnly(ProblemFile problem) {
+        return SolverLaunch.of(ProblemMapper.toSolution(problem), SolverConfigs.greedyOnly(), false, best -> { }).solve();
     }
 
     @Test
@@ -54,13 +61,32 @@ class SolverLaunchTest {
         launch.terminateEarly();
         SolverLaunch.Run ended = run.get(60, TimeUnit.SECONDS);
         assertThat(ended.best().getScore()).isNotNull();
-        assertThat(ended.finishedGreedy()).as("the greedy plan answered the problem before the change").isFalse();
+        assertThat(ended.answer()).as("the greedy plan answered the problem before the change")
+                .isEqualTo(SolverLaunch.Answer.SEARCHED_THEN_FINISHED);
         assertThat(launch.addProblemChange((solution, director) -> { })).as("solving has ended").isFalse();
     }
 
     @Test
     void localSearchKeepsBackOneAndAHalfTimesWhatFinishingTheGreedyPlanTook() {
         assertThat(SolverLaunch.reserveMillis(4_000L, 10_000, 50_000)).isEqualTo(6_000);
+    }
+
+    /** When no time is left to finish a searched plan, local search goes on from the finished greedy plan. */
+    @Test
+    @Timeout(120)
+    void localSearchGoesOnFromTheFinishedGreedyPlanForTheTimeLeft() {
+        ProblemFile problem = TestProblems.random(7, 30, 4);
+        DispatchSolution finishedGreedy = greedyOnly(problem).best();
+        List<BendableLongScore> newBests = new ArrayList<>();
+        SolverLaunch launch = SolverLaunch.of(ProblemMapper.toSolution(problem),
+                SolverConfigs.forFullRun(Duration.ofMinutes(10), 1L), false, best -> newBests.add(best.getScore()));
+
+        DispatchSolution searched = launch.searchedOnFrom(finishedGreedy, 3_000);
+
+        assertThat(newBests).as("local search improved on the finished greedy plan").isNotEmpty();
+        assertThat(searched.getScore()).isGreaterThan(finishedGreedy.getScore()).isEqualTo(newBests.get(newBests.size() - 1));
+        assertThat(PlanChecker.check(problem, PlanWriter.toPlan(searched)).violations()).isEmpty();
+        assertThat(launch.searchedOnFrom(finishedGreedy, 999)).as("less than a second left").isSameAs(finishedGreedy);
     }
 
     @Test
