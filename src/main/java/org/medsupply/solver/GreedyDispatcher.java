@@ -7,11 +7,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -37,8 +35,8 @@ public final class GreedyDispatcher {
     private final DispatchSolution solution;
     private final Map<Trip, TripState> states = new IdentityHashMap<>();
     private final Map<Vehicle, List<TripState>> tripsByVehicle = new IdentityHashMap<>();
-    /** The trips stopping at each hospital, which take more of it without a new stop; in the order they came. */
-    private final Map<Hospital, Set<TripState>> visits = new IdentityHashMap<>();
+    /** The trips stopping at each hospital, which take more of it without a new stop. */
+    private final Map<Hospital, List<TripState>> visits = new IdentityHashMap<>();
     /** The trips by warehouse, which a search looks into nearest first. */
     private final Map<Warehouse, TripGroup> groups = new LinkedHashMap<>();
     /** {@code null} when the travel has none (a matrix): then every trip is looked at. */
@@ -451,12 +449,12 @@ public final class GreedyDispatcher {
         return bound == null || !bound.detoursTakeTime() || spareMs + ROUNDING_MS >= unloadMs;
     }
 
-    private Set<TripState> visitors(Hospital hospital) {
-        return visits.getOrDefault(hospital, Set.of());
+    private List<TripState> visitors(Hospital hospital) {
+        return visits.getOrDefault(hospital, List.of());
     }
 
     private void visitedBy(Hospital hospital, TripState state) {
-        visits.computeIfAbsent(hospital, h -> new LinkedHashSet<>()).add(state);
+        visits.computeIfAbsent(hospital, h -> new ArrayList<>()).add(state);
     }
 
     /**
