@@ -3,6 +3,8 @@ package org.medsupply.domain;
 
 import org.optaplanner.core.api.domain.variable.ListVariableListener;
 import org.optaplanner.core.api.score.director.ScoreDirector;
+import org.optaplanner.core.impl.domain.variable.descriptor.VariableDescriptor;
+import org.optaplanner.core.impl.score.director.InnerScoreDirector;
 
 /**
  * Keeps arrival, start, departure and stop number of every delivery true to its trip order. A change
@@ -50,15 +52,31 @@ public class TimelineListener implements ListVariableListener<DispatchSolution, 
         Timeline.update(trip, new Notifier(scoreDirector));
     }
 
-    private record Notifier(ScoreDirector<DispatchSolution> scoreDirector) implements Timeline.ChangeNotifier {
+    /**
+     * Tells the score director of each delivery whose times change, through the variable's descriptor, looked up
+     * once per update: by name it was looked up for every delivery, close to a tenth of local search's time on 500
+     * sites (a profile).
+     */
+    private record Notifier(InnerScoreDirector<DispatchSolution, ?> scoreDirector,
+            VariableDescriptor<DispatchSolution> arrival) implements Timeline.ChangeNotifier {
+
+        Notifier(ScoreDirector<DispatchSolution> scoreDirector) {
+            this((InnerScoreDirector<DispatchSolution, ?>) scoreDirector);
+        }
+
+        private Notifier(InnerScoreDirector<DispatchSolution, ?> scoreDirector) {
+            this(scoreDirector, scoreDirector.getSolutionDescriptor().findEntityDescriptorOrFail(Delivery.class)
+                    .getVariableDescriptor("arrivalMs"));
+        }
+
         @Override
         public void before(Delivery delivery) {
-            scoreDirector.beforeVariableChanged(delivery, "arrivalMs");
+            scoreDirector.beforeVariableChanged(arrival, delivery);
         }
 
         @Override
         public void after(Delivery delivery) {
-            scoreDirector.afterVariableChanged(delivery, "arrivalMs");
+            scoreDirector.afterVariableChanged(arrival, delivery);
         }
     }
 }
