@@ -6,6 +6,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 import org.medsupply.domain.Delivery;
@@ -61,13 +63,25 @@ public final class PlanTopUp {
      * taken again one by one, each kept only if it does not worsen the score.
      */
     public DispatchSolution finish(DispatchSolution solved) {
+        return finish(solved, () -> false);
+    }
+
+    /**
+     * The same, asking {@code cancelled} before each step: once it answers true, finishing stops with a
+     * {@link CancellationException} (a step itself is not interrupted).
+     */
+    public DispatchSolution finish(DispatchSolution solved, BooleanSupplier cancelled) {
+        List<Predicate<DispatchSolution>> loading = LOADING.stream().map(step -> unlessCancelled(step, cancelled))
+                .toList();
+        Predicate<DispatchSolution> merging = unlessCancelled(MERGING, cancelled);
+        Predicate<DispatchSolution> adding = unlessCancelled(ADDING, cancelled);
         DispatchSolution plan = new DispatchSolutionCloner().cloneSolution(solved);
-        LOADING.forEach(step -> apply(plan, step));
-        if (apply(plan, MERGING)) {
-            LOADING.forEach(step -> apply(plan, step));
+        loading.forEach(step -> apply(plan, step));
+        if (apply(plan, merging)) {
+            loading.forEach(step -> apply(plan, step));
         }
-        if (apply(plan, ADDING)) {
-            LOADING.forEach(step -> apply(plan, step));
+        if (apply(plan, adding)) {
+            loading.forEach(step -> apply(plan, step));
         }
         Timeline.connect(plan.getTrips());
         scoring.update(plan);
@@ -76,16 +90,26 @@ public final class PlanTopUp {
         }
         DispatchSolution guarded = new DispatchSolutionCloner().cloneSolution(solved);
         scoring.update(guarded);
-        for (Predicate<DispatchSolution> step : LOADING) {
+        for (Predicate<DispatchSolution> step : loading) {
             guarded = ifNotWorse(guarded, step);
         }
-        for (Predicate<DispatchSolution> stopChange : List.of(MERGING, ADDING)) {
+        for (Predicate<DispatchSolution> stopChange : List.of(merging, adding)) {
             guarded = ifNotWorse(guarded, stopChange);
-            for (Predicate<DispatchSolution> step : LOADING) {
+            for (Predicate<DispatchSolution> step : loading) {
                 guarded = ifNotWorse(guarded, step);
             }
         }
         return guarded;
+    }
+
+    private static Predicate<DispatchSolution> unlessCancelled(Predicate<DispatchSolution> step,
+            BooleanSupplier cancelled) {
+        return plan -> {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("finishing cancelled");
+            }
+            return step.test(plan);
+        };
     }
 
     /** Runs a step on a plan whose times are set; true when it changed the plan. */

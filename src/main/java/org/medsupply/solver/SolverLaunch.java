@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.medsupply.solver;
 
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import org.medsupply.domain.DispatchSolution;
@@ -22,13 +25,12 @@ import org.optaplanner.core.impl.solver.DefaultSolver;
  * <p>
  * Finishing is part of the time limit: the greedy plan is finished on a thread of its own while local search
  * runs, and once that is done local search stops early by its duration (times {@link #FINISHING_RESERVE}), so
- * finishing the searched plan ends about when the limit does. Until it is done, the time it has taken so far
- * stands for its duration ({@link #reserveMillis}). The finished greedy plan answers instead when local search
- * found nothing better (finishing is deterministic: the same plan finished again would only come later). When
- * finishing the greedy plan took so long that no time is left to finish another ({@link #searchedPlanFits}: on the
- * largest problems the greedy plan and its finishing take most of the limit), local search goes on from the
- * finished greedy plan for the time left, and its best plan answers as it is: never worse than the finished greedy
- * plan, as local search never returns a plan worse than its start.
+ * finishing the searched plan, which starts when the greedy plan's is over, ends about when the limit does. Until
+ * it is done, the time it has taken so far stands for its duration ({@link #reserveMillis}). The finished greedy
+ * plan answers instead when local search found nothing better (finishing is deterministic: the same plan finished
+ * again would only come later), and when finishing the searched plan is not done a tenth of the limit past it
+ * ({@link #OVERRUN}; on the largest problems on a busy machine): the answer comes near the limit, and it is never
+ * below the finished greedy plan.
  */
 public final class SolverLaunch {
 
@@ -51,8 +53,8 @@ public final class SolverLaunch {
         SEARCHED_THEN_FINISHED("the searched plan, finished"),
         /** Local search found nothing better, or the searched plan finished scored lower. */
         GREEDY_FINISHED("the greedy plan, finished"),
-        /** No time was left to finish the searched plan (see {@link SolverLaunch}). */
-        GREEDY_FINISHED_THEN_SEARCHED("the greedy plan, finished, then searched");
+        /** Finishing the searched plan missed the limit (see {@link SolverLaunch}). */
+        GREEDY_FINISHED_SEARCHED_LATE("the greedy plan, finished; finishing the searched plan missed the limit");
 
         private final String description;
 
@@ -65,18 +67,14 @@ public final class SolverLaunch {
         }
     }
 
-    /** Local search from the finished greedy plan is not started with less time than this left. */
-    private static final long SHORTEST_SEARCH_MILLIS = 1_000;
+    /** How far past the limit, as a share of it, finishing the searched plan may go before the greedy plan answers. */
+    private static final double OVERRUN = 0.1;
 
     /** The searched plan has more stops to share and merge than the greedy one, so finishing it takes longer. */
     private static final double FINISHING_RESERVE = 1.5;
 
     private final DispatchSolution problem;
-    private final SolverConfig config;
-    private final Consumer<DispatchSolution> onNewBest;
     private final DefaultSolver<DispatchSolution> solver;
-    /** The solver searching on from the finished greedy plan, once there is one. */
-    private volatile DefaultSolver<DispatchSolution> searchingOn;
     private final PlanTopUp finishing;
     /** The config's time limit in ms, or {@code null} when it has none. */
     private final Long limitMillis;
@@ -90,7 +88,6 @@ public final class SolverLaunch {
     private long constructionMillis = -1;
     private long startedNanos;
     private long scoreCalculationCount;
-    private long searchCalculationCount;
     /** The greedy plan, being finished; {@code null} on a warm start. */
     private CompletableFuture<DispatchSolution> finishedGreedy;
     private int phasesEnded;
@@ -98,8 +95,6 @@ public final class SolverLaunch {
     private SolverLaunch(DispatchSolution problem, SolverConfig config, boolean warmStart,
             Consumer<DispatchSolution> onNewBest) {
         this.problem = problem;
-        this.config = config;
-        this.onNewBest = onNewBest;
         SolverFactory<DispatchSolution> solverFactory = SolverFactory.create(config);
         this.solver = (DefaultSolver<DispatchSolution>) solverFactory.buildSolver();
         this.finishing = new PlanTopUp(solverFactory);
@@ -137,7 +132,7 @@ public final class SolverLaunch {
                         DispatchSolution finished = finishing.finish(greedy);
                         greedyFinishingMillis = (System.nanoTime() - started) / 1_000_000;
                         return finished;
-                    }, SolverLaunch::onOwnThread);
+                    }, task -> onOwnThread(task, "finishing-greedy-plan"));
                 }
                 // read here: after solving the count is gone with the score director
                 scoreCalculationCount = phaseScope.getSolverScope().getScoreCalculationCount();
@@ -159,17 +154,6 @@ public final class SolverLaunch {
     }
 
     /**
-     * Whether the searched plan can be finished within the limit. When the greedy plan was finished before local
-     * search ended, the search stopped in time for it; otherwise it stopped on a guess, and now that finishing the
-     * greedy plan is over, its duration tells.
-     */
-    static boolean searchedPlanFits(boolean greedyFinishedFirst, long nowMillis, long greedyFinishingMillis,
-            Long limitMillis) {
-        return greedyFinishedFirst || limitMillis == null
-                || nowMillis + (long) (greedyFinishingMillis * FINISHING_RESERVE) <= limitMillis;
-    }
-
-    /**
      * @param warmStart whether {@code problem} is already planned (a checkpoint, a plan under way): the
      *                  config then has no construction phase and the finishing steps have no greedy plan
      *                  to compare with
@@ -186,66 +170,59 @@ public final class SolverLaunch {
         startedNanos = System.nanoTime();
         DispatchSolution solved = solver.solve(problem);
         long finishingStarted = System.nanoTime();
-        boolean greedyFinishedFirst = finishedGreedy != null && finishedGreedy.isDone();
-        DispatchSolution greedy = finishedGreedy == null || problemChanged ? null : finishedGreedy.join();
-        DispatchSolution best;
-        Answer answer;
-        if (greedy != null && !improvedAfterGreedy) {
-            best = greedy;
-            answer = Answer.GREEDY_FINISHED;
-        } else if (greedy != null && !searchedPlanFits(greedyFinishedFirst, millisSince(startedNanos),
-                greedyFinishingMillis, limitMillis)) {
-            best = searchedOnFrom(greedy, limitMillis - millisSince(startedNanos));
-            answer = best == greedy ? Answer.GREEDY_FINISHED : Answer.GREEDY_FINISHED_THEN_SEARCHED;
-        } else {
-            best = PlanTopUp.better(finishing.finish(solved), greedy);
-            answer = best == greedy ? Answer.GREEDY_FINISHED : Answer.SEARCHED_THEN_FINISHED;
+        boolean greedyAnswers = finishedGreedy != null && !problemChanged;
+        // the greedy plan's finishing first: on a busy machine two finishings side by side would both be late
+        DispatchSolution greedy = greedyAnswers ? finishedGreedy.join() : null;
+        DispatchSolution searched = null; // the searched plan, finished; null when the greedy plan answers alone
+        if (!greedyAnswers) {
+            searched = finishing.finish(solved);
+        } else if (improvedAfterGreedy) {
+            searched = finishedByDeadline(solved);
         }
-        long searchMillis = solver.getTimeMillisSpent()
-                + (searchingOn == null ? 0 : searchingOn.getTimeMillisSpent());
-        return new Run(best, constructionMillis, searchMillis, scoreCalculationCount, millisSince(finishingStarted),
-                answer);
+        DispatchSolution best = searched == null ? greedy : PlanTopUp.better(searched, greedy);
+        Answer answer = best != greedy ? Answer.SEARCHED_THEN_FINISHED
+                : improvedAfterGreedy && searched == null ? Answer.GREEDY_FINISHED_SEARCHED_LATE
+                : Answer.GREEDY_FINISHED;
+        return new Run(best, constructionMillis, solver.getTimeMillisSpent(), scoreCalculationCount,
+                millisSince(finishingStarted), answer);
     }
 
     /**
-     * Local search on from the finished greedy plan for the time left, the config's other terminations kept; its
-     * best plan, or the finished greedy plan itself when it found nothing better or too little time is left.
+     * The searched plan finished, on a thread of its own; {@code null} when that is not done {@link #OVERRUN} past
+     * the limit, and then it stops at its next step. Without a time limit, however long it takes.
      */
-    DispatchSolution searchedOnFrom(DispatchSolution finishedGreedy, long leftMillis) {
-        if (leftMillis < SHORTEST_SEARCH_MILLIS || stopAsked) {
-            return finishedGreedy;
+    private DispatchSolution finishedByDeadline(DispatchSolution solved) {
+        if (limitMillis == null) {
+            return finishing.finish(solved);
         }
-        SolverConfig searchOnly = config.copyConfig();
-        searchOnly.setPhaseConfigList(config.getPhaseConfigList().subList(1, config.getPhaseConfigList().size()));
-        searchOnly.getTerminationConfig().setSpentLimit(Duration.ofMillis(leftMillis));
-        DefaultSolver<DispatchSolution> search =
-                (DefaultSolver<DispatchSolution>) SolverFactory.<DispatchSolution>create(searchOnly).buildSolver();
-        search.addEventListener(event -> onNewBest.accept(event.getNewBestSolution()));
-        search.addPhaseLifecycleListener(new PhaseLifecycleListenerAdapter<>() {
-            @Override
-            public void phaseStarted(AbstractPhaseScope<DispatchSolution> phaseScope) {
-                if (stopAsked) { // as for the first solver: a stop asked before solving started
-                    search.terminateEarly();
-                }
-            }
+        AtomicBoolean cancelled = new AtomicBoolean();
+        CompletableFuture<DispatchSolution> finished = CompletableFuture.supplyAsync(
+                () -> finishing.finish(solved, cancelled::get), task -> onOwnThread(task, "finishing-searched-plan"));
+        try {
+            return finished.get(waitMillis(limitMillis, millisSince(startedNanos)), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException late) {
+            cancelled.set(true);
+            return null;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            cancelled.set(true);
+            return null;
+        } catch (ExecutionException failed) {
+            throw failed.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(failed);
+        }
+    }
 
-            @Override
-            public void phaseEnded(AbstractPhaseScope<DispatchSolution> phaseScope) {
-                searchCalculationCount = phaseScope.getSolverScope().getScoreCalculationCount();
-            }
-        });
-        searchingOn = search;
-        DispatchSolution searched = search.solve(finishedGreedy);
-        scoreCalculationCount += searchCalculationCount;
-        return searched.getScore().compareTo(finishedGreedy.getScore()) > 0 ? searched : finishedGreedy;
+    /** How long the searched plan's finishing may still take, {@code spentMillis} into the solve. */
+    static long waitMillis(long limitMillis, long spentMillis) {
+        return Math.max(0, limitMillis + (long) (limitMillis * OVERRUN) - spentMillis);
     }
 
     private static long millisSince(long nanos) {
         return (System.nanoTime() - nanos) / 1_000_000;
     }
 
-    private static void onOwnThread(Runnable task) {
-        Thread thread = new Thread(task, "finishing-greedy-plan");
+    private static void onOwnThread(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
         thread.setDaemon(true);
         thread.start();
     }
@@ -254,10 +231,6 @@ public final class SolverLaunch {
     public void terminateEarly() {
         stopAsked = true;
         solver.terminateEarly();
-        DefaultSolver<DispatchSolution> searching = searchingOn;
-        if (searching != null) {
-            searching.terminateEarly();
-        }
     }
 
     /**

@@ -2,11 +2,14 @@
 package org.medsupply.solver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.medsupply.testing.HandPlans.load;
 import static org.medsupply.testing.HandPlans.trip;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +23,7 @@ import org.medsupply.io.ProblemFile;
 import org.medsupply.io.ProblemMapper;
 import org.medsupply.io.ProblemReader;
 import org.medsupply.io.convert.InstanceFormat;
+import org.medsupply.testing.TestProblems;
 import org.medsupply.testing.TestSolving;
 import org.optaplanner.core.api.solver.SolverFactory;
 
@@ -57,6 +61,22 @@ class PlanTopUpTest {
                 });
         assertThat(shipped(greedyPlan)).isEqualTo(50);
         assertThat(greedyPlan.getDeliveries()).hasSize(ProblemMapper.toSolution(problem).getDeliveries().size());
+    }
+
+    /** A finishing cancelled before its next step stops with a CancellationException. */
+    @Test
+    void aCancelledFinishingStopsAtItsNextStep() {
+        DispatchSolution greedyPlan = Dispatcher.solve(ProblemMapper.toSolution(TestProblems.random(3, 20, 2)),
+                SolverConfigs.greedyOnly(), score -> {
+                });
+        PlanTopUp finishing = new PlanTopUp(SolverFactory.create(SolverConfigs.production()));
+        AtomicInteger stepsAsked = new AtomicInteger();
+
+        assertThatThrownBy(() -> finishing.finish(greedyPlan, () -> stepsAsked.incrementAndGet() > 1))
+                .isInstanceOf(CancellationException.class);
+        assertThat(stepsAsked).as("the first step ran, the second was not started").hasValue(2);
+        assertThat(finishing.finish(greedyPlan, () -> false).getScore())
+                .isEqualTo(finishing.finish(greedyPlan).getScore());
     }
 
     /**
