@@ -87,7 +87,7 @@ public final class ShortfallDiagnosis {
             List<Vehicle> vehicles = solution.getVehicles().stream()
                     .filter(v -> v.canCarry(supply) && stocked.contains(v.warehouse())).toList();
             int[] reachClass = vehicles.stream().mapToInt(classOf).toArray();
-            // in the order of each class's first vehicle, so the warehouses of the reaching come in problem order
+            // in the order of each class's first vehicle, so the reaching vehicles' warehouses come in problem order
             Map<Integer, Integer> vehiclesByClass = new LinkedHashMap<>();
             Arrays.stream(reachClass).forEach(c -> vehiclesByClass.merge(c, 1, Integer::sum));
             return new Carriers(stocking, vehicles, reachClass, vehiclesByClass);
