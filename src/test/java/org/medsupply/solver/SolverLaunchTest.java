@@ -68,14 +68,14 @@ class SolverLaunchTest {
         assertThat(SolverLaunch.reserveMillis(4_000L, 10_000, 50_000)).isEqualTo(6_000);
     }
 
-    /** A small problem's searched plan is finished well inside the limit, on a thread of its own. */
+    /** A small problem's searched plan is finished in milliseconds, well before half a second past the limit. */
     @Test
     @Timeout(120)
     void theSearchedPlanIsFinishedInsideTheLimit() {
         ProblemFile problem = TestProblems.random(7, 30, 4);
 
         SolverLaunch.Run run = SolverLaunch.of(ProblemMapper.toSolution(problem),
-                SolverConfigs.forFullRun(Duration.ofSeconds(2), 1L), false, best -> { }).solve();
+                SolverConfigs.forFullRun(Duration.ofSeconds(5), 1L), false, best -> { }).solve();
 
         assertThat(run.answer()).isNotEqualTo(SolverLaunch.Answer.GREEDY_FINISHED_SEARCHED_LATE);
         assertThat(run.best().getScore()).isGreaterThanOrEqualTo(greedyOnly(problem).best().getScore());
