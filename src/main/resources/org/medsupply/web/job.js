@@ -21,6 +21,8 @@ export function showJob(main, id, config) {
   let map = null;
   let loading = null;
   let lastLoad = 0;
+  let revision = 0; // of the job's problem, as the server last told
+  let drawnRevision = 0; // of the problem the plan on screen answers
 
   const loadPlan = async () => {
     const started = performance.now();
@@ -33,14 +35,16 @@ export function showJob(main, id, config) {
         json(`${base}/explanation`),
       ]);
       main.dataset.fetchMs = Math.round(performance.now() - started);
+      drawnRevision = plan.problemRevision ?? 0;
       map?.remove();
       map = drawMap(mapBox, geo, plan, config);
-      details.replaceChildren(
+      details.replaceChildren(...[
+        planRevision(drawnRevision, revision),
         el('h2', {}, 'Vehicles'), timeline(plan, geo),
         el('h2', {}, 'Shortfalls'), shortfallPanel(plan),
         el('h2', {}, 'Fairness'), fairnessPanel(explanation),
         el('h2', {}, 'Late lines'), latePanel(plan),
-        el('h2', {}, 'Score by constraint'), explanationPanel(explanation));
+        el('h2', {}, 'Score by constraint'), explanationPanel(explanation)].filter(Boolean));
       await afterPaint(); // the browser's layout and painting of it all count too
       main.dataset.renderMs = Math.round(performance.now() - started);
       main.dataset.state = 'rendered';
@@ -59,6 +63,7 @@ export function showJob(main, id, config) {
   };
 
   const onJob = job => {
+    revision = job.problemRevision ?? 0;
     summary.replaceChildren(jobSummary(job, base, id));
     chart.add(job);
     main.dataset.status = job.status;
@@ -75,9 +80,14 @@ export function showJob(main, id, config) {
   });
   events.addEventListener('best', event => {
     onJob(JSON.parse(event.data));
-    if (Date.now() - lastLoad > PLAN_REFRESH_MS) {
+    if (Date.now() - lastLoad > PLAN_REFRESH_MS || drawnRevision < revision) {
       refresh();
     }
+  });
+  // the problem changed while solving: the plan on screen answers the problem as it was, until the next best
+  events.addEventListener('change', event => {
+    onJob(JSON.parse(event.data));
+    refresh();
   });
   events.onerror = async () => {
     // refused outright (an EventSource sends no Authorization header): show the job as it stands, or why not
@@ -101,6 +111,17 @@ function afterPaint() {
   return new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve)));
 }
 
+/** Which revision of the problem the plan answers, and whether the problem has changed since. */
+function planRevision(planned, current) {
+  if (current === 0) {
+    return null;
+  }
+  return el('p', { class: planned < current ? 'revision stale' : 'revision', id: 'plan-revision' },
+    planned < current
+      ? `This plan answers problem revision ${planned}; the problem is at revision ${current} and a new plan follows.`
+      : `This plan answers problem revision ${current}, every change applied.`);
+}
+
 function jobSummary(job, base, id) {
   const actions = [
     ['JSON', 'application/json', 'json'],
@@ -122,6 +143,7 @@ function jobSummary(job, base, id) {
     el('p', {},
       el('span', { class: `status ${job.status.toLowerCase()}`, id: 'job-status' }, job.status),
       ` submitted ${new Date(job.submittedAt).toLocaleString()}`,
+      job.problemRevision ? ` · problem revision ${job.problemRevision}` : '',
       job.score ? ` · score ${job.score}` : '',
       job.feasible === false ? ' · INFEASIBLE' : ''),
     job.error ? el('p', { class: 'error' }, job.error.detail) : null,

@@ -196,6 +196,29 @@ class WebPageBrowserTest {
         }
     }
 
+    /** A change to the problem while solving shows on the job's page: its revision, and the plan's until replanned. */
+    @Test
+    void aChangeWhileSolvingShowsTheProblemsRevision() throws Exception {
+        String id = server.submit(TestServer.demoProblem(), "?timeLimit=PT60S&seed=3");
+        open("/ui/#/plans/" + id);
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(driver -> "SOLVING".equals(driver.findElement(By.id("job-status")).getText()));
+
+        HttpResponse<String> changed = server.change(id,
+                "[{\"op\": \"replace\", \"path\": \"/warehouses/0/stock/n95\", \"value\": 40}]", null);
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(202);
+
+        // the page redraws as events come, so an element found may be replaced before it is read: read again
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(driver -> driver.findElement(By.cssSelector(".summary")).getText()
+                        .contains("problem revision 1"));
+        new WebDriverWait(browser.driver, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
+                .until(driver -> driver.findElements(By.id("plan-revision")).stream().anyMatch(revision -> revision
+                        .getText().equals("This plan answers problem revision 1, every change applied.")));
+        server.delete("/api/v1/plans/" + id);
+        server.awaitFinal(id);
+    }
+
     @Test
     void aJobIsCancelledFromTheList() {
         String id = server.submit(TestServer.tinyProblem("fair-share"), "?timeLimit=PT60S");
