@@ -468,7 +468,6 @@ public final class GreedyDispatcher {
         boolean held = true;
         for (TripState state : day) {
             state.departureMs = clock;
-            state.waitedBeforeMs = waited;
             Timeline.Day trip = Timeline.replayDay(clock, List.of(state));
             if (!trip.windowsHeld()) {
                 held = false;
@@ -504,10 +503,11 @@ public final class GreedyDispatcher {
      */
     private static boolean isOnTime(Insertion insertion) {
         TripState state = insertion.state;
+        int index = state.day.indexOf(state);
         List<Timeline.Route> routes = new ArrayList<>(state.day);
-        routes.set(state.day.indexOf(state), insertion.route());
+        routes.set(index, insertion.route());
         Timeline.Day day = state.dayHeld
-                ? Timeline.replayDay(state.departureMs, routes.subList(state.day.indexOf(state), routes.size()))
+                ? Timeline.replayDay(state.departureMs, routes.subList(index, routes.size()))
                 : Timeline.replayDay(state.vehicle().shiftFromMs(), routes);
         return day.windowsHeld() && day.endMs() <= state.vehicle().shiftToMs();
     }
@@ -621,11 +621,10 @@ public final class GreedyDispatcher {
         double innerLegKm;
         /** Its vehicle's {@link GreedyDispatcher#spareMs}; before it is worked out, any time. */
         long spareMs = Long.MAX_VALUE;
-        /** Whether every window of its vehicle's day held when last measured; then the two figures below are set. */
+        /** Whether every window of its vehicle's day held when last measured; then {@link #departureMs} is set. */
         boolean dayHeld;
-        /** When it leaves, and how long its vehicle waited for windows on the trips before, as last measured. */
+        /** When it leaves, as last measured. */
         long departureMs;
-        long waitedBeforeMs;
         /** The driving time of each leg of its route ({@link Timeline.Route#legMs}), kept between replays. */
         long[] legMs;
 
