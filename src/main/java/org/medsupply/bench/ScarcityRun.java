@@ -127,7 +127,8 @@ public final class ScarcityRun {
                 the plan shares what its stops could bring, leaving aside the sites it does not reach. *high J \
                 ceiling*: the share of the high requests of short supplies on reached lines, the highest Jain \
                 index any re-sharing of the plan's loads can give without new stops (Cauchy-Schwarz; the other \
-                lines get nothing). *repeat stops* = stops at a hospital \
+                lines get nothing). *greedy J ratio*: the greedy plan's ratio for critical / high, the same \
+                measure as the solver's. *repeat stops* = stops at a hospital \
                 already stopped at earlier in the same trip, over all trips. The last five columns: solver / \
                 greedy.
 
@@ -140,9 +141,9 @@ public final class ScarcityRun {
         StringBuilder text = new StringBuilder("| hospitals | warehouses | stock | fleet (vehicles) ");
         PlanMetrics.PRIORITIES.forEach(priority -> text.append("| ").append(priority).append(" delivered "));
         PlanMetrics.PRIORITIES.forEach(priority -> text.append("| ").append(priority).append(" J "));
-        text.append("| high J within reach | high J ceiling | repeat stops | max stops at one hospital | km | vehicles used"
-                + " | checker violations |\n|");
-        text.append("---:|---:|---:|---|").append("---:|".repeat(2 * PlanMetrics.PRIORITIES.size() + 7)).append('\n');
+        text.append("| high J within reach | high J ceiling | greedy J ratio, critical / high | repeat stops"
+                + " | max stops at one hospital | km | vehicles used | checker violations |\n|");
+        text.append("---:|---:|---:|---|").append("---:|".repeat(2 * PlanMetrics.PRIORITIES.size() + 8)).append('\n');
         for (Row row : rows) {
             Setting setting = row.setting();
             PlanMetrics solver = row.solver().metrics();
@@ -158,7 +159,9 @@ public final class ScarcityRun {
             PlanMetrics.PRIORITIES.forEach(priority -> text.append(jain(solver.fairnessByPriority().get(priority))));
             PlanFairness.Score high = solver.fairnessByPriority().get("high");
             text.append(jain(solver.fairnessWithinReach().get("high")))
-                    .append(high.groups() == 0 ? "| - " : String.format(Locale.ROOT, "| %.3f ", high.reachedShare()));
+                    .append(high.groups() == 0 ? "| - " : String.format(Locale.ROOT, "| %.3f ", high.reachedShare()))
+                    .append("| ").append(ratio(greedy.fairnessByPriority().get("critical"))).append(" / ")
+                    .append(ratio(greedy.fairnessByPriority().get("high"))).append(' ');
             text.append(pair(row, outcome -> outcome.metrics().repeatStops()))
                     .append(pair(row, outcome -> outcome.metrics().maxStopsAtOneHospital()))
                     .append(String.format(Locale.ROOT, "| %.1f / %.1f ", solver.totalKm(), greedy.totalKm()))
@@ -172,6 +175,10 @@ public final class ScarcityRun {
     private static String jain(PlanFairness.Score fairness) {
         return fairness.groups() == 0 ? "| - " : String.format(Locale.ROOT, "| %.3f / %.3f / %.3f ",
                 fairness.planJain(), fairness.referenceJain(), fairness.ratio());
+    }
+
+    private static String ratio(PlanFairness.Score fairness) {
+        return fairness.groups() == 0 ? "-" : String.format(Locale.ROOT, "%.3f", fairness.ratio());
     }
 
     /** 0.05 as "0.05" and 30.0 as "30". */

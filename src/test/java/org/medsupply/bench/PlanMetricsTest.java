@@ -25,7 +25,7 @@ import org.medsupply.io.ProblemFile.WarehouseDto;
 class PlanMetricsTest {
 
     /** 12 ventilators for 25 asked: A asks 5 high (listed first) and 10 critical, B 10 critical; masks ample. */
-    private static final ProblemFile PROBLEM = new ProblemFile("short of ventilators", "2026-02-01T06:00:00+08:00",
+    static final ProblemFile PROBLEM = new ProblemFile("short of ventilators", "2026-02-01T06:00:00+08:00",
             List.of(new SupplyDto("ventilator", "Ventilator", 45, 0.35, null, null),
                     new SupplyDto("mask", "Mask box", 1, 0.01, null, null)),
             List.of(new WarehouseDto("wh", "Depot", 0.0, 0.0, null, null, Map.of("ventilator", 12L, "mask", 100L),
@@ -36,7 +36,7 @@ class PlanMetricsTest {
             List.of(vehicle("van", "wh", false)), null, null);
 
     /** Trip 1 stops at A, B and A again; trip 2 at B; A gets 10 ventilators, B 2. */
-    private static final PlanFile PLAN = new PlanFile("short of ventilators", "0hard/0soft", true,
+    static final PlanFile PLAN = new PlanFile("short of ventilators", "0hard/0soft", true,
             List.of(new RouteDto("van", "wh", null, 42.5, List.of(
                     trip(stop("A", Map.of("ventilator", 8L, "mask", 20L)), stop("B", Map.of("ventilator", 1L)),
                             stop("A", Map.of("ventilator", 2L))),
@@ -119,11 +119,11 @@ class PlanMetricsTest {
         return new DemandDto(supply, quantity, priority, null, null, null);
     }
 
-    private static TripDto trip(StopDto... stops) {
+    static TripDto trip(StopDto... stops) {
         return new TripDto(null, null, null, null, null, List.of(stops));
     }
 
-    private static StopDto stop(String hospital, Map<String, Long> deliver) {
+    static StopDto stop(String hospital, Map<String, Long> deliver) {
         return new StopDto(hospital, null, null, null, null, deliver);
     }
 }
