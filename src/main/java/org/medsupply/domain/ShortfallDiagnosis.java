@@ -38,11 +38,10 @@ public final class ShortfallDiagnosis {
     private static final int IDS_NAMED = 5;
 
     private final DispatchSolution solution;
-    private final Map<DemandLine, Long> delivered;
+    private final long[] delivered;
     private final Map<Warehouse, Map<Supply, Long>> stockLeft;
     private final Map<Vehicle, List<Trip>> tripsByVehicle = new IdentityHashMap<>();
-    /** Weight and volume each trip carries. */
-    private final Map<Trip, long[]> loads = new IdentityHashMap<>();
+    private final Map<Trip, Load> loads = new IdentityHashMap<>();
     private final Map<Supply, Carriers> carriers = new IdentityHashMap<>();
     private final Map<Supply, Map<Priority, Long>> requestedByPriority = new IdentityHashMap<>();
     /** A vehicle of each reach class, by class number. */
@@ -54,17 +53,15 @@ public final class ShortfallDiagnosis {
     /** The trip that brings each line its first dispatched units, looked up when first needed. */
     private Map<DemandLine, Trip> firstTrips;
 
-    /** @param delivered units delivered per line in the plan (missing = none) */
-    public ShortfallDiagnosis(DispatchSolution solution, Map<DemandLine, Long> delivered) {
+    /** @param delivered units delivered per line in the plan, by {@link DemandLine#index()} */
+    public ShortfallDiagnosis(DispatchSolution solution, long[] delivered) {
         this.solution = solution;
         this.delivered = delivered;
         this.stockLeft = solution.stockLeft();
         for (Trip trip : solution.getTrips()) {
             if (!trip.isUnservedPool()) {
                 tripsByVehicle.computeIfAbsent(trip.getVehicle(), v -> new ArrayList<>()).add(trip);
-                loads.put(trip, new long[] {
-                        trip.getDeliveries().stream().mapToLong(Delivery::weightMg).sum(),
-                        trip.getDeliveries().stream().mapToLong(Delivery::volumeMm3).sum() });
+                loads.put(trip, Load.of(trip.getDeliveries()));
             }
         }
         solution.getVehicles().forEach(this::classOf);
@@ -153,7 +150,7 @@ public final class ShortfallDiagnosis {
     public List<Shortfall> shortfalls() {
         List<Shortfall> shortfalls = new ArrayList<>();
         for (DemandLine line : solution.getLines()) {
-            long missing = line.quantity() - delivered.getOrDefault(line, 0L);
+            long missing = line.quantity() - delivered[line.index()];
             if (missing > 0) {
                 shortfalls.add(diagnose(line, missing));
             }
@@ -194,7 +191,7 @@ public final class ShortfallDiagnosis {
                     ids(sources), stock, supply.id(), requested(supply, line.priority(), false),
                     line.priority().wireName()));
         }
-        if (!line.splittable() && delivered.getOrDefault(line, 0L) > 0) {
+        if (!line.splittable() && delivered[line.index()] > 0) {
             Trip trip = tripOf(line);
             if (trip == null) {
                 return new Shortfall(line, missing, Shortfall.Cause.FLEET, String.format(Locale.ROOT,
@@ -228,20 +225,19 @@ public final class ShortfallDiagnosis {
         long room = 0;
         Trip fullest = null;
         for (Trip trip : trips) {
-            long fits = Math.min((vehicle.capacityMg() - weightMg(trip)) / supply.weightMg(),
-                    (vehicle.capacityMm3() - volumeMm3(trip)) / supply.volumeMm3());
-            room = Math.max(room, fits);
-            if (!trip.getDeliveries().isEmpty() && (fullest == null || weightMg(trip) > weightMg(fullest))) {
+            room = Math.max(room, loads.get(trip).roomFor(supply, vehicle));
+            if (!trip.getDeliveries().isEmpty()
+                    && (fullest == null || loads.get(trip).weightMg() > loads.get(fullest).weightMg())) {
                 fullest = trip;
             }
         }
         if (room <= 0 && fullest != null) {
             String full = trips.size() > 1 ? "is full on every trip (trip " + (trips.indexOf(fullest) + 1) + ": " : "is full (";
-            boolean byWeight = (vehicle.capacityMg() - weightMg(fullest)) / supply.weightMg() <= 0;
-            return byWeight
-                    ? String.format(Locale.ROOT, "%s%s of %s kg)", full, amount(weightMg(fullest) / 1e6),
+            Load load = loads.get(fullest);
+            return load.fullByWeight(supply, vehicle)
+                    ? String.format(Locale.ROOT, "%s%s of %s kg)", full, amount(load.weightMg() / 1e6),
                             amount(vehicle.capacityMg() / 1e6))
-                    : String.format(Locale.ROOT, "%s%s of %s m3)", full, amount(volumeMm3(fullest) / 1e9),
+                    : String.format(Locale.ROOT, "%s%s of %s m3)", full, amount(load.volumeMm3() / 1e9),
                             amount(vehicle.capacityMm3() / 1e9));
         }
         List<String> times = new ArrayList<>();
@@ -271,14 +267,6 @@ public final class ShortfallDiagnosis {
                 .filter(trip -> trip.stops().stream().anyMatch(stop -> stop.hospital() == line.hospital()
                         && stop.deliver().containsKey(line.supply())))
                 .map(trip -> trip.vehicle().id()).findFirst().orElseThrow();
-    }
-
-    private long weightMg(Trip trip) {
-        return loads.get(trip)[0];
-    }
-
-    private long volumeMm3(Trip trip) {
-        return loads.get(trip)[1];
     }
 
     /** Up to three decimals, trailing zeros dropped: 9, 9.5, 599.8. */

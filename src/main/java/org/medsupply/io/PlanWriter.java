@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.medsupply.domain.CommittedTrip;
 import org.medsupply.domain.Delivery;
@@ -42,28 +43,26 @@ public final class PlanWriter {
 
     public static PlanFile toPlan(DispatchSolution solution) {
         List<RouteDto> routes = new ArrayList<>();
-        Map<DemandLine, Long> delivered = new HashMap<>();
+        long[] delivered = solution.unitsByLine();
         Map<SiteSupply, Long> lastStartMs = new HashMap<>();
         double totalKm = 0;
         Replanning replanning = solution.getReplanning();
-        delivered.putAll(replanning.committedUnits());
+        Map<Vehicle, List<CommittedTrip>> committedByVehicle = replanning.committed().stream()
+                .collect(Collectors.groupingBy(CommittedTrip::vehicle));
+        Map<Vehicle, List<Trip>> tripsByVehicle = solution.getTrips().stream()
+                .filter(trip -> !trip.isUnservedPool() && !trip.getDeliveries().isEmpty())
+                .collect(Collectors.groupingBy(Trip::getVehicle));
         for (Vehicle vehicle : solution.getVehicles()) {
             List<TripDto> trips = new ArrayList<>();
             double vehicleKm = 0;
-            for (CommittedTrip trip : replanning.committed()) {
-                if (trip.vehicle() == vehicle) {
-                    vehicleKm += trip.distanceKm();
-                    trips.add(committedTrip(solution, trip, lastStartMs));
-                }
+            for (CommittedTrip trip : committedByVehicle.getOrDefault(vehicle, List.of())) {
+                vehicleKm += trip.distanceKm();
+                trips.add(committedTrip(solution, trip, lastStartMs));
             }
-            for (Trip trip : solution.getTrips()) {
-                if (trip.getVehicle() != vehicle || trip.getDeliveries().isEmpty()) {
-                    continue;
-                }
+            for (Trip trip : tripsByVehicle.getOrDefault(vehicle, List.of())) {
                 vehicleKm += trip.distanceKm();
                 trips.add(trip(solution, trip));
                 for (Delivery delivery : trip.getDeliveries()) {
-                    delivered.merge(delivery.getLine(), delivery.getQuantity(), Long::sum);
                     lastStartMs.merge(new SiteSupply(delivery.getHospital(), delivery.getSupply()), delivery.getStartMs(),
                             Math::max);
                 }
@@ -97,13 +96,13 @@ public final class PlanWriter {
      * has several lines of one supply every such stop counts for each: the reading a checker of the plan file
      * makes too.
      */
-    private static List<LateDto> late(DispatchSolution solution, Map<DemandLine, Long> delivered,
+    private static List<LateDto> late(DispatchSolution solution, long[] delivered,
             Map<SiteSupply, Long> lastStartMs) {
         List<LateDto> late = new ArrayList<>();
         for (DemandLine line : solution.getLines()) {
             Long start = lastStartMs.get(new SiteSupply(line.hospital(), line.supply()));
             if (line.needByMs() != null && start != null && start > line.needByMs()
-                    && delivered.getOrDefault(line, 0L) > 0) {
+                    && delivered[line.index()] > 0) {
                 late.add(new LateDto(line.hospital().id(), line.hospital().name(), line.supply().id(),
                         line.supply().name(), line.priority().wireName(), time(solution, line.needByMs()),
                         time(solution, start), TimeAxis.ceilMinutes(start - line.needByMs())));
@@ -179,12 +178,12 @@ public final class PlanWriter {
                 round(weightKg, 6), round(volumeM3, 9), stops);
     }
 
-    private static KpisDto kpis(DispatchSolution solution, Map<DemandLine, Long> delivered, double totalKm,
+    private static KpisDto kpis(DispatchSolution solution, long[] delivered, double totalKm,
             int vehiclesUsed, int lateLines, Long changedUnits) {
         Map<Priority, long[]> byPriority = new EnumMap<>(Priority.class); // requested, delivered
         Map<Hospital, Map<Priority, long[]>> byHospital = new HashMap<>();
         for (DemandLine line : solution.getLines()) {
-            long got = delivered.getOrDefault(line, 0L);
+            long got = delivered[line.index()];
             add(byPriority.computeIfAbsent(line.priority(), p -> new long[2]), line.quantity(), got);
             add(byHospital.computeIfAbsent(line.hospital(), h -> new EnumMap<>(Priority.class))
                     .computeIfAbsent(line.priority(), p -> new long[2]), line.quantity(), got);

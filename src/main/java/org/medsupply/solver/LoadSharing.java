@@ -18,6 +18,7 @@ import org.medsupply.domain.Delivery;
 import org.medsupply.domain.DemandLine;
 import org.medsupply.domain.DispatchSolution;
 import org.medsupply.domain.Hospital;
+import org.medsupply.domain.Load;
 import org.medsupply.domain.Priority;
 import org.medsupply.domain.Supply;
 import org.medsupply.domain.Trip;
@@ -71,8 +72,8 @@ final class LoadSharing {
     private final Set<DemandLine> changed = new LinkedHashSet<>();
     /** Trips whose blocks may share better since they were last shared: a line at one of their stops changed. */
     private final Set<Trip> dirty = Collections.newSetFromMap(new IdentityHashMap<>());
-    /** Each trip's load in mg and mm3, and each warehouse's stock not shipped, for moves between trips. */
-    private final Map<Trip, long[]> loads = new IdentityHashMap<>();
+    /** Each trip's load, and each warehouse's stock not shipped, for moves between trips. */
+    private final Map<Trip, Load> loads = new IdentityHashMap<>();
     private final Map<Warehouse, Map<Supply, Long>> stockLeft = new HashMap<>();
     private final Map<Hospital, List<Trip>> tripsAt = new IdentityHashMap<>();
     /** The trips that bring each line some units. */
@@ -98,9 +99,7 @@ final class LoadSharing {
             stops.put(trip, hospitals);
             hospitals.forEach(hospital -> tripsAt.computeIfAbsent(hospital, h -> new ArrayList<>()).add(trip));
             ofTrip.keySet().forEach(line -> carriers.computeIfAbsent(line, l -> new LinkedHashSet<>()).add(trip));
-            long[] load = new long[2];
-            ofTrip.forEach((line, quantity) -> addLoad(load, line.supply(), quantity));
-            loads.put(trip, load);
+            loads.put(trip, Load.of(trip.getDeliveries()));
         }
         stockLeft.putAll(plan.stockLeft());
         dirty.addAll(trips);
@@ -271,27 +270,23 @@ final class LoadSharing {
         if (units <= 0) {
             return 0;
         }
-        long[] room = room(receiving, poor.priority());
-        return Math.min(units, Math.min(room[0] / supply.weightMg(), room[1] / supply.volumeMm3()));
+        return Math.min(units, kept(receiving, poor.priority()).roomFor(supply, receiving.getVehicle()));
     }
 
-    /** Room on a trip (mg, mm3) if it left behind every unit of priorities below {@code priority}. */
-    private long[] room(Trip trip, Priority priority) {
-        Vehicle vehicle = trip.getVehicle();
-        long[] load = loads.get(trip);
-        long[] room = {vehicle.capacityMg() - load[0], vehicle.capacityMm3() - load[1]};
+    /** What a trip would carry if it left behind every unit of priorities below {@code priority}. */
+    private Load kept(Trip trip, Priority priority) {
+        Load kept = new Load();
         units.get(trip).forEach((line, quantity) -> {
-            if (line.priority().compareTo(priority) > 0) {
-                room[0] = saturatedAdd(room[0], quantity * line.supply().weightMg());
-                room[1] = saturatedAdd(room[1], quantity * line.supply().volumeMm3());
+            if (line.priority().compareTo(priority) <= 0) {
+                kept.add(line.supply(), quantity);
             }
         });
-        return room;
+        return kept;
     }
 
     private void move(DemandLine rich, Trip giving, DemandLine poor, Trip receiving, long quantity) {
         Supply supply = poor.supply();
-        long[] load = loads.get(receiving);
+        Load load = loads.get(receiving);
         Vehicle vehicle = receiving.getVehicle();
         // leave lower-priority units behind until the moved ones fit: the lowest priority, best served first
         List<DemandLine> leavable = new ArrayList<>(units.get(receiving).keySet().stream()
@@ -299,8 +294,8 @@ final class LoadSharing {
         leavable.sort(Comparator.comparing(DemandLine::priority).reversed()
                 .thenComparing(Comparator.comparingDouble(this::fill).reversed()).thenComparingInt(DemandLine::index));
         for (DemandLine line : leavable) {
-            long shortMg = load[0] + quantity * supply.weightMg() - vehicle.capacityMg();
-            long shortMm3 = load[1] + quantity * supply.volumeMm3() - vehicle.capacityMm3();
+            long shortMg = load.weightMg() + quantity * supply.weightMg() - vehicle.capacityMg();
+            long shortMm3 = load.volumeMm3() + quantity * supply.volumeMm3() - vehicle.capacityMm3();
             if (shortMg <= 0 && shortMm3 <= 0) {
                 break;
             }
@@ -323,24 +318,14 @@ final class LoadSharing {
             carriers.computeIfAbsent(line, l -> new LinkedHashSet<>()).add(trip);
         }
         delivered[line.index()] += quantity;
-        addLoad(loads.get(trip), line.supply(), quantity);
+        loads.get(trip).add(line.supply(), quantity);
         stockLeft.get(trip.getVehicle().warehouse()).merge(line.supply(), -quantity, Long::sum);
         changed.add(line);
         dirty.addAll(tripsAt.get(line.hospital()));
     }
 
-    private static void addLoad(long[] load, Supply supply, long quantity) {
-        load[0] += quantity * supply.weightMg();
-        load[1] += quantity * supply.volumeMm3();
-    }
-
     private static long ceilDiv(long a, long b) {
         return a <= 0 ? 0 : (a + b - 1) / b;
-    }
-
-    private static long saturatedAdd(long a, long b) {
-        long sum = a + b;
-        return sum < a ? Long.MAX_VALUE : sum;
     }
 
     /** A line that must arrive in one stop may get units here only when no other trip brings it any. */

@@ -13,6 +13,7 @@ import java.util.Random;
 
 import org.medsupply.domain.Delivery;
 import org.medsupply.domain.Hospital;
+import org.medsupply.domain.Load;
 import org.medsupply.domain.Site;
 import org.medsupply.domain.Timeline;
 import org.medsupply.domain.Trip;
@@ -194,22 +195,15 @@ final class RuinAndRecreate {
 
     /** Whether the vehicle can carry the stop's supplies and its trip has room for them. */
     private static boolean fits(List<List<Delivery>> stops, List<Delivery> stop, Vehicle vehicle) {
-        long mg = 0;
-        long mm3 = 0;
-        for (List<Delivery> other : stops) {
-            for (Delivery delivery : other) {
-                mg += delivery.weightMg();
-                mm3 += delivery.volumeMm3();
-            }
-        }
+        Load load = new Load();
+        stops.forEach(other -> other.forEach(load::add));
         for (Delivery delivery : stop) {
             if (!vehicle.canCarry(delivery.getSupply())) {
                 return false;
             }
-            mg += delivery.weightMg();
-            mm3 += delivery.volumeMm3();
+            load.add(delivery);
         }
-        return mg <= vehicle.capacityMg() && mm3 <= vehicle.capacityMm3();
+        return load.fitsIn(vehicle);
     }
 
     /** Replays the vehicle's day with the stop placed: every window and the shift's end must hold. */
