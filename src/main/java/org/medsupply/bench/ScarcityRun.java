@@ -115,7 +115,8 @@ public final class ScarcityRun {
                 Problems: `ProblemGenerator` with seed %d, warehouses = max(%d, hospitals / %d), vehicles \
                 ample = %s (enough that the fleet is not the bottleneck), bound = %s (tight); stock = the \
                 stock of each scarce supply as a share of its demand (`generate --scarce-stock`). Each problem \
-                is solved by the greedy alone and by the production solver for all of %s (seed %d).
+                is solved by the greedy alone (its plan finished by the same steps as the solver's) and by the \
+                production solver for all of %s (seed %d).
 
                 Cells: *delivered* = units delivered, solver / greedy / difference. *J* (solver plan) = the \
                 request-weighted Jain index of the fill rates of the lines of each short supply (stock below \

@@ -44,6 +44,9 @@ import org.medsupply.domain.Warehouse;
  * trips too ({@link #shareAcrossTrips}): from the best-served line on one trip to the worst-served one at
  * a stop of another, which leaves lower-priority units behind to make room. After that the blocks are
  * shared once more.
+ * <p>
+ * A step before the sharing ({@link #mix}) may change a trip's loads: it chooses, per priority, which supplies
+ * the trip carries to bring its stops' lines the most units.
  */
 final class LoadSharing {
 
@@ -125,6 +128,119 @@ final class LoadSharing {
             return false;
         }
         sharing.rebuildDeliveries();
+        return true;
+    }
+
+    /** {@link #chooseMix} for every trip and priority, the most urgent first. */
+    private void chooseMixes() {
+        for (Trip trip : trips) {
+            for (Priority priority : Priority.values()) {
+                chooseMix(trip, priority);
+            }
+        }
+    }
+
+    /**
+     * The mix of supplies that brings the priority's lines at the trip's stops the most units ({@link LoadMix}),
+     * from the warehouse's stock left, leaving lower priorities behind to make room. Local search improves a
+     * trip's mix one chunk at a time, and under a tight fleet it is still swapping bulky units for compact ones
+     * when time runs out. Units of the priority only grow, more urgent ones stay, stops and times too; how evenly
+     * the units are shared is left to {@link #share}. Lines that must arrive in one stop keep their units.
+     */
+    private void chooseMix(Trip trip, Priority priority) {
+        Vehicle vehicle = trip.getVehicle();
+        Map<Supply, List<DemandLine>> open = new LinkedHashMap<>();
+        for (Hospital hospital : stops.get(trip)) {
+            for (DemandLine line : linesAt.get(hospital)) {
+                if (line.priority() == priority && line.splittable() && vehicle.canCarry(line.supply())) {
+                    open.computeIfAbsent(line.supply(), s -> new ArrayList<>()).add(line);
+                }
+            }
+        }
+        if (open.isEmpty()) {
+            return;
+        }
+        Load kept = new Load();
+        Map<Supply, Long> current = new HashMap<>();
+        Map<Supply, Long> lessUrgent = new HashMap<>();
+        units.get(trip).forEach((line, quantity) -> {
+            if (line.priority() == priority && open.containsKey(line.supply()) && line.splittable()) {
+                current.merge(line.supply(), quantity, Long::sum);
+            } else if (line.priority().compareTo(priority) <= 0) {
+                kept.add(line.supply(), quantity);
+            } else {
+                lessUrgent.merge(line.supply(), quantity, Long::sum);
+            }
+        });
+        Map<Supply, Long> stock = stockLeft.get(vehicle.warehouse());
+        List<LoadMix.Option> options = new ArrayList<>();
+        open.forEach((supply, lines) -> {
+            long missing = lines.stream().mapToLong(line -> line.quantity() - got(line)).sum();
+            long available = Math.max(0, stock.getOrDefault(supply, 0L)) + lessUrgent.getOrDefault(supply, 0L);
+            options.add(new LoadMix.Option(supply, current.getOrDefault(supply, 0L) + Math.min(missing, available)));
+        });
+        Map<Supply, Long> mix = LoadMix.mostUnits(options, vehicle.capacityMg() - kept.weightMg(),
+                vehicle.capacityMm3() - kept.volumeMm3());
+        long before = current.values().stream().mapToLong(Long::longValue).sum();
+        if (mix.values().stream().mapToLong(Long::longValue).sum() <= before) {
+            return;
+        }
+        open.forEach((supply, lines) -> {
+            long fewer = current.getOrDefault(supply, 0L) - mix.getOrDefault(supply, 0L);
+            List<DemandLine> richestFirst = new ArrayList<>(lines);
+            richestFirst.sort(Comparator.comparingDouble(this::fill).reversed().thenComparingInt(DemandLine::index));
+            for (DemandLine line : richestFirst) {
+                long taken = Math.min(fewer, units.get(trip).getOrDefault(line, 0L));
+                if (taken > 0) {
+                    change(trip, line, -taken);
+                    fewer -= taken;
+                }
+            }
+        });
+        open.forEach((supply, lines) -> {
+            long more = mix.getOrDefault(supply, 0L) - current.getOrDefault(supply, 0L);
+            leaveBehind(trip, priority, supply, more - Math.max(0, stock.getOrDefault(supply, 0L)));
+            List<DemandLine> poorestFirst = new ArrayList<>(lines);
+            poorestFirst.sort(Comparator.comparingDouble(this::fill).thenComparingInt(DemandLine::index));
+            for (DemandLine line : poorestFirst) {
+                long given = Math.min(more, line.quantity() - got(line));
+                if (given > 0) {
+                    change(trip, line, given);
+                    more -= given;
+                }
+            }
+        });
+        leaveBehind(trip, priority, 0, 0);
+    }
+
+    /** Leaves {@code units} of the supply on lines less urgent than {@code priority} behind, the least urgent first. */
+    private void leaveBehind(Trip trip, Priority priority, Supply supply, long units) {
+        long left = units;
+        for (DemandLine line : leavable(trip, priority)) {
+            if (left <= 0) {
+                break;
+            }
+            if (line.supply() == supply) {
+                long taken = Math.min(left, this.units.get(trip).get(line));
+                change(trip, line, -taken);
+                left -= taken;
+            }
+        }
+    }
+
+    /**
+     * Chooses, per trip and priority, the mix of supplies that brings the priority the most units
+     * ({@link #chooseMix}), in place, and reconnects nothing: the caller connects the timeline and scores it.
+     *
+     * @return whether any trip's mix changed
+     */
+    static boolean mix(DispatchSolution plan) {
+        LoadSharing mixing = new LoadSharing(plan, MOVE_WORK_LIMIT);
+        mixing.chooseMixes();
+        if (mixing.changed.isEmpty()) {
+            return false;
+        }
+        mixing.rebuildDeliveries();
         return true;
     }
 
@@ -286,24 +402,36 @@ final class LoadSharing {
 
     private void move(DemandLine rich, Trip giving, DemandLine poor, Trip receiving, long quantity) {
         Supply supply = poor.supply();
-        Load load = loads.get(receiving);
-        Vehicle vehicle = receiving.getVehicle();
-        // leave lower-priority units behind until the moved ones fit: the lowest priority, best served first
-        List<DemandLine> leavable = new ArrayList<>(units.get(receiving).keySet().stream()
-                .filter(line -> line.priority().compareTo(poor.priority()) > 0).toList());
-        leavable.sort(Comparator.comparing(DemandLine::priority).reversed()
-                .thenComparing(Comparator.comparingDouble(this::fill).reversed()).thenComparingInt(DemandLine::index));
-        for (DemandLine line : leavable) {
-            long shortMg = load.weightMg() + quantity * supply.weightMg() - vehicle.capacityMg();
-            long shortMm3 = load.volumeMm3() + quantity * supply.volumeMm3() - vehicle.capacityMm3();
+        leaveBehind(receiving, poor.priority(), quantity * supply.weightMg(), quantity * supply.volumeMm3());
+        change(giving, rich, -quantity);
+        change(receiving, poor, quantity);
+    }
+
+    /**
+     * Leaves units of priorities below {@code priority} behind until the trip's load plus {@code extraMg} and
+     * {@code extraMm3} fits its vehicle: the lowest priority, best served first.
+     */
+    private void leaveBehind(Trip trip, Priority priority, long extraMg, long extraMm3) {
+        Load load = loads.get(trip);
+        Vehicle vehicle = trip.getVehicle();
+        for (DemandLine line : leavable(trip, priority)) {
+            long shortMg = load.weightMg() + extraMg - vehicle.capacityMg();
+            long shortMm3 = load.volumeMm3() + extraMm3 - vehicle.capacityMm3();
             if (shortMg <= 0 && shortMm3 <= 0) {
                 break;
             }
             long left = Math.max(ceilDiv(shortMg, line.supply().weightMg()), ceilDiv(shortMm3, line.supply().volumeMm3()));
-            change(receiving, line, -Math.min(left, units.get(receiving).get(line)));
+            change(trip, line, -Math.min(left, units.get(trip).get(line)));
         }
-        change(giving, rich, -quantity);
-        change(receiving, poor, quantity);
+    }
+
+    /** The trip's lines less urgent than {@code priority}, in the order they give way: the least urgent, best served first. */
+    private List<DemandLine> leavable(Trip trip, Priority priority) {
+        List<DemandLine> leavable = new ArrayList<>(units.get(trip).keySet().stream()
+                .filter(line -> line.priority().compareTo(priority) > 0).toList());
+        leavable.sort(Comparator.comparing(DemandLine::priority).reversed()
+                .thenComparing(Comparator.comparingDouble(this::fill).reversed()).thenComparingInt(DemandLine::index));
+        return leavable;
     }
 
     /** Adds {@code quantity} (may be negative) of the line to the trip, keeping totals, loads and stock in step. */

@@ -24,7 +24,9 @@ import org.optaplanner.core.api.solver.SolverFactory;
  * <ol>
  * <li>what local search left in stock while lines go short and a vehicle there has room and time is
  * loaded after all, cut to exactly what fits ({@link GreedyDispatcher#topUp}); it only adds units;</li>
- * <li>each trip's load is shared fairly among the lines at its stops ({@link LoadSharing});</li>
+ * <li>each trip takes, priority by priority, the mix of supplies that brings its stops' lines the most units,
+ * leaving lower priorities behind (the bulky units local search had no time to swap for compact ones), and its
+ * load is shared fairly among the lines at its stops ({@link LoadSharing});</li>
  * <li>a site visited by several trips loses the stops another of them can take on ({@link StopMerging});</li>
  * <li>steps 1 and 2 again, for the room and time the dropped stops left;</li>
  * <li>a short line gets a stop on a trip that has the time and brings its supply to better-served lines
@@ -36,7 +38,8 @@ import org.optaplanner.core.api.solver.SolverFactory;
 public final class PlanTopUp {
 
     /** The steps that load and share, run again after each step that drops or adds stops. */
-    private static final List<Predicate<DispatchSolution>> LOADING = List.of(PlanTopUp::topUp, LoadSharing::share);
+    private static final List<Predicate<DispatchSolution>> LOADING = List.of(PlanTopUp::topUp, LoadSharing::mix,
+            LoadSharing::share);
     private static final Predicate<DispatchSolution> MERGING = plan -> StopMerging.merge(plan) > 0;
     private static final Predicate<DispatchSolution> ADDING = plan -> StopAdding.add(plan) > 0;
 

@@ -179,4 +179,69 @@ class LoadSharingTest {
         assertThat(carried(plan)).containsOnly(Map.entry("van#1 h1 box", 60L), Map.entry("car#1 h2 box", 86L));
         assertConsistent(problem, plan);
     }
+
+    /**
+     * Gowns weigh 2.5 kg, masks 0.5 kg; the van takes 50 kg. h1 asks 100 of each at high priority, h2 4 gowns
+     * critical and 20 masks low; 100 gowns and 60 masks in stock.
+     */
+    private static final String GOWNS_AND_MASKS = "{\"start\": \"2026-02-01T06:00:00+08:00\","
+            + "\"supplies\": [{\"id\": \"gown\", \"weightKg\": 2.5, \"volumeM3\": 0.001},"
+            + " {\"id\": \"mask\", \"weightKg\": 0.5, \"volumeM3\": 0.001}],"
+            + "\"warehouses\": [{\"id\": \"wh\", \"x\": 0, \"y\": 0, \"stock\": {\"gown\": 100, \"mask\": 60}}],"
+            + "\"hospitals\": ["
+            + " {\"id\": \"h1\", \"x\": 3, \"y\": 4, \"demands\": [{\"supply\": \"gown\", \"quantity\": 100, \"priority\": \"high\"},"
+            + "  {\"supply\": \"mask\", \"quantity\": 100, \"priority\": \"high\"}]},"
+            + " {\"id\": \"h2\", \"x\": 6, \"y\": 8, \"demands\": [{\"supply\": \"gown\", \"quantity\": 4, \"priority\": \"critical\"},"
+            + "  {\"supply\": \"mask\", \"quantity\": 20, \"priority\": \"low\"}]}],"
+            + "\"vehicles\": [{\"id\": \"van\", \"warehouse\": \"wh\", \"capacityKg\": 50}],"
+            + "\"travel\": {\"method\": \"euclidean\"}}";
+
+    /** Moves pool chunks of the hospital's line of that supply onto the trip, the largest that fit first, {@code units} in all. */
+    private static void loadUnits(DispatchSolution plan, String tripId, String hospitalId, String supplyId, long units) {
+        List<Long> sizes = new ArrayList<>();
+        long left = units;
+        for (Delivery chunk : plan.unservedPool().getDeliveries().stream()
+                .filter(d -> d.getHospital().id().equals(hospitalId) && d.getSupply().id().equals(supplyId))
+                .sorted(java.util.Comparator.comparingLong(Delivery::getQuantity).reversed()).toList()) {
+            if (chunk.getQuantity() <= left) {
+                sizes.add(chunk.getQuantity());
+                left -= chunk.getQuantity();
+            }
+        }
+        assertThat(left).as("chunks add up to %d", units).isZero();
+        load(plan, tripId, hospitalId, supplyId, sizes.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    /** 8 gowns (20 kg) bring 8 high units where 40 masks and 4 gowns bring 44; the low masks give way to 20 more. */
+    @Test
+    void aTripTakesTheMixOfSuppliesThatBringsAPriorityTheMostUnits() throws Exception {
+        ProblemFile problem = ProblemReader.read(GOWNS_AND_MASKS);
+        DispatchSolution plan = ProblemMapper.toSolution(problem);
+        loadUnits(plan, "van#1", "h2", "gown", 4);
+        loadUnits(plan, "van#1", "h1", "gown", 8);
+        loadUnits(plan, "van#1", "h2", "mask", 20);
+        BendableLongScore before = score(plan);
+
+        assertThat(LoadSharing.mix(plan)).isTrue();
+        Timeline.connect(plan.getTrips());
+
+        assertThat(carried(plan)).containsOnly(Map.entry("van#1 h2 gown", 4L), Map.entry("van#1 h1 gown", 4L),
+                Map.entry("van#1 h1 mask", 60L));
+        BendableLongScore after = score(plan);
+        assertThat(after.softScore(ScoreLevels.unmet(Priority.CRITICAL)))
+                .isEqualTo(before.softScore(ScoreLevels.unmet(Priority.CRITICAL)));
+        assertThat(after.softScore(ScoreLevels.unmet(Priority.HIGH)))
+                .isEqualTo(before.softScore(ScoreLevels.unmet(Priority.HIGH)) + 56);
+        assertThat(after).isGreaterThan(before);
+        assertConsistent(problem, plan);
+    }
+
+    @Test
+    void aMixThatBringsTheMostUnitsAlreadyIsLeftAsItIs() throws Exception {
+        DispatchSolution plan = ProblemMapper.toSolution(ProblemReader.read(GOWNS_AND_MASKS));
+        loadUnits(plan, "van#1", "h1", "mask", 60); // 30 kg, every mask in stock
+        loadUnits(plan, "van#1", "h1", "gown", 8); // 20 kg
+
+        assertThat(LoadSharing.mix(plan)).isFalse();
+    }
 }
