@@ -24,13 +24,15 @@ import org.optaplanner.core.api.solver.SolverFactory;
  * <ol>
  * <li>what local search left in stock while lines go short and a vehicle there has room and time is
  * loaded after all, cut to exactly what fits ({@link GreedyDispatcher#topUp}); it only adds units;</li>
- * <li>each trip takes, priority by priority, the mix of supplies that brings its stops' lines the most units,
- * leaving lower priorities behind (the bulky units local search had no time to swap for compact ones), and its
- * load is shared fairly among the lines at its stops ({@link LoadSharing});</li>
+ * <li>each trip's load is shared fairly among the lines at its stops ({@link LoadSharing});</li>
  * <li>a site visited by several trips loses the stops another of them can take on ({@link StopMerging});</li>
  * <li>steps 1 and 2 again, for the room and time the dropped stops left;</li>
  * <li>a short line gets a stop on a trip that has the time and brings its supply to better-served lines
- * ({@link StopAdding}), and steps 1 and 2 again share the trip's load with it.</li>
+ * ({@link StopAdding}), and steps 1 and 2 again share the trip's load with it;</li>
+ * <li>each trip takes, priority by priority, the mix of supplies that brings its stops' lines the most units,
+ * leaving less urgent units behind ({@link LoadSharing#mix}): the bulky units local search had no time to swap
+ * for compact ones. It comes last because it only trades units of one trip, each trade better on the objective,
+ * while stock it took early would be missed by the top-ups after merging and adding; steps 1 and 2 again.</li>
  * </ol>
  * Steps 2 and 3 keep stops in their order and only drop some, which cannot break a window or a shift on
  * distances that obey the triangle inequality; on a matrix that does not, the score check catches it.
@@ -38,10 +40,10 @@ import org.optaplanner.core.api.solver.SolverFactory;
 public final class PlanTopUp {
 
     /** The steps that load and share, run again after each step that drops or adds stops. */
-    private static final List<Predicate<DispatchSolution>> LOADING = List.of(PlanTopUp::topUp, LoadSharing::mix,
-            LoadSharing::share);
+    private static final List<Predicate<DispatchSolution>> LOADING = List.of(PlanTopUp::topUp, LoadSharing::share);
     private static final Predicate<DispatchSolution> MERGING = plan -> StopMerging.merge(plan) > 0;
     private static final Predicate<DispatchSolution> ADDING = plan -> StopAdding.add(plan) > 0;
+    private static final Predicate<DispatchSolution> MIXING = LoadSharing::mix;
 
     private final SolutionManager<DispatchSolution, BendableLongScore> scoring;
 
@@ -78,12 +80,16 @@ public final class PlanTopUp {
                 .toList();
         Predicate<DispatchSolution> merging = unlessCancelled(MERGING, cancelled);
         Predicate<DispatchSolution> adding = unlessCancelled(ADDING, cancelled);
+        Predicate<DispatchSolution> mixing = unlessCancelled(MIXING, cancelled);
         DispatchSolution plan = new DispatchSolutionCloner().cloneSolution(solved);
         loading.forEach(step -> apply(plan, step));
         if (apply(plan, merging)) {
             loading.forEach(step -> apply(plan, step));
         }
         if (apply(plan, adding)) {
+            loading.forEach(step -> apply(plan, step));
+        }
+        if (apply(plan, mixing)) {
             loading.forEach(step -> apply(plan, step));
         }
         Timeline.connect(plan.getTrips());
@@ -96,7 +102,7 @@ public final class PlanTopUp {
         for (Predicate<DispatchSolution> step : loading) {
             guarded = ifNotWorse(guarded, step);
         }
-        for (Predicate<DispatchSolution> stopChange : List.of(merging, adding)) {
+        for (Predicate<DispatchSolution> stopChange : List.of(merging, adding, mixing)) {
             guarded = ifNotWorse(guarded, stopChange);
             for (Predicate<DispatchSolution> step : loading) {
                 guarded = ifNotWorse(guarded, step);
