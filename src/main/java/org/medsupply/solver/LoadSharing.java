@@ -45,8 +45,8 @@ import org.medsupply.domain.Warehouse;
  * a stop of another, which leaves lower-priority units behind to make room. After that the blocks are
  * shared once more.
  * <p>
- * A step before the sharing ({@link #mix}) may change a trip's loads: it chooses, per priority, which supplies
- * the trip carries to bring its stops' lines the most units.
+ * A last finishing step ({@link #mix}) may grow a trip's loads: its more urgent lines take the room its less urgent
+ * ones leave.
  */
 final class LoadSharing {
 
@@ -141,11 +141,11 @@ final class LoadSharing {
     }
 
     /**
-     * The mix of supplies that brings the priority's lines at the trip's stops the most units ({@link LoadMix}),
-     * from the warehouse's stock left, leaving lower priorities behind to make room. Local search improves a
-     * trip's mix one chunk at a time, and under a tight fleet it is still swapping bulky units for compact ones
-     * when time runs out. Units of the priority only grow, more urgent ones stay, stops and times too; how evenly
-     * the units are shared is left to {@link #share}. Lines that must arrive in one stop keep their units.
+     * More units for the priority's lines at the trip's stops, in the room its less urgent units leave: from the
+     * warehouse's stock left and from those units themselves, the supplies chosen for the most units in that room
+     * ({@link LoadMix}). The trip's units of the priority and of more urgent ones stay, so no supply is traded for
+     * another of the same priority; stops and times stay too. How evenly the units are shared is left to
+     * {@link #share}. Lines that must arrive in one stop get no units here.
      */
     private void chooseMix(Trip trip, Priority priority) {
         Vehicle vehicle = trip.getVehicle();
@@ -161,12 +161,9 @@ final class LoadSharing {
             return;
         }
         Load kept = new Load();
-        Map<Supply, Long> current = new HashMap<>();
         Map<Supply, Long> lessUrgent = new HashMap<>();
         units.get(trip).forEach((line, quantity) -> {
-            if (line.priority() == priority && open.containsKey(line.supply()) && line.splittable()) {
-                current.merge(line.supply(), quantity, Long::sum);
-            } else if (line.priority().compareTo(priority) <= 0) {
+            if (line.priority().compareTo(priority) <= 0) {
                 kept.add(line.supply(), quantity);
             } else {
                 lessUrgent.merge(line.supply(), quantity, Long::sum);
@@ -177,36 +174,20 @@ final class LoadSharing {
         open.forEach((supply, lines) -> {
             long missing = lines.stream().mapToLong(line -> line.quantity() - got(line)).sum();
             long available = Math.max(0, stock.getOrDefault(supply, 0L)) + lessUrgent.getOrDefault(supply, 0L);
-            options.add(new LoadMix.Option(supply, current.getOrDefault(supply, 0L) + Math.min(missing, available)));
+            options.add(new LoadMix.Option(supply, Math.min(missing, available)));
         });
-        Map<Supply, Long> mix = LoadMix.mostUnits(options, vehicle.capacityMg() - kept.weightMg(),
+        Map<Supply, Long> added = LoadMix.mostUnits(options, vehicle.capacityMg() - kept.weightMg(),
                 vehicle.capacityMm3() - kept.volumeMm3());
-        long before = current.values().stream().mapToLong(Long::longValue).sum();
-        if (mix.values().stream().mapToLong(Long::longValue).sum() <= before) {
-            return;
-        }
-        open.forEach((supply, lines) -> {
-            long fewer = current.getOrDefault(supply, 0L) - mix.getOrDefault(supply, 0L);
-            List<DemandLine> richestFirst = new ArrayList<>(lines);
-            richestFirst.sort(Comparator.comparingDouble(this::fill).reversed().thenComparingInt(DemandLine::index));
-            for (DemandLine line : richestFirst) {
-                long taken = Math.min(fewer, units.get(trip).getOrDefault(line, 0L));
-                if (taken > 0) {
-                    change(trip, line, -taken);
-                    fewer -= taken;
-                }
-            }
-        });
-        open.forEach((supply, lines) -> {
-            long more = mix.getOrDefault(supply, 0L) - current.getOrDefault(supply, 0L);
+        added.forEach((supply, more) -> {
             leaveBehind(trip, priority, supply, more - Math.max(0, stock.getOrDefault(supply, 0L)));
-            List<DemandLine> poorestFirst = new ArrayList<>(lines);
+            List<DemandLine> poorestFirst = new ArrayList<>(open.get(supply));
             poorestFirst.sort(Comparator.comparingDouble(this::fill).thenComparingInt(DemandLine::index));
+            long left = more;
             for (DemandLine line : poorestFirst) {
-                long given = Math.min(more, line.quantity() - got(line));
+                long given = Math.min(left, line.quantity() - got(line));
                 if (given > 0) {
                     change(trip, line, given);
-                    more -= given;
+                    left -= given;
                 }
             }
         });
@@ -229,10 +210,10 @@ final class LoadSharing {
     }
 
     /**
-     * Chooses, per trip and priority, the mix of supplies that brings the priority the most units
-     * ({@link #chooseMix}), in place, and reconnects nothing: the caller connects the timeline and scores it.
+     * Brings each trip's more urgent lines more units in the room its less urgent ones leave ({@link #chooseMix}),
+     * in place; the caller connects the timeline and scores it.
      *
-     * @return whether any trip's mix changed
+     * @return whether any trip's load changed
      */
     static boolean mix(DispatchSolution plan) {
         LoadSharing mixing = new LoadSharing(plan, MOVE_WORK_LIMIT);

@@ -29,10 +29,10 @@ import org.optaplanner.core.api.solver.SolverFactory;
  * <li>steps 1 and 2 again, for the room and time the dropped stops left;</li>
  * <li>a short line gets a stop on a trip that has the time and brings its supply to better-served lines
  * ({@link StopAdding}), and steps 1 and 2 again share the trip's load with it;</li>
- * <li>each trip takes, priority by priority, the mix of supplies that brings its stops' lines the most units,
- * leaving less urgent units behind ({@link LoadSharing#mix}): the bulky units local search had no time to swap
- * for compact ones. It comes last because it only trades units of one trip, each trade better on the objective,
- * while stock it took early would be missed by the top-ups after merging and adding; steps 1 and 2 again.</li>
+ * <li>each trip's more urgent lines take the room its less urgent ones leave, in the supplies that bring them
+ * the most units ({@link LoadSharing#mix}), and steps 1 and 2 again. It comes last: each of its changes is better
+ * on the objective by itself, while stock it took early would be missed by the top-ups after merging and
+ * adding.</li>
  * </ol>
  * Steps 2 and 3 keep stops in their order and only drop some, which cannot break a window or a shift on
  * distances that obey the triangle inequality; on a matrix that does not, the score check catches it.

@@ -212,9 +212,9 @@ class LoadSharingTest {
         load(plan, tripId, hospitalId, supplyId, sizes.stream().mapToLong(Long::longValue).toArray());
     }
 
-    /** 8 gowns (20 kg) bring 8 high units where 40 masks and 4 gowns bring 44; the low masks give way to 20 more. */
+    /** The low masks (10 kg) and the 10 kg still free make room for 40 high masks, not 8 gowns. */
     @Test
-    void aTripTakesTheMixOfSuppliesThatBringsAPriorityTheMostUnits() throws Exception {
+    void lessUrgentUnitsGiveWayToTheSuppliesThatBringAPriorityTheMostUnits() throws Exception {
         ProblemFile problem = ProblemReader.read(GOWNS_AND_MASKS);
         DispatchSolution plan = ProblemMapper.toSolution(problem);
         loadUnits(plan, "van#1", "h2", "gown", 4);
@@ -225,23 +225,43 @@ class LoadSharingTest {
         assertThat(LoadSharing.mix(plan)).isTrue();
         Timeline.connect(plan.getTrips());
 
-        assertThat(carried(plan)).containsOnly(Map.entry("van#1 h2 gown", 4L), Map.entry("van#1 h1 gown", 4L),
-                Map.entry("van#1 h1 mask", 60L));
+        assertThat(carried(plan)).containsOnly(Map.entry("van#1 h2 gown", 4L), Map.entry("van#1 h1 gown", 8L),
+                Map.entry("van#1 h1 mask", 40L));
         BendableLongScore after = score(plan);
         assertThat(after.softScore(ScoreLevels.unmet(Priority.CRITICAL)))
                 .isEqualTo(before.softScore(ScoreLevels.unmet(Priority.CRITICAL)));
         assertThat(after.softScore(ScoreLevels.unmet(Priority.HIGH)))
-                .isEqualTo(before.softScore(ScoreLevels.unmet(Priority.HIGH)) + 56);
+                .isEqualTo(before.softScore(ScoreLevels.unmet(Priority.HIGH)) + 40);
         assertThat(after).isGreaterThan(before);
         assertConsistent(problem, plan);
     }
 
+    /** A trip full of high gowns keeps them: masks would bring more units, but no supply is traded for another. */
     @Test
-    void aMixThatBringsTheMostUnitsAlreadyIsLeftAsItIs() throws Exception {
+    void noSupplyIsTradedForAnotherOfTheSamePriority() throws Exception {
         DispatchSolution plan = ProblemMapper.toSolution(ProblemReader.read(GOWNS_AND_MASKS));
-        loadUnits(plan, "van#1", "h1", "mask", 60); // 30 kg, every mask in stock
-        loadUnits(plan, "van#1", "h1", "gown", 8); // 20 kg
+        loadUnits(plan, "van#1", "h1", "gown", 20); // 50 kg
 
         assertThat(LoadSharing.mix(plan)).isFalse();
+        assertThat(carried(plan)).containsOnly(Map.entry("van#1 h1 gown", 20L));
+    }
+
+    /**
+     * The trip stops at h2 for low masks, so h2's 4 critical gowns come first (10 kg); the 20 low masks, the last in
+     * stock, go to h1's high line; the 10 kg left take 4 high gowns.
+     */
+    @Test
+    void lessUrgentUnitsOfASupplyGoToItsMoreUrgentLines() throws Exception {
+        ProblemFile problem = ProblemReader.read(GOWNS_AND_MASKS);
+        DispatchSolution plan = ProblemMapper.toSolution(problem);
+        loadUnits(plan, "van#1", "h1", "mask", 40); // 20 kg
+        loadUnits(plan, "van#1", "h2", "mask", 20); // 10 kg, low
+
+        assertThat(LoadSharing.mix(plan)).isTrue();
+        Timeline.connect(plan.getTrips());
+
+        assertThat(carried(plan)).containsOnly(Map.entry("van#1 h2 gown", 4L), Map.entry("van#1 h1 mask", 60L),
+                Map.entry("van#1 h1 gown", 4L));
+        assertConsistent(problem, plan);
     }
 }
