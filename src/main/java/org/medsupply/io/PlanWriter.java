@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,10 +49,10 @@ public final class PlanWriter {
         double totalKm = 0;
         Replanning replanning = solution.getReplanning();
         Map<Vehicle, List<CommittedTrip>> committedByVehicle = replanning.committed().stream()
-                .collect(Collectors.groupingBy(CommittedTrip::vehicle));
+                .collect(Collectors.groupingBy(CommittedTrip::vehicle, IdentityHashMap::new, Collectors.toList()));
         Map<Vehicle, List<Trip>> tripsByVehicle = solution.getTrips().stream()
                 .filter(trip -> !trip.isUnservedPool() && !trip.getDeliveries().isEmpty())
-                .collect(Collectors.groupingBy(Trip::getVehicle));
+                .collect(Collectors.groupingBy(Trip::getVehicle, IdentityHashMap::new, Collectors.toList()));
         for (Vehicle vehicle : solution.getVehicles()) {
             List<TripDto> trips = new ArrayList<>();
             double vehicleKm = 0;

@@ -160,15 +160,9 @@ final class LoadSharing {
         if (open.isEmpty()) {
             return;
         }
-        Load kept = new Load();
+        Load kept = kept(trip, priority);
         Map<Supply, Long> lessUrgent = new HashMap<>();
-        units.get(trip).forEach((line, quantity) -> {
-            if (line.priority().compareTo(priority) <= 0) {
-                kept.add(line.supply(), quantity);
-            } else {
-                lessUrgent.merge(line.supply(), quantity, Long::sum);
-            }
-        });
+        leavable(trip, priority).forEach(line -> lessUrgent.merge(line.supply(), units.get(trip).get(line), Long::sum));
         Map<Supply, Long> stock = stockLeft.get(vehicle.warehouse());
         List<LoadMix.Option> options = new ArrayList<>();
         open.forEach((supply, lines) -> {

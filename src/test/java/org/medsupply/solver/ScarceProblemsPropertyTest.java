@@ -48,12 +48,17 @@ class ScarceProblemsPropertyTest {
         return shipped;
     }
 
+    /** 1, 5 or 20 % of the scarce supplies' demand in stock, two warehouses, {@code fewestSites} to 12 more sites. */
+    private static ProblemFile scarceProblem(long seed, int fewestSites, int vehicles) {
+        double stockShare = new double[] {0.01, 0.05, 0.2}[(int) (seed % 3)];
+        return ProblemGenerator.generate(new ProblemGenerator.Options(seed, fewestSites + (int) (seed % 4) * 4, 2,
+                vehicles, 1 - stockShare));
+    }
+
     @ParameterizedTest
     @ValueSource(longs = {11, 12, 13, 14, 15, 16})
     void solverShipsWhatTheGreedyShipsAndNeverRepeatsAStop(long seed) {
-        double stockShare = new double[] {0.01, 0.05, 0.2}[(int) (seed % 3)];
-        ProblemFile problem = ProblemGenerator.generate(
-                new ProblemGenerator.Options(seed, 12 + (int) (seed % 4) * 4, 2, 8, 1 - stockShare));
+        ProblemFile problem = scarceProblem(seed, 12, 8);
         DispatchSolution greedy = solve(problem, SolverConfigs.greedyOnly());
         DispatchSolution solver = solve(problem, TestSolving.config(500));
         assertThat(solver.getScore()).isGreaterThanOrEqualTo(greedy.getScore());
@@ -70,9 +75,7 @@ class ScarceProblemsPropertyTest {
     @ParameterizedTest
     @ValueSource(longs = {21, 22, 23})
     void withATightFleetTheSolverIsNeverBelowTheGreedyAndNeverRepeatsAStop(long seed) {
-        double stockShare = new double[] {0.01, 0.05, 0.2}[(int) (seed % 3)];
-        ProblemFile problem = ProblemGenerator.generate(
-                new ProblemGenerator.Options(seed, 16 + (int) (seed % 4) * 4, 2, 2, 1 - stockShare));
+        ProblemFile problem = scarceProblem(seed, 16, 2);
         DispatchSolution greedy = solve(problem, SolverConfigs.greedyOnly());
         DispatchSolution solver = solve(problem, TestSolving.config(500));
         assertThat(solver.getScore()).isGreaterThanOrEqualTo(greedy.getScore());
